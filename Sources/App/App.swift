@@ -1,0 +1,6 @@
+import Vapor
+import Fluent
+import Leaf
+import FluentSQLiteDriver
+import FluentPostgresDriver
+import TTDNKit

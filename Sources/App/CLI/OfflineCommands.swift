@@ -1,0 +1,6 @@
+import Vapor
+
+/// Commands that run without the application (see `TTDNCommandLine`). One line each.
+enum OfflineCommands {
+    static let all: [String: any AsyncAnyCommand] = [:]
+}

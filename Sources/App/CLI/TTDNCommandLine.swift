@@ -1,0 +1,65 @@
+import Foundation
+import Vapor
+
+/// The `ttdn` executable's entry point.
+///
+/// Commands that only read files and print (`extract`, `periods`, `holidays`) run without
+/// booting the Vapor application: no database, no logging on stdout, so `--json` output stays clean
+/// and a call takes milliseconds. Everything else (`serve`, `migrate`, `demo`, `user`, …) runs
+/// inside the application.
+public enum TTDNCommandLine {
+    public static func main(_ arguments: [String]) async -> Int32 {
+        if arguments.count > 1, let command = OfflineCommands.all[arguments[1]] {
+            return await runOffline(command, arguments: arguments)
+        }
+        return await runApplication(arguments)
+    }
+
+    static func runOffline(_ command: any AsyncAnyCommand, arguments: [String]) async -> Int32 {
+        let console = Terminal()
+        let input = CommandInput(arguments: Array(arguments.dropFirst()))
+        do {
+            try await console.run(command, input: input)
+            return 0
+        } catch let error as OfflineCommandError {
+            FileHandle.standardError.write(Data("ttdn: \(error.message)\n".utf8))
+            return error.exitCode
+        } catch {
+            FileHandle.standardError.write(Data("ttdn: \(error)\n".utf8))
+            return 1
+        }
+    }
+
+    static func runApplication(_ arguments: [String]) async -> Int32 {
+        do {
+            var env = try Environment.detect(arguments: arguments)
+            try LoggingSystem.bootstrap(from: &env) { level in
+                { label in JSONLogHandler(label: label, level: level) }
+            }
+            let app = try await Application.make(env)
+            do {
+                try await configure(app)
+                try await app.execute()
+            } catch {
+                app.logger.report(error: error)
+                try? await app.asyncShutdown()
+                return 1
+            }
+            try await app.asyncShutdown()
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("ttdn: \(error)\n".utf8))
+            return 1
+        }
+    }
+}
+
+/// An error an offline command reports as one line on stderr, with its exit status.
+public struct OfflineCommandError: Error, Sendable {
+    public var message: String
+    public var exitCode: Int32
+    public init(_ message: String, exitCode: Int32 = 1) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+}

@@ -1,0 +1,32 @@
+import struct Foundation.UUID
+
+/// Everything the platform lets someone do. Each route names exactly one permission, and
+/// `Policy` alone decides who holds it, so no handler checks roles by hand.
+public enum Permission: String, CaseIterable, Sendable {
+    /// Anyone, signed in or not: the public site, the login page, health checks.
+    case publicAccess
+    /// Any signed-in user: their home page, their account, logging out.
+    case signedIn
+    /// Browse and search the agency directory.
+    case viewDirectory
+    /// Create, edit and merge agencies and groups; import the directory from CSV.
+    case editDirectory
+    /// Create users, assign roles, reset passwords.
+    case manageUsers
+    /// Read the audit trail.
+    case viewAudit
+}
+
+/// Who is asking: the signed-in user as the policy sees them.
+public struct Actor: Sendable, Equatable {
+    public var userID: UUID
+    public var roles: Set<Role>
+    /// The agency an agency officer acts for.
+    public var agencyID: UUID?
+
+    public init(userID: UUID, roles: Set<Role>, agencyID: UUID?) {
+        self.userID = userID
+        self.roles = roles
+        self.agencyID = agencyID
+    }
+}

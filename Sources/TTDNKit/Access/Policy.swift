@@ -1,0 +1,34 @@
+import struct Foundation.UUID
+
+/// The one place that decides every permission.
+public enum Policy {
+    /// Whether `actor` (nil: an anonymous visitor) holds `permission`. The switch is exhaustive,
+    /// so a new permission cannot be added without a rule.
+    public static func allows(_ actor: Actor?, _ permission: Permission) -> Bool {
+        switch permission {
+        case .publicAccess:
+            return true
+        case .signedIn:
+            return actor != nil
+        case .viewDirectory:
+            return actor != nil
+        case .editDirectory:
+            return has(actor, anyOf: [.admin, .coordinator])
+        case .manageUsers, .viewAudit:
+            return has(actor, anyOf: [.admin])
+        }
+    }
+
+    /// Acting for one agency's records: the coordinating office and admins act for all,
+    /// an agency officer only for their own agency.
+    public static func mayActFor(_ actor: Actor?, agency: UUID) -> Bool {
+        guard let actor else { return false }
+        if !actor.roles.isDisjoint(with: [.admin, .coordinator]) { return true }
+        return actor.roles.contains(.agencyOfficer) && actor.agencyID == agency
+    }
+
+    static func has(_ actor: Actor?, anyOf roles: Set<Role>) -> Bool {
+        guard let actor else { return false }
+        return !actor.roles.isDisjoint(with: roles)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import TTDNKit
+
+@Suite struct PolicyTests {
+    let agencyA = UUID()
+    let agencyB = UUID()
+
+    func actor(_ roles: Role..., agency: UUID? = nil) -> Actor {
+        Actor(userID: UUID(), roles: Set(roles), agencyID: agency)
+    }
+
+    @Test func anonymousOnlyGetsPublicAccess() {
+        for permission in Permission.allCases {
+            #expect(Policy.allows(nil, permission) == (permission == .publicAccess), "\(permission)")
+        }
+    }
+
+    @Test func onlyAdminsManageUsersAndReadTheAudit() {
+        for role in Role.allCases {
+            #expect(Policy.allows(actor(role), .manageUsers) == (role == .admin))
+            #expect(Policy.allows(actor(role), .viewAudit) == (role == .admin))
+        }
+    }
+
+    @Test func coordinatorsEditTheDirectoryViewersDoNot() {
+        #expect(Policy.allows(actor(.coordinator), .editDirectory))
+        #expect(!Policy.allows(actor(.viewer), .editDirectory))
+        #expect(!Policy.allows(actor(.agencyOfficer, agency: agencyA), .editDirectory))
+        #expect(Policy.allows(actor(.viewer), .viewDirectory))
+    }
+
+    @Test func officersActOnlyForTheirOwnAgency() {
+        let officer = actor(.agencyOfficer, agency: agencyA)
+        #expect(Policy.mayActFor(officer, agency: agencyA))
+        #expect(!Policy.mayActFor(officer, agency: agencyB))
+        #expect(Policy.mayActFor(actor(.coordinator), agency: agencyB))
+        #expect(!Policy.mayActFor(actor(.editor), agency: agencyA))
+        #expect(!Policy.mayActFor(nil, agency: agencyA))
+    }
+}
+
+@Suite struct LoginThrottleTests {
+    let rules = LoginThrottle(freeFailures: 3, lockAfter: 6, window: 900, baseDelay: 2, maxDelay: 60, lockDuration: 600)
+    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test func firstFailuresCostNothing() {
+        var state = LoginThrottle.State()
+        for i in 0..<2 { state = rules.recordingFailure(state, now: t0.addingTimeInterval(Double(i))) }
+        #expect(rules.decide(state, now: t0.addingTimeInterval(2)) == .allowed)
+    }
+
+    @Test func thenAttemptsMustWaitLongerEachTime() {
+        var state = LoginThrottle.State()
+        for _ in 0..<3 { state = rules.recordingFailure(state, now: t0) }
+        #expect(rules.decide(state, now: t0) == .wait(seconds: 2))
+        #expect(rules.decide(state, now: t0.addingTimeInterval(2)) == .allowed)
+        state = rules.recordingFailure(state, now: t0.addingTimeInterval(2))
+        #expect(rules.decide(state, now: t0.addingTimeInterval(2)) == .wait(seconds: 4))
+    }
+
+    @Test func locksAfterTooManyFailuresAndUnlocksLater() {
+        var state = LoginThrottle.State()
+        for _ in 0..<6 { state = rules.recordingFailure(state, now: t0) }
+        #expect(rules.decide(state, now: t0.addingTimeInterval(599)) == .locked(until: t0.addingTimeInterval(600)))
+        #expect(rules.decide(state, now: t0.addingTimeInterval(601)) == .allowed)
+    }
+
+    @Test func staleFailuresAreForgotten() {
+        var state = LoginThrottle.State()
+        for _ in 0..<5 { state = rules.recordingFailure(state, now: t0) }
+        #expect(rules.decide(state, now: t0.addingTimeInterval(901)) == .allowed)
+        #expect(rules.current(state, now: t0.addingTimeInterval(901)).failures == 0)
+    }
+}
