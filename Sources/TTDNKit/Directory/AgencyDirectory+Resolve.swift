@@ -36,11 +36,9 @@ extension AgencyDirectory {
         }
         if outcome == nil {
             outcome = firstHit(readings, date: date) { reading in
-                var hits = (loose[reading.form.toneKey] ?? []).map { Hit(name: $0, steps: [.contextual]) }
-                if let placeless = reading.form.withoutPlace(province: province, anyCapitalisedProvince: false) {
-                    hits += (loose[placeless.toneKey] ?? []).map { Hit(name: $0, steps: [.contextual]) }
+                Self.placeVariants(of: reading.form, province: province).flatMap { form in
+                    (loose[form.toneKey] ?? []).map { Hit(name: $0, steps: [.contextual]) }
                 }
-                return hits
             }
         }
         if outcome == nil {
@@ -50,15 +48,9 @@ extension AgencyDirectory {
         }
         if outcome == nil {
             outcome = firstHit(readings, date: date) { reading in
-                var hits = (foldedLoose[reading.form.foldKey] ?? []).map {
-                    Hit(name: $0, steps: [.diacriticFolded, .contextual])
+                Self.placeVariants(of: reading.form, province: province).flatMap { form in
+                    (foldedLoose[form.foldKey] ?? []).map { Hit(name: $0, steps: [.diacriticFolded, .contextual]) }
                 }
-                if let placeless = reading.form.withoutPlace(province: province, anyCapitalisedProvince: false) {
-                    hits += (foldedLoose[placeless.foldKey] ?? []).map {
-                        Hit(name: $0, steps: [.diacriticFolded, .contextual])
-                    }
-                }
-                return hits
             }
         }
 
@@ -217,6 +209,21 @@ extension AgencyDirectory {
     }
 
     static let suggestionLimit = 8
+
+    /// The forms a name may take once its place is considered: as written, without its place, and (when the
+    /// context names the province) with the province put back, bare and after `tỉnh`, so `Đài Phát thanh -
+    /// Truyền hình tỉnh` finds `Đài Phát thanh - Truyền hình Cao Bằng`. A one-word stem gets no province
+    /// (`Báo` is not `Báo Cao Bằng`).
+    static func placeVariants(of form: AgencyNameForm, province: AgencyNameForm?) -> [AgencyNameForm] {
+        var forms = [form]
+        let base = form.withoutPlace(province: province, anyCapitalisedProvince: false)
+        if let base { forms.append(base) }
+        if let province, let stem = Optional(base ?? form), stem.count >= 2 {
+            forms.append(stem.appending(province))
+            forms.append(stem.appending(AgencyNameForm.tinh).appending(province))
+        }
+        return forms
+    }
 }
 
 /// One way of reading the written text (as is, or with abbreviations expanded).

@@ -67,6 +67,14 @@ struct AgencyNameForm: Hashable, Sendable {
         AgencyNameForm(written: Array(written.dropLast()) + other.written, lower: Array(lower.dropLast()) + other.lower)
     }
 
+    /// This form followed by `other`'s words (a name with the context's province put back).
+    func appending(_ other: AgencyNameForm) -> AgencyNameForm {
+        AgencyNameForm(written: written + other.written, lower: lower + other.lower)
+    }
+
+    /// The word `tỉnh`, to put back before a province name.
+    static let tinh = AgencyNameForm("tỉnh")
+
     func hasSuffix(_ other: AgencyNameForm) -> Bool {
         other.count > 0 && count >= other.count && Array(tone.suffix(other.count)) == other.tone
     }
