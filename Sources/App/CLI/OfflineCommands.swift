@@ -2,5 +2,5 @@ import Vapor
 
 /// Commands that run without the application (see `TTDNCommandLine`). One line each.
 enum OfflineCommands {
-    static let all: [String: any AsyncAnyCommand] = [:]
+    static let all: [String: any AnyAsyncCommand] = [:]
 }

@@ -15,7 +15,7 @@ public enum TTDNCommandLine {
         return await runApplication(arguments)
     }
 
-    static func runOffline(_ command: any AsyncAnyCommand, arguments: [String]) async -> Int32 {
+    static func runOffline(_ command: any AnyAsyncCommand, arguments: [String]) async -> Int32 {
         let console = Terminal()
         let input = CommandInput(arguments: Array(arguments.dropFirst()))
         do {
@@ -32,13 +32,18 @@ public enum TTDNCommandLine {
 
     static func runApplication(_ arguments: [String]) async -> Int32 {
         do {
-            var env = try Environment.detect(arguments: arguments)
+            var (databaseFlag, rest) = extractDatabaseFlag(arguments)
+            // The demo keeps its own database, so trying it never touches real data.
+            if rest.dropFirst().first == "demo", databaseFlag == nil, ProcessInfo.processInfo.environment["DATABASE_URL"] == nil {
+                databaseFlag = DemoCommand.defaultDatabase
+            }
+            var env = try Environment.detect(arguments: rest)
             try LoggingSystem.bootstrap(from: &env) { level in
                 { label in JSONLogHandler(label: label, level: level) }
             }
             let app = try await Application.make(env)
             do {
-                try await configure(app)
+                try await configure(app, settings: AppSettings.load(databaseFlag: databaseFlag, environment: env))
                 try await app.execute()
             } catch {
                 app.logger.report(error: error)
@@ -52,6 +57,29 @@ public enum TTDNCommandLine {
             return 1
         }
     }
+}
+
+/// Takes `--database VALUE` (or `--database=VALUE`) out of the arguments: it applies to every
+/// command that opens the database, and Vapor's own commands do not know it.
+func extractDatabaseFlag(_ arguments: [String]) -> (String?, [String]) {
+    var rest: [String] = []
+    var value: String?
+    var index = 0
+    while index < arguments.count {
+        let argument = arguments[index]
+        if argument == "--database", index + 1 < arguments.count {
+            value = arguments[index + 1]
+            index += 2
+            continue
+        }
+        if argument.hasPrefix("--database=") {
+            value = String(argument.dropFirst("--database=".count))
+        } else {
+            rest.append(argument)
+        }
+        index += 1
+    }
+    return (value, rest)
 }
 
 /// An error an offline command reports as one line on stderr, with its exit status.

@@ -1,6 +1,0 @@
-import Vapor
-import Fluent
-import Leaf
-import FluentSQLiteDriver
-import FluentPostgresDriver
-import TTDNKit

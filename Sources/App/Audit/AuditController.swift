@@ -1,0 +1,85 @@
+import Fluent
+import TTDNKit
+import Vapor
+
+/// Admins browse the audit trail, newest first, filtered by record type, action, person,
+/// record and dates. There is deliberately no way to change or delete an entry.
+enum AuditController {
+    struct Page: Encodable {
+        struct Row: Encodable {
+            let at: String
+            let actor: String
+            let action: String
+            let entityType: String
+            let entityLabel: String
+            let entityID: String
+            let changes: [Change]
+        }
+        struct Change: Encodable {
+            let field: String
+            let before: String
+            let after: String
+        }
+        let layout: LayoutContext
+        let rows: [Row]
+        let filter: Filter
+        let types: [AccountController.Option]
+        let actions: [AccountController.Option]
+        let nextPage: String?
+        let previousPage: String?
+    }
+
+    struct Filter: Content {
+        var type: String?
+        var action: String?
+        var actor: String?
+        var record: String?
+        var from: String?
+        var to: String?
+        var page: Int?
+    }
+
+    static let pageSize = 50
+    static let types = ["agency", "agency_group", "agency_group_member", "agency_succession", "user", "user_role"]
+
+    @Sendable static func index(req: Request) async throws -> View {
+        let filter = try req.query.decode(Filter.self)
+        var query = AuditEntry.query(on: req.db)
+        if let type = filter.type, !type.isEmpty { query = query.filter(\.$entityType == type) }
+        if let action = filter.action, !action.isEmpty { query = query.filter(\.$action == action) }
+        if let record = filter.record?.trimmingCharacters(in: .whitespaces), !record.isEmpty {
+            query = query.filter(\.$entityID == record.uppercased())
+        }
+        if let from = filter.from.flatMap(LocalDate.init(iso:)) { query = query.filter(\.$at >= from.startOfDay()) }
+        if let to = filter.to.flatMap(LocalDate.init(iso:)) { query = query.filter(\.$at < to.adding(days: 1).startOfDay()) }
+        let page = max(filter.page ?? 1, 1)
+        var entries = try await query.sort(\.$at, .descending).sort(\.$id).all()
+        // Names are matched in Swift, folded, so "nguyen" finds "Nguyễn" on both databases.
+        if let actor = filter.actor.map(VietnameseText.fold), !actor.isEmpty {
+            entries = entries.filter { VietnameseText.fold($0.actorName).contains(actor) }
+        }
+        let slice = entries.dropFirst((page - 1) * pageSize).prefix(pageSize + 1)
+        let rows = slice.prefix(pageSize).map { entry in
+            Page.Row(
+                at: Formatting.dateTime(entry.at, req.locale), actor: entry.actorName,
+                action: req.t("audit.action.\(entry.action)"), entityType: req.t("audit.type.\(entry.entityType)"),
+                entityLabel: entry.entityLabel, entityID: entry.entityID,
+                changes: entry.decodedChanges.sorted { $0.key < $1.key }.map { field, values in
+                    Page.Change(field: field, before: values.first.flatMap { $0 } ?? "", after: values.last.flatMap { $0 } ?? "")
+                })
+        }
+        func link(_ page: Int) -> String {
+            var query: [String: String] = ["page": String(page)]
+            for (key, value) in [("type", filter.type), ("action", filter.action), ("actor", filter.actor), ("record", filter.record), ("from", filter.from), ("to", filter.to)] {
+                if let value, !value.isEmpty { query[key] = value }
+            }
+            return SiteURL.audit.with(query)
+        }
+        let context = Page(
+            layout: req.layout(titleKey: "audit.title"), rows: Array(rows), filter: filter,
+            types: types.map { .init(value: $0, label: req.t("audit.type.\($0)"), selected: $0 == filter.type) },
+            actions: AuditEntry.Action.allCases.map { .init(value: $0.rawValue, label: req.t("audit.action.\($0.rawValue)"), selected: $0.rawValue == filter.action) },
+            nextPage: slice.count > pageSize ? link(page + 1) : nil, previousPage: page > 1 ? link(page - 1) : nil)
+        return try await req.view.render("audit/index", context)
+    }
+}

@@ -1,0 +1,27 @@
+import Vapor
+
+/// The application's commands (`ttdn <command>`), besides Vapor's own `migrate` and `routes`.
+enum Commands {
+    static func register(on app: Application) {
+        app.asyncCommands.use(CheckedServeCommand(), as: "serve", isDefault: true)
+        app.asyncCommands.use(DemoCommand(), as: "demo")
+        app.asyncCommands.use(UserCommand(), as: "user")
+    }
+}
+
+/// `ttdn serve`: migrates an SQLite database on start; refuses an outdated PostgreSQL schema.
+struct CheckedServeCommand: AsyncCommand {
+    typealias Signature = ServeCommand.Signature
+    var help: String { "Serves the application (SQLite: migrates first; PostgreSQL: checks the schema)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        do {
+            try await DatabaseSetup.ensureSchema(app)
+        } catch let error as OutdatedSchemaError {
+            context.console.error(error.description)
+            throw error
+        }
+        try await app.servers.asyncCommand.run(using: context, signature: signature)
+    }
+}

@@ -1,0 +1,56 @@
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Chooses the database and prepares it. The only file that knows which driver is in use.
+enum DatabaseSetup {
+    static func configure(_ app: Application) throws {
+        switch app.settings.database {
+        case .sqliteFile(let path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        case .sqliteMemory:
+            app.databases.use(.sqlite(.memory), as: .sqlite)
+        case .postgres(let url):
+            try app.databases.use(.postgres(url: url), as: .psql)
+        }
+    }
+
+    /// WAL lets readers go on while one writer writes; it is a property of the file, set once.
+    /// (sqlite-nio already installs a busy handler that waits for a lock instead of failing.)
+    static func prepareSQLite(_ app: Application) async throws {
+        guard case .sqliteFile = app.settings.database, let sql = app.db as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+    }
+
+    /// Migrations that have not run yet on this database.
+    static func pendingMigrations(_ app: Application) async throws -> [String] {
+        try await app.migrator.setupIfNeeded().get()
+        return try await app.migrator.previewPrepareBatch().get().map { migration, _ in migration.name }
+    }
+
+    /// On SQLite the app migrates itself on start. On PostgreSQL, with several instances sharing one
+    /// database, migrating is an explicit step (`ttdn migrate`), and an instance refuses to serve an
+    /// outdated schema rather than fail later on a missing column.
+    static func ensureSchema(_ app: Application) async throws {
+        if app.settings.database.isSQLite {
+            try await prepareSQLite(app)
+            try await app.autoMigrate()
+            return
+        }
+        let pending = try await pendingMigrations(app)
+        guard pending.isEmpty else { throw OutdatedSchemaError(pending: pending) }
+    }
+}
+
+struct OutdatedSchemaError: Error, CustomStringConvertible {
+    var pending: [String]
+    var description: String {
+        "The database schema is out of date (\(pending.count) migration(s) not run: "
+            + pending.joined(separator: ", ") + "). Run `ttdn migrate` first, then start the server again."
+    }
+}

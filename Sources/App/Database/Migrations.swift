@@ -1,0 +1,14 @@
+import Fluent
+import Vapor
+
+/// Every migration, in order. Tables are created with their final constraints: SQLite cannot alter
+/// them later, so later changes are additive (new tables, new nullable columns, new indexes).
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(SessionRecord.migration)
+        app.migrations.add(CreateAgencies())
+        app.migrations.add(CreateUsers())
+        app.migrations.add(CreateAuditEntries())
+        app.migrations.add(CreateLoginThrottles())
+    }
+}

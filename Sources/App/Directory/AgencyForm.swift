@@ -1,0 +1,108 @@
+import Fluent
+import Foundation
+import TTDNKit
+import Vapor
+
+/// The agency form as posted, and its validation. Every problem is reported next to its field.
+struct AgencyForm: Content {
+    var code: String?
+    var official_name: String?
+    var short_name: String?
+    var kind: String?
+    var parent_id: String?
+    var aliases: String?
+    var abbreviations: String?
+    var valid_from: String?
+    var valid_to: String?
+    /// `updated_at` when the form was loaded: a save over someone else's newer save is refused.
+    var version: String?
+
+    init() {}
+
+    init(_ agency: Agency) {
+        code = agency.code
+        official_name = agency.officialName
+        short_name = agency.shortName
+        kind = agency.kind
+        parent_id = agency.$parent.id?.uuidString
+        aliases = agency.aliases.joined(separator: "\n")
+        abbreviations = agency.abbreviations.joined(separator: "\n")
+        valid_from = agency.validFrom
+        valid_to = agency.validTo
+        version = agency.versionStamp
+    }
+
+    static func lines(_ text: String?) -> [String] {
+        var seen = Set<String>()
+        return (text ?? "").split(whereSeparator: \.isNewline)
+            .map { VietnameseText.nfc(VietnameseText.collapseWhitespace(String($0))) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    static func trimmed(_ text: String?) -> String? {
+        let value = VietnameseText.nfc(VietnameseText.collapseWhitespace(text ?? ""))
+        return value.isEmpty ? nil : value
+    }
+
+    /// Field → translation key of the problem. `existing` is the agency being edited, if any.
+    func problems(on db: any Database, existing: Agency?) async throws -> [String: String] {
+        var problems: [String: String] = [:]
+        let code = Self.trimmed(self.code)?.lowercased() ?? ""
+        if code.range(of: #"^[a-z0-9][a-z0-9-]{0,79}$"#, options: .regularExpression) == nil {
+            problems["code"] = "agency.error.code"
+        } else if let other = try await Agency.query(on: db).filter(\.$code == code).first(), other.id != existing?.id {
+            problems["code"] = "agency.error.code_taken"
+        }
+        if Self.trimmed(official_name) == nil { problems["official_name"] = "agency.error.name" }
+        if AgencyKind(rawValue: kind ?? "") == nil { problems["kind"] = "agency.error.kind" }
+        let from = Self.trimmed(valid_from)
+        let to = Self.trimmed(valid_to)
+        if let from, LocalDate(iso: from) == nil { problems["valid_from"] = "agency.error.date" }
+        if let to, LocalDate(iso: to) == nil { problems["valid_to"] = "agency.error.date" }
+        if let a = from.flatMap(LocalDate.init(iso:)), let b = to.flatMap(LocalDate.init(iso:)), b < a {
+            problems["valid_to"] = "agency.error.date_order"
+        }
+        if let parentText = Self.trimmed(parent_id) {
+            if let parentID = UUID(uuidString: parentText), let parent = try await Agency.find(parentID, on: db) {
+                if let existing, try await Self.isSelfOrDescendant(parent, of: existing, on: db) {
+                    problems["parent_id"] = "agency.error.parent_cycle"
+                }
+            } else {
+                problems["parent_id"] = "agency.error.parent"
+            }
+        }
+        return problems
+    }
+
+    func apply(to agency: Agency) {
+        agency.code = (Self.trimmed(code) ?? "").lowercased()
+        agency.officialName = Self.trimmed(official_name) ?? ""
+        agency.shortName = Self.trimmed(short_name)
+        agency.kind = kind ?? AgencyKind.other.rawValue
+        agency.$parent.id = Self.trimmed(parent_id).flatMap(UUID.init(uuidString:))
+        agency.aliases = Self.lines(aliases)
+        agency.abbreviations = Self.lines(abbreviations)
+        agency.validFrom = Self.trimmed(valid_from)
+        agency.validTo = Self.trimmed(valid_to)
+        agency.refreshKeys()
+    }
+
+    static func isSelfOrDescendant(_ candidate: Agency, of agency: Agency, on db: any Database) async throws -> Bool {
+        var current: Agency? = candidate
+        var steps = 0
+        while let node = current, steps < 64 {
+            if node.id == agency.id { return true }
+            guard let parentID = node.$parent.id else { return false }
+            current = try await Agency.find(parentID, on: db)
+            steps += 1
+        }
+        return steps >= 64
+    }
+}
+
+extension Agency {
+    /// Changes whenever the row is saved; forms carry it to detect concurrent edits.
+    var versionStamp: String {
+        String(format: "%.6f", updatedAt?.timeIntervalSince1970 ?? 0)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Vapor
+
+/// Every page and action of the application, typed. Routes are registered from `pathComponents`
+/// and links are built from `path`, so the two cannot drift apart.
+enum SiteURL: Sendable, Equatable {
+    case home
+    case healthz
+    case login
+    case logout
+    case workspace
+    case accountPassword
+    case accountLocale
+
+    case agencies
+    case agencyNew
+    case agenciesImport
+    case agenciesExport
+    case agency(UUID)
+    case agencyEdit(UUID)
+    case agencyMerge(UUID)
+    case agencyGroups
+    case agencyGroupNew
+    case agencyGroup(UUID)
+    case agencyGroupEdit(UUID)
+    case resolveName
+
+    case users
+    case userNew
+    case user(UUID)
+    case userResetPassword(UUID)
+
+    case audit
+
+    /// The path with parameters filled in, for links and redirects.
+    var path: String {
+        "/" + pathComponents.enumerated().map { index, component -> String in
+            if case .parameter = component { return parameterValues[parameterIndex(before: index)] }
+            return component.description
+        }.joined(separator: "/")
+    }
+
+    /// Path components for registering the route; `:id` where a record is named.
+    var pathComponents: [PathComponent] {
+        switch self {
+        case .home: []
+        case .healthz: ["healthz"]
+        case .login: ["login"]
+        case .logout: ["logout"]
+        case .workspace: ["app"]
+        case .accountPassword: ["app", "account", "password"]
+        case .accountLocale: ["app", "account", "language"]
+        case .agencies: ["app", "agencies"]
+        case .agencyNew: ["app", "agencies", "new"]
+        case .agenciesImport: ["app", "agencies", "import"]
+        case .agenciesExport: ["app", "agencies", "export.csv"]
+        case .agency: ["app", "agencies", ":id"]
+        case .agencyEdit: ["app", "agencies", ":id", "edit"]
+        case .agencyMerge: ["app", "agencies", ":id", "merge"]
+        case .agencyGroups: ["app", "groups"]
+        case .agencyGroupNew: ["app", "groups", "new"]
+        case .agencyGroup: ["app", "groups", ":id"]
+        case .agencyGroupEdit: ["app", "groups", ":id", "edit"]
+        case .resolveName: ["app", "agencies", "resolve"]
+        case .users: ["app", "users"]
+        case .userNew: ["app", "users", "new"]
+        case .user: ["app", "users", ":id"]
+        case .userResetPassword: ["app", "users", ":id", "password"]
+        case .audit: ["app", "audit"]
+        }
+    }
+
+    private var parameterValues: [String] {
+        switch self {
+        case .agency(let id), .agencyEdit(let id), .agencyMerge(let id), .agencyGroup(let id),
+            .agencyGroupEdit(let id), .user(let id), .userResetPassword(let id):
+            [id.uuidString.lowercased()]
+        default: []
+        }
+    }
+
+    private func parameterIndex(before index: Int) -> Int {
+        pathComponents[..<index].filter { if case .parameter = $0 { true } else { false } }.count
+    }
+
+    /// The path with a query string, e.g. `SiteURL.login.with(["next": "/app"])`.
+    func with(_ query: [String: String]) -> String {
+        guard !query.isEmpty else { return path }
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        return components.string ?? path
+    }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get<Response: AsyncResponseEncodable>(
+        _ url: SiteURL, _ permission: Permission,
+        use handler: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        self.on(.GET, url.pathComponents, use: handler).requires(permission)
+    }
+
+    @discardableResult
+    func post<Response: AsyncResponseEncodable>(
+        _ url: SiteURL, _ permission: Permission,
+        body: HTTPBodyStreamStrategy = .collect,
+        use handler: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        self.on(.POST, url.pathComponents, body: body, use: handler).requires(permission)
+    }
+}
+
+import TTDNKit

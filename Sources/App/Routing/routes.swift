@@ -1,0 +1,67 @@
+import TTDNKit
+import Vapor
+
+/// Every route of the application, in one place. Each names its `SiteURL` and the `Permission`
+/// it requires; `PermissionMiddleware` asks `Policy`.
+func routes(_ app: Application) throws {
+    let site = app.grouped(CSRFMiddleware(), PermissionMiddleware())
+
+    do {  // Public
+        site.get(.home, .publicAccess, use: PublicController.home)
+        site.get(.healthz, .publicAccess, use: HealthController.check)
+        site.get(.login, .publicAccess, use: LoginController.show)
+        site.post(.login, .publicAccess, use: LoginController.login)
+    }
+
+    do {  // Every signed-in user
+        site.post(.logout, .signedIn, use: LoginController.logout)
+        site.get(.workspace, .signedIn, use: WorkspaceController.show)
+        site.get(.accountPassword, .signedIn, use: AccountController.passwordForm)
+        site.post(.accountPassword, .signedIn, use: AccountController.changePassword)
+        site.post(.accountLocale, .signedIn, use: AccountController.changeLocale)
+    }
+
+    do {  // Directory of agencies
+        site.get(.agencies, .viewDirectory, use: AgencyController.index)
+        site.get(.agenciesExport, .viewDirectory, use: AgencyCSVController.export)
+        site.get(.resolveName, .viewDirectory, use: AgencyResolveController.show)
+        site.get(.agencyNew, .editDirectory, use: AgencyController.new)
+        site.post(.agencies, .editDirectory, use: AgencyController.create)
+        site.get(.agenciesImport, .editDirectory, use: AgencyCSVController.form)
+        site.post(.agenciesImport, .editDirectory, body: .collect(maxSize: "5mb"), use: AgencyCSVController.importCSV)
+        site.get(.agency(.placeholder), .viewDirectory, use: AgencyController.show)
+        site.get(.agencyEdit(.placeholder), .editDirectory, use: AgencyController.edit)
+        site.post(.agency(.placeholder), .editDirectory, use: AgencyController.update)
+        site.get(.agencyMerge(.placeholder), .editDirectory, use: AgencyMergeController.form)
+        site.post(.agencyMerge(.placeholder), .editDirectory, use: AgencyMergeController.merge)
+        site.get(.agencyGroups, .viewDirectory, use: AgencyGroupController.index)
+        site.get(.agencyGroupNew, .editDirectory, use: AgencyGroupController.new)
+        site.post(.agencyGroups, .editDirectory, use: AgencyGroupController.create)
+        site.get(.agencyGroup(.placeholder), .viewDirectory, use: AgencyGroupController.show)
+        site.get(.agencyGroupEdit(.placeholder), .editDirectory, use: AgencyGroupController.edit)
+        site.post(.agencyGroup(.placeholder), .editDirectory, use: AgencyGroupController.update)
+    }
+
+    do {  // Administration
+        site.get(.users, .manageUsers, use: UserAdminController.index)
+        site.get(.userNew, .manageUsers, use: UserAdminController.new)
+        site.post(.users, .manageUsers, use: UserAdminController.create)
+        site.get(.user(.placeholder), .manageUsers, use: UserAdminController.edit)
+        site.post(.user(.placeholder), .manageUsers, use: UserAdminController.update)
+        site.post(.userResetPassword(.placeholder), .manageUsers, use: UserAdminController.resetPassword)
+        site.get(.audit, .viewAudit, use: AuditController.index)
+    }
+}
+
+extension UUID {
+    /// Stands for `:id` when a route is registered; `SiteURL.pathComponents` ignores the value.
+    static let placeholder = UUID(uuidString: "00000000-0000-0000-0000-000000000000")!
+}
+
+extension Request {
+    /// The `:id` of the route as a UUID, or 404.
+    func recordID() throws -> UUID {
+        guard let text = parameters.get("id"), let id = UUID(uuidString: text) else { throw Abort(.notFound) }
+        return id
+    }
+}

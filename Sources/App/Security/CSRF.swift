@@ -1,0 +1,55 @@
+import Crypto
+import Foundation
+import Vapor
+
+/// A per-session secret that every state-changing form sends back as `_csrf`.
+enum CSRF {
+    static let sessionKey = "csrf"
+    static let fieldName = "_csrf"
+
+    /// The session's token, made on first use (this also starts a session for anonymous visitors,
+    /// so the login form is protected too).
+    static func token(for request: Request) -> String {
+        if let existing = request.session.data[sessionKey] { return existing }
+        let token = Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }).base64URLEncoded()
+        request.session.data[sessionKey] = token
+        return token
+    }
+
+    /// Constant-time comparison, so the token cannot be guessed byte by byte.
+    static func matches(_ sent: String?, request: Request) -> Bool {
+        guard let sent, request.hasSession, let expected = request.session.data[sessionKey] else { return false }
+        let a = Array(sent.utf8)
+        let b = Array(expected.utf8)
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for i in a.indices { difference |= a[i] ^ b[i] }
+        return difference == 0
+    }
+}
+
+/// Refuses POST, PUT, PATCH and DELETE without the session's token (form field `_csrf`, or the
+/// `X-CSRF-Token` header for scripts).
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        switch request.method {
+        case .GET, .HEAD, .OPTIONS:
+            return try await next.respond(to: request)
+        default:
+            let sent =
+                request.headers.first(name: "X-CSRF-Token")
+                ?? (try? request.content.get(String.self, at: CSRF.fieldName))
+            guard CSRF.matches(sent, request: request) else {
+                throw Abort(.forbidden, reason: "csrf")
+            }
+            return try await next.respond(to: request)
+        }
+    }
+}
+
+extension Data {
+    func base64URLEncoded() -> String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import TTDNKit
+import Vapor
+
+/// Typed settings, read once at start from flags and the environment.
+struct AppSettings: Sendable {
+    enum DatabaseChoice: Sendable, Equatable {
+        /// An SQLite file: the embedded default, migrated on start.
+        case sqliteFile(path: String)
+        /// A private throwaway SQLite database (tests).
+        case sqliteMemory
+        /// PostgreSQL for production: migrated by `ttdn migrate`, checked on start.
+        case postgres(url: String)
+
+        var isSQLite: Bool {
+            if case .postgres = self { return false }
+            return true
+        }
+    }
+
+    var database: DatabaseChoice
+    /// Mark cookies Secure. On when `PUBLIC_URL` is https or `TTDN_SECURE_COOKIES=1`.
+    var secureCookies: Bool
+    var loginThrottle: LoginThrottle
+    /// Run the in-app schedulers (later issues); off in tests.
+    var runSchedulers: Bool
+
+    static let defaultSQLitePath = "./data/ttdn.sqlite"
+
+    /// `--database` (taken out of the arguments by `TTDNCommandLine`) wins over `DATABASE_URL`.
+    static func load(databaseFlag: String?, environment: Environment) -> AppSettings {
+        let env = ProcessInfo.processInfo.environment
+        let database: DatabaseChoice
+        if let choice = databaseFlag ?? env["DATABASE_URL"], !choice.isEmpty {
+            database = parse(database: choice)
+        } else {
+            database = .sqliteFile(path: env["TTDN_SQLITE_PATH"] ?? defaultSQLitePath)
+        }
+        let publicURL = env["PUBLIC_URL"] ?? ""
+        let secure = publicURL.lowercased().hasPrefix("https://") || env["TTDN_SECURE_COOKIES"] == "1"
+        return AppSettings(
+            database: database, secureCookies: secure, loginThrottle: LoginThrottle(),
+            runSchedulers: environment != .testing)
+    }
+
+    /// `postgres://…` / `postgresql://…` for PostgreSQL, `:memory:` for a throwaway SQLite database,
+    /// `sqlite:PATH` or a plain path for an SQLite file.
+    static func parse(database text: String) -> DatabaseChoice {
+        let lower = text.lowercased()
+        if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") { return .postgres(url: text) }
+        if text == ":memory:" { return .sqliteMemory }
+        if lower.hasPrefix("sqlite:") { return .sqliteFile(path: String(text.dropFirst("sqlite:".count))) }
+        return .sqliteFile(path: text)
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = AppSettings }
+
+    var settings: AppSettings {
+        get {
+            guard let settings = storage[SettingsKey.self] else { fatalError("configure(_:) sets the settings first") }
+            return settings
+        }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}

@@ -1,0 +1,44 @@
+import Fluent
+import Leaf
+import Vapor
+
+/// Builds the application: settings, database, sessions, views, the middleware stack, routes
+/// and commands. Tests call this too, so they run the real thing.
+func configure(_ app: Application, settings: AppSettings) async throws {
+    app.settings = settings
+
+    try DatabaseSetup.configure(app)
+    Migrations.register(on: app)
+    app.passwords.use(.bcrypt)
+
+    // Sessions live in the database so that several app instances can share them.
+    app.sessions.use(.fluent)
+    let secure = app.settings.secureCookies
+    app.sessions.configuration.cookieName = "ttdn_session"
+    app.sessions.configuration.cookieFactory = { sessionID in
+        HTTPCookies.Value(
+            string: sessionID.string, expires: Date().addingTimeInterval(60 * 60 * 12), maxAge: nil,
+            domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    let resources = app.directory.resourcesDirectory
+    app.translations = try Translations.load(from: resources + "Locales")
+    app.views.use(.leaf)
+    app.leaf.tags["t"] = TranslateTag()
+    if app.environment == .development { app.leaf.cache.isEnabled = false }
+
+    // The global middleware stack, outermost first. Route-level middleware (CSRF and permissions)
+    // is in routes.swift, because it needs to know which route matched.
+    app.middleware = .init()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(UserSessionAuthenticator())
+    app.middleware.use(LocaleMiddleware())
+
+    app.routes.defaultMaxBodySize = "2mb"
+    try routes(app)
+    Commands.register(on: app)
+}
