@@ -113,6 +113,7 @@ public enum AgencyCSV {
         var agencies: [AgencyRecord] = []
         var groups: [AgencyGroupRecord] = []
         for row in rows {
+            if row.hasErrors { continue }
             if row.isGroup {
                 var members: [UUID] = []
                 for member in row.members {
@@ -185,6 +186,8 @@ public enum AgencyCSV {
         var validTo: LocalDate?
         var successions: [(String, SuccessionKind, LocalDate)]
         var members: [String]
+        /// Reported already: kept for references, never turned into a record.
+        var hasErrors: Bool
     }
 
     private static func readRow(line: Int, value: (String) -> String, errors: inout [AgencyCSVError]) -> Row? {
@@ -251,14 +254,16 @@ public enum AgencyCSV {
         } else if !members.isEmpty {
             errors.append(.membersOnAgency(line: line))
         }
-        guard errors.count == before else { return nil }
+        // A row with errors is still returned (unless its code is unusable), so other rows that refer to it
+        // are not reported as referring to nothing.
+        guard !code.isEmpty, isValidCode(code) else { return nil }
         let shortName = value("short_name")
         let parent = value("parent_code")
         return Row(
             line: line, code: code, isGroup: isGroup, kind: kind, name: name,
             shortName: shortName.isEmpty ? nil : shortName, parent: parent.isEmpty ? nil : parent,
             aliases: list(value("aliases")), abbreviations: list(value("abbreviations")), validFrom: validFrom,
-            validTo: validTo, successions: successions, members: members)
+            validTo: validTo, successions: successions, members: members, hasErrors: errors.count != before)
     }
 
     /// `a|b| c` → `["a", "b", "c"]`; empty items dropped.
