@@ -130,9 +130,8 @@ extension AgencyDirectory {
         let name = names[hit.name]
         var steps = reading.steps
         steps.append(name.source.step)
-        if !hit.steps.contains(.diacriticFolded) {
-            let k = min(reading.form.count, name.form.count)
-            if Array(reading.form.lower.prefix(k)) != Array(name.form.lower.prefix(k)) { steps.append(.toneVariant) }
+        if !hit.steps.contains(.diacriticFolded) && Self.differsInToneMarks(reading.form, name.form) {
+            steps.append(.toneVariant)
         }
         steps += hit.steps
         var seen: Set<MatchStep> = []
@@ -167,6 +166,16 @@ extension AgencyDirectory {
         switch target {
         case .agency(let id): agency(id)?.isValid(on: date) ?? false
         case .group: true
+        }
+    }
+
+    /// Whether a word of `written` is a word of `stored` with its tone mark placed differently (`uỷ`/`ủy`).
+    /// Word by word, because a contextual match may have dropped or added words around them.
+    static func differsInToneMarks(_ written: AgencyNameForm, _ stored: AgencyNameForm) -> Bool {
+        var spelling: [String: String] = [:]
+        for (tone, lower) in zip(stored.tone, stored.lower) { spelling[tone] = lower }
+        return zip(written.tone, written.lower).contains { tone, lower in
+            spelling[tone].map { $0 != lower } ?? false
         }
     }
 
