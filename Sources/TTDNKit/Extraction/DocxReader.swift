@@ -1,0 +1,77 @@
+import Foundation
+import ZIPFoundation
+
+/// Reads a DOCX into Markdown-like lines for the text rules: one line per paragraph (a blank line
+/// between), `**…**` around bold runs, Word's automatic numbers written out, table cells in reading
+/// order (so the header and footer tables come out as their lines), soft breaks as new lines.
+enum DocxReader {
+    struct Result {
+        var text: String
+        var footnotes: [String]
+    }
+
+    static func read(_ data: Data, maxExpandedBytes: Int) throws(PlanReadError) -> Result {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw .notADocx("not a readable ZIP archive")
+        }
+        var entries: [String: Entry] = [:]
+        var count = 0
+        for entry in archive {
+            count += 1
+            if count > 10_000 { throw .notADocx("too many entries") }
+            if entry.type == .file, ["word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml"].contains(entry.path) {
+                entries[entry.path] = entries[entry.path] ?? entry
+            }
+        }
+        guard let document = entries["word/document.xml"] else { throw .notADocx("no word/document.xml inside") }
+        var budget = maxExpandedBytes
+        let documentXML = try extract(document, from: archive, budget: &budget, total: maxExpandedBytes)
+        var numbering = DocxNumbering()
+        if let entry = entries["word/numbering.xml"] {
+            let xml = try extract(entry, from: archive, budget: &budget, total: maxExpandedBytes)
+            numbering = (try? DocxNumbering(xml: xml)) ?? DocxNumbering()
+        }
+        var styles = DocxStyles()
+        if let entry = entries["word/styles.xml"] {
+            let xml = try extract(entry, from: archive, budget: &budget, total: maxExpandedBytes)
+            styles = (try? DocxStyles(xml: xml)) ?? DocxStyles()
+        }
+        var footnotes: [String] = []
+        if let entry = entries["word/footnotes.xml"] {
+            let xml = try extract(entry, from: archive, budget: &budget, total: maxExpandedBytes)
+            footnotes = (try? DocxBody.footnotes(xml)) ?? []
+        }
+        do {
+            var body = DocxBody(numbering: numbering, styles: styles)
+            let text = try body.read(documentXML)
+            return Result(text: text, footnotes: footnotes)
+        } catch {
+            throw .malformedXML("word/document.xml: \(error.reason) at byte \(error.offset)")
+        }
+    }
+
+    /// An entry's bytes, refusing once the parts read so far expand past the budget (a ZIP bomb
+    /// declares a small size and inflates to gigabytes: count what actually comes out).
+    static func extract(_ entry: Entry, from archive: Archive, budget: inout Int, total: Int) throws(PlanReadError) -> [UInt8] {
+        let limit = budget
+        guard entry.uncompressedSize <= UInt64(max(0, limit)) else { throw .docxBomb(limit: total) }
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit))))
+        struct OverLimit: Error {}
+        do {
+            _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: true) { chunk in
+                if out.count + chunk.count > limit { throw OverLimit() }
+                out.append(contentsOf: chunk)
+            }
+        } catch is OverLimit {
+            throw .docxBomb(limit: total)
+        } catch {
+            throw .notADocx("\(entry.path) cannot be decompressed")
+        }
+        budget -= out.count
+        return out
+    }
+}

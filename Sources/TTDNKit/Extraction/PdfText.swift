@@ -1,0 +1,109 @@
+import Foundation
+
+/// PDF through poppler's `pdftotext -layout`, then the two-column header and footer tables unfolded
+/// into one column each (left cell's lines, then right cell's).
+enum PdfText {
+    static func text(from data: Data, options: PlanReader.Options) throws(PlanReadError) -> String {
+        guard let tool = options.pdftotextPath ?? findInPath("pdftotext") else { throw .pdfToolMissing }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ttdn-pdf-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        } catch {
+            throw .pdfFailed("cannot create a temporary folder")
+        }
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in.pdf")
+        let output = dir.appendingPathComponent("out.txt")
+        do { try data.write(to: input) } catch { throw .pdfFailed("cannot write a temporary file") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-layout", "-enc", "UTF-8", "-q", input.path, output.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { throw .pdfToolMissing }
+        let deadline = Date().addingTimeInterval(options.pdfTimeout)
+        while process.isRunning {
+            if Date() > deadline {
+                process.terminate()
+                throw .pdfFailed("pdftotext took longer than \(Int(options.pdfTimeout)) s")
+            }
+            usleep(10_000)
+        }
+        guard process.terminationStatus == 0 else { throw .pdfFailed("exit status \(process.terminationStatus)") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
+        guard size <= options.maxInputBytes * 4 else { throw .tooLarge(limit: options.maxInputBytes) }
+        guard let out = try? Data(contentsOf: output), let text = String(data: out, encoding: .utf8) else {
+            throw .pdfFailed("no text came out (a scanned PDF needs OCR)")
+        }
+        let unfolded = unfoldColumns(text)
+        guard unfolded.contains(where: { $0.isLetter }) else { throw .pdfFailed("no text came out (a scanned PDF needs OCR)") }
+        return unfolded
+    }
+
+    static func findInPath(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// A gap of this many spaces inside a line separates two table columns.
+    static let columnGap = 6
+
+    /// Layout text keeps a table's two cells side by side on one line. Runs of such lines are
+    /// rewritten as the left column's lines, a blank line, then the right column's. Page feeds become
+    /// blank lines; indentation goes.
+    static func unfoldColumns(_ text: String) -> String {
+        var out: [String] = []
+        var left: [String] = []
+        var right: [String] = []
+        func flush() {
+            guard !left.isEmpty || !right.isEmpty else { return }
+            out += left
+            out.append("")
+            out += right
+            out.append("")
+            left = []
+            right = []
+        }
+        for raw in text.replacingOccurrences(of: "\u{0C}", with: "\n\n").split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.drop { $0 == " " }
+            if let (l, r) = split(line) {
+                if !l.isEmpty { left.append(l) }
+                if !r.isEmpty { right.append(r) }
+                continue
+            }
+            // A right-only line (the date under the motto) stays in the block it continues.
+            if !left.isEmpty || !right.isEmpty, raw.prefix(while: { $0 == " " }).count > 30, !line.isEmpty {
+                right.append(String(line))
+                continue
+            }
+            flush()
+            out.append(String(line))
+        }
+        flush()
+        return out.joined(separator: "\n")
+    }
+
+    static func split(_ line: Substring) -> (String, String)? {
+        var spaces = 0
+        var index = line.startIndex
+        while index < line.endIndex {
+            if line[index] == " " {
+                spaces += 1
+            } else {
+                if spaces >= columnGap {
+                    let gapStart = line.index(index, offsetBy: -spaces)
+                    let l = String(line[..<gapStart]).trimmingCharacters(in: .whitespaces)
+                    let r = String(line[index...]).trimmingCharacters(in: .whitespaces)
+                    if !l.isEmpty && !r.isEmpty { return (l, r) }
+                }
+                spaces = 0
+            }
+            index = line.index(after: index)
+        }
+        return nil
+    }
+}

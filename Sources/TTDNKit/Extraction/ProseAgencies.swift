@@ -1,0 +1,86 @@
+import Foundation
+
+/// Lead and supporting agencies named in running text: `Sở Ngoại vụ chủ trì, phối hợp với Sở Thông tin
+/// và Truyền thông, Báo Lạng Sơn thực hiện`, `(Công an tỉnh chủ trì)`, `Giao Sở Tư pháp chủ trì`.
+enum ProseAgencies {
+    struct Found: Equatable {
+        var lead: [AgencyListSplitter.Name] = []
+        var support: [AgencyListSplitter.Name] = []
+    }
+
+    /// How far back from `chủ trì` a subject may start.
+    static let maxSubjectWords = 40
+
+    static func find(in text: String) -> Found {
+        var found = Found()
+        let folded = text.lowercased()
+        guard folded.contains("chủ trì") || folded.contains("phối hợp") else { return found }
+        let words = Words.split(text)
+        var i = 0
+        while i < words.count {
+            if words[i].key == "chủ", i + 1 < words.count, words[i + 1].key == "trì", words[i].trail.isEmpty,
+                !words[i + 1].trail.contains(":")
+            {
+                found.lead += subject(text, words, before: i)
+                i += 2
+                continue
+            }
+            if words[i].key == "phối", i + 1 < words.count, words[i + 1].key == "hợp", words[i].trail.isEmpty,
+                !words[i + 1].trail.contains(":")
+            {
+                if let start = objectStart(words, after: i + 2) {
+                    found.support += object(text, words, from: start)
+                }
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// The recognised names right before the verb at `verb`, back to the start of the clause.
+    static func subject(_ text: String, _ words: [Word], before verb: Int) -> [AgencyListSplitter.Name] {
+        guard verb > 0 else { return [] }
+        var start = verb
+        while start > 0, verb - start < maxSubjectWords {
+            let previous = words[start - 1]
+            if previous.trail.contains(where: { ";:.(".contains($0) }) { break }
+            if AgencyLexicon.leadIns.contains(previous.key) || AgencyLexicon.predicate(words, at: start - 1) > 0 { break }
+            if words[start].lead.contains("(") && start < verb { break }
+            start -= 1
+            if words[start].lead.contains("(") { break }
+        }
+        // The subject may follow other words of the clause: take it from its first head word.
+        var head = start
+        while head < verb, !AgencyLexicon.startsName(words, at: head) { head += 1 }
+        guard head < verb else { return [] }
+        // Everything from the head to the verb must be names (no predicate in between).
+        for k in head..<verb where k > head && AgencyLexicon.predicate(words, at: k) > 0 { return [] }
+        return AgencyListSplitter.split(text, words, from: head, to: verb).filter(\.recognised)
+    }
+
+    /// After `phối hợp`: `với`/`cùng`, possibly after an adverb (`chặt chẽ với`).
+    static func objectStart(_ words: [Word], after index: Int) -> Int? {
+        var i = index
+        while i < words.count, i < index + 3 {
+            if words[i].key == "với" || words[i].key == "cùng" { return words[i].trail.isEmpty ? i + 1 : nil }
+            if !words[i].trail.isEmpty { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The recognised names from `start` to the next predicate or the end of the clause.
+    static func object(_ text: String, _ words: [Word], from start: Int) -> [AgencyListSplitter.Name] {
+        guard start < words.count, AgencyLexicon.startsName(words, at: start) else { return [] }
+        var end = start
+        while end < words.count {
+            if end > start, AgencyLexicon.predicate(words, at: end) > 0 || words[end].lead.contains("(") { break }
+            let w = words[end]
+            end += 1
+            if w.trail.contains(where: { ".:;(".contains($0) }) { break }
+        }
+        return AgencyListSplitter.split(text, words, from: start, to: end).filter(\.recognised)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Reporting duties: a sentence about `báo cáo` with a period (`hằng tháng`, `hàng quý`, `6 tháng`,
+/// `hằng năm`, `đột xuất`) and a deadline (`trước ngày 20`, `trước ngày 15/11`, `… tháng cuối quý`).
+enum ReportingParser {
+    private struct Marker {
+        var frequency: ReportingDuty.Frequency
+        var position: Int
+    }
+
+    static func parse(_ texts: [String]) -> [ReportingDuty] {
+        var out: [ReportingDuty] = []
+        for text in texts {
+            let lower = text.lowercased()
+            guard lower.contains("báo cáo") else { continue }
+            for sentence in sentences(text) where sentence.lowercased().contains("báo cáo") {
+                out += duties(in: sentence)
+            }
+        }
+        return out
+    }
+
+    static func sentences(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
+            current.append(ch)
+            let next = i + 1 < chars.count ? chars[i + 1] : " "
+            if (ch == "." && next == " ") || ch == ";" {
+                out.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    static func duties(in sentence: String) -> [ReportingDuty] {
+        let f = VietnameseText.fold(sentence)
+        let patterns: [(String, ReportingDuty.Frequency)] = [
+            ("hang thang", .monthly), ("moi thang", .monthly), ("dinh ky thang", .monthly), ("bao cao thang", .monthly),
+            ("hang quy", .quarterly), ("moi quy", .quarterly), ("dinh ky quy", .quarterly), ("bao cao quy", .quarterly),
+            ("theo quy", .quarterly),
+            ("6 thang", .halfYearly), ("06 thang", .halfYearly), ("sau thang", .halfYearly), ("nua nam", .halfYearly),
+            ("hang nam", .yearly), ("moi nam", .yearly), ("bao cao nam", .yearly), ("tong ket nam", .yearly),
+            ("dinh ky nam", .yearly), ("cuoi nam", .yearly),
+            ("dot xuat", .adHoc),
+        ]
+        var markers: [Marker] = []
+        for (pattern, frequency) in patterns {
+            var from = f.startIndex
+            while let r = f.range(of: pattern, range: from..<f.endIndex) {
+                let pos = f.distance(from: f.startIndex, to: r.lowerBound)
+                from = r.upperBound
+                // Whole words only: `tháng năm` must not read as `hàng năm`.
+                if r.lowerBound > f.startIndex, f[f.index(before: r.lowerBound)].isLetter || f[f.index(before: r.lowerBound)].isNumber { continue }
+                // `6 tháng đầu năm` inside a yearly report sentence still means a half-year report.
+                if !markers.contains(where: { abs($0.position - pos) < 4 && $0.frequency == frequency }) {
+                    markers.append(Marker(frequency: frequency, position: pos))
+                }
+            }
+        }
+        // `báo cáo 6 tháng và năm`: a bare `năm` after a half-year marker is the yearly report.
+        markers.sort { $0.position < $1.position }
+        guard !markers.isEmpty else { return [] }
+        let deadlines = deadlinesIn(f)
+        let to = recipient(sentence)
+        var duties: [ReportingDuty] = []
+        var used = Set<Int>()
+        for marker in markers {
+            var duty = ReportingDuty(frequency: marker.frequency, to: to)
+            if marker.frequency != .adHoc {
+                // The nearest unused deadline on either side, not past another periodic marker.
+                let candidates = deadlines.enumerated().filter { !used.contains($0.offset) }
+                if let best = candidates.min(by: { abs($0.element.position - marker.position) < abs($1.element.position - marker.position) }),
+                    abs(best.element.position - marker.position) < 120
+                {
+                    used.insert(best.offset)
+                    duty.beforeDay = best.element.day
+                    if marker.frequency == .yearly, let m = best.element.month { duty.month = .number(m) }
+                    if marker.frequency == .quarterly, best.element.lastMonth { duty.month = .lastOfQuarter }
+                }
+            }
+            duties.append(duty)
+        }
+        return duties
+    }
+
+    struct Deadline {
+        var position: Int
+        var day: Int
+        var month: Int?
+        var lastMonth: Bool
+    }
+
+    /// `trước ngày 20`, `trước ngày 15/11`, `trước ngày 15 tháng 11`, `trước ngày 15 của tháng cuối quý`.
+    static func deadlinesIn(_ f: String) -> [Deadline] {
+        var out: [Deadline] = []
+        var from = f.startIndex
+        while let r = f.range(of: "truoc ngay", range: from..<f.endIndex) {
+            from = r.upperBound
+            let rest = f[r.upperBound...].prefix(60)
+            let tokens = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
+            guard let first = tokens.first else { continue }
+            let parts = first.split(separator: "/")
+            guard let day = Int(parts[0]), (1...31).contains(day) else { continue }
+            var month: Int?
+            if parts.count >= 2, let m = Int(parts[1]), (1...12).contains(m) { month = m }
+            if month == nil, tokens.count >= 3, tokens[1] == "thang", let m = Int(tokens[2]), (1...12).contains(m) { month = m }
+            let lastMonth = rest.contains("thang cuoi")
+            out.append(Deadline(position: f.distance(from: f.startIndex, to: r.lowerBound), day: day, month: month, lastMonth: lastMonth))
+        }
+        return out
+    }
+
+    /// Who receives it: the first recognised name after `gửi`, `về`, `với` or `cho`.
+    static func recipient(_ sentence: String) -> String? {
+        let words = Words.split(sentence)
+        for (i, w) in words.enumerated() where ["gửi", "về", "với", "cho"].contains(w.key) && w.trail.isEmpty {
+            guard i + 1 < words.count, AgencyLexicon.startsName(words, at: i + 1) else { continue }
+            var end = i + 1
+            while end < words.count {
+                if end > i + 1, AgencyLexicon.predicate(words, at: end) > 0 || words[end].lead.contains("(") { break }
+                end += 1
+                if words[end - 1].trail.contains(where: { ",;.:(".contains($0) }) { break }
+            }
+            let name = AgencyListSplitter.trimName(Words.text(sentence, words, from: i + 1, to: end))
+            if !name.isEmpty { return name }
+        }
+        return nil
+    }
+}

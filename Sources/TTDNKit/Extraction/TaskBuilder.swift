@@ -1,0 +1,159 @@
+import Foundation
+
+/// Builds the plan's tasks from the numbered items of its content parts.
+///
+/// Attribute sub-items (`2.4. Thời gian: …`) and labelled bullets (`- Đơn vị chủ trì: …`) fill the
+/// nearest task above them; prose (`X chủ trì, phối hợp với Y`) adds lead and supporting agencies.
+struct TaskBuilder {
+    private(set) var tasks: [PlanTask] = []
+    private(set) var warnings: [ExtractionWarning] = []
+
+    private struct Draft {
+        var task: PlanTask
+        var depth: Int
+        var prose: [String] = []
+        var hasChildren = false
+    }
+
+    init(paragraphs: [Paragraph], outline: Outline) {
+        for part in outline.parts where part.kind == .content {
+            build(paragraphs, outline, part)
+        }
+    }
+
+    private mutating func build(_ paragraphs: [Paragraph], _ outline: Outline, _ part: Outline.Part) {
+        var drafts: [Draft] = []
+        var attribute: (field: TaskFields.Field, depth: Int)?
+        for index in (part.start + 1)..<part.end {
+            let paragraph = paragraphs[index]
+            if let nodeIndex = outline.nodeAt[index] {
+                let node = outline.nodes[nodeIndex]
+                if let a = attribute, node.depth > a.depth {
+                    // A sub-item of an attribute (`a)` under `2.1. Nội dung`) is content, not a task.
+                    if !drafts.isEmpty { fill(&drafts[drafts.count - 1], paragraph.body, field: a.field) }
+                    continue
+                }
+                attribute = nil
+                if let found = TaskFields.attribute(heading: paragraph.body), !drafts.isEmpty {
+                    attribute = (found.field, node.depth)
+                    if !found.value.isEmpty { fill(&drafts[drafts.count - 1], found.value, field: found.field, labelled: true) }
+                    continue
+                }
+                for k in drafts.indices.reversed() where drafts[k].depth < node.depth {
+                    drafts[k].hasChildren = true
+                    break
+                }
+                var draft = Draft(task: PlanTask(ref: node.ref, title: Self.title(paragraph.body)), depth: node.depth)
+                draft.prose.append(paragraph.body)
+                drafts.append(draft)
+                continue
+            }
+            guard !drafts.isEmpty else { continue }
+            if let found = TaskFields.label(in: paragraph.text) {
+                fill(&drafts[drafts.count - 1], found.value, field: found.field, labelled: true)
+            } else if let a = attribute {
+                fill(&drafts[drafts.count - 1], paragraph.text, field: a.field)
+            } else {
+                drafts[drafts.count - 1].prose.append(paragraph.text)
+            }
+        }
+        for var draft in drafts {
+            for text in draft.prose {
+                let found = ProseAgencies.find(in: text)
+                add(found.lead, to: &draft.task.lead, ref: draft.task.ref)
+                add(found.support, to: &draft.task.support, ref: draft.task.ref)
+                if draft.task.timeframe == nil { draft.task.timeframe = Self.timeframeInProse(text) }
+            }
+            if draft.task.lead.isEmpty && !draft.hasChildren {
+                warnings.append(ExtractionWarning(code: .noLeadAgency, ref: draft.task.ref))
+            }
+            tasks.append(draft.task)
+        }
+    }
+
+    /// Puts an attribute's value where it belongs. An unlabelled line under `Đơn vị thực hiện` is a
+    /// list of units; under `Nội dung` it is prose that may still name partners.
+    private mutating func fill(_ draft: inout Draft, _ value: String, field: TaskFields.Field, labelled: Bool = false) {
+        switch field {
+        case .time:
+            if draft.task.timeframe == nil { draft.task.timeframe = TimeframeParser.parse(value) }
+        case .lead, .support:
+            let prose = ProseAgencies.find(in: value)
+            if !prose.lead.isEmpty || !prose.support.isEmpty {
+                add(prose.lead, to: &draft.task.lead, ref: draft.task.ref)
+                add(prose.support, to: &draft.task.support, ref: draft.task.ref)
+            } else {
+                let names = AgencyListSplitter.names(in: value)
+                if field == .lead {
+                    add(names, to: &draft.task.lead, ref: draft.task.ref)
+                } else {
+                    add(names, to: &draft.task.support, ref: draft.task.ref)
+                }
+            }
+        case .other:
+            draft.prose.append(value)
+        }
+    }
+
+    private mutating func add(_ names: [AgencyListSplitter.Name], to list: inout [String], ref: String) {
+        for name in names where !list.contains(name.text) {
+            list.append(name.text)
+            if !name.recognised {
+                warnings.append(ExtractionWarning(code: .unrecognisedAgency, ref: ref, args: [name.text]))
+            }
+        }
+    }
+
+    /// A timeframe written in brackets in running text: `(thực hiện trong quý II/2023)`.
+    static func timeframeInProse(_ text: String) -> Timeframe? {
+        guard text.contains("(") else { return nil }
+        var depth = 0
+        var current = ""
+        for ch in text {
+            if ch == "(" {
+                depth += 1
+                current = ""
+            } else if ch == ")" {
+                if depth == 1 {
+                    let f = VietnameseText.fold(current)
+                    let hinted = f.range(of: #"qu[yý] (i|ii|iii|iv|[1-4])\b"#, options: .regularExpression) != nil
+                        || f.contains("thuong xuyen") || f.range(of: #"thang \d"#, options: .regularExpression) != nil
+                    if hinted, let t = TimeframeParser.parse(current) { return t }
+                }
+                depth = max(0, depth - 1)
+            } else if depth > 0, current.count < 200 {
+                current.append(ch)
+            }
+        }
+        return nil
+    }
+
+    /// The heading up to the end of its first sentence, without a closing mark.
+    static func title(_ body: String) -> String {
+        let chars = Array(body)
+        var end = chars.count
+        var i = 0
+        while i < chars.count {
+            if chars[i] == ".", i + 1 < chars.count, chars[i + 1] == " ", i + 2 < chars.count, chars[i + 2].isUppercase,
+                !(i > 0 && chars[i - 1] == "."), !isAbbreviation(chars, before: i)
+            {
+                end = i
+                break
+            }
+            i += 1
+        }
+        var title = String(chars[0..<end]).trimmingCharacters(in: .whitespaces)
+        while let last = title.last, ":;,".contains(last) || (last == "." && !title.hasSuffix("..")) {
+            title.removeLast()
+        }
+        return title
+    }
+
+    /// `TP.` or `TW.` before a full stop is an abbreviation, not the end of a sentence.
+    static func isAbbreviation(_ chars: [Character], before index: Int) -> Bool {
+        var start = index
+        while start > 0, chars[start - 1].isLetter { start -= 1 }
+        let word = chars[start..<index]
+        return word.count <= 3 && word.allSatisfy { $0.isUppercase }
+    }
+}

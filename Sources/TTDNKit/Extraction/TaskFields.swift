@@ -1,0 +1,54 @@
+import Foundation
+
+/// The attribute labels a plan writes under a task (`Đơn vị chủ trì:`, `Thời gian thực hiện:`,
+/// `Nội dung:`), and what each one fills.
+enum TaskFields {
+    enum Field: Equatable {
+        case lead, support, time, other
+    }
+
+    /// Attribute words (folded). A numbered sub-item headed only by one of these is not a task.
+    static let attributeStarts: [String] = [
+        "noi dung", "hinh thuc", "doi tuong", "thoi gian", "thoi han", "tien do", "don vi", "co quan chu tri",
+        "co quan phoi hop", "co quan thuc hien", "kinh phi", "dia diem", "thanh phan", "san pham",
+        "ket qua", "phuong thuc", "quy mo", "so luong", "chu tri", "phoi hop", "trach nhiem", "nguon kinh phi",
+        "du toan", "phuong phap", "yeu cau", "muc tieu", "chi tieu",
+    ]
+
+    static func field(ofLabel folded: String) -> Field {
+        if folded.hasPrefix("thoi gian") || folded.hasPrefix("thoi han") || folded.hasPrefix("tien do") { return .time }
+        let unitish = folded.hasPrefix("don vi") || folded.hasPrefix("co quan") || folded.hasPrefix("phoi hop")
+            || folded.hasPrefix("chu tri") || folded.hasPrefix("trach nhiem")
+        if unitish {
+            if folded.contains("phoi hop") && !folded.contains("chu tri") { return .support }
+            if folded.contains("chu tri") || folded.contains("thuc hien") || folded.contains("trach nhiem")
+                || folded == "don vi" || folded == "co quan"
+            {
+                return .lead
+            }
+        }
+        return .other
+    }
+
+    /// `label: value` at the start of `text` when the label is an attribute word; the label is at most
+    /// eight words and carries the colon.
+    static func label(in text: String) -> (field: Field, label: String, value: String)? {
+        guard let colon = text.prefix(80).firstIndex(of: ":") else { return nil }
+        let label = text[..<colon]
+        guard label.split(separator: " ").count <= 8, let first = label.first, first.isLetter else { return nil }
+        let folded = VietnameseText.fold(String(label))
+        guard attributeStarts.contains(where: { folded.hasPrefix($0) }) else { return nil }
+        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return (field(ofLabel: folded), String(label), value)
+    }
+
+    /// Whether a numbered heading is only an attribute (`2.3. Đối tượng tập huấn: …`, `2.5. Đơn vị thực hiện`).
+    static func attribute(heading: String) -> (field: Field, value: String)? {
+        if let found = label(in: heading) { return (found.field, found.value) }
+        let words = heading.split(separator: " ")
+        guard words.count <= 5 else { return nil }
+        let folded = VietnameseText.fold(heading.trimmingCharacters(in: CharacterSet(charactersIn: ".:; ")))
+        guard attributeStarts.contains(where: { folded.hasPrefix($0) }) else { return nil }
+        return (field(ofLabel: folded), "")
+    }
+}
