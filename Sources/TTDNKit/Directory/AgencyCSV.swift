@@ -323,4 +323,8 @@ public enum AgencyCSV {
 /// All the errors of a refused file, in line order.
 public struct AgencyCSVErrors: Error, Hashable, Sendable {
     public var errors: [AgencyCSVError]
+
+    public init(errors: [AgencyCSVError]) {
+        self.errors = errors.sorted { $0.line < $1.line }
+    }
 }
