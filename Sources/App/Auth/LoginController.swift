@@ -51,9 +51,14 @@ enum LoginController {
             return try await render(req, username: username, next: next, error: req.t("login.error.invalid"), status: .unauthorized)
         }
         try await throttle.reset(keys: ["user:" + username])
-        // A new session on sign-in, so a session id planted before login is worthless.
+        // A new session id on sign-in, so a session id planted before login is worthless:
+        // the old record is deleted and the middleware issues a fresh id and cookie.
         let locale = req.hasSession ? req.session.data[LocaleMiddleware.sessionKey] : nil
-        req.session.destroy()
+        if req.hasSession, let oldID = req.session.id {
+            try await req.application.sessions.driver.deleteSession(oldID, for: req).get()
+        }
+        req.session.id = nil
+        req.session.data = SessionData()
         req.auth.login(user)
         req.session.authenticate(user)
         req.session.data[LocaleMiddleware.sessionKey] = locale ?? user.locale

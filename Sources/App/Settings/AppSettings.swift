@@ -24,6 +24,8 @@ struct AppSettings: Sendable {
     var loginThrottle: LoginThrottle
     /// Run the in-app schedulers (later issues); off in tests.
     var runSchedulers: Bool
+    /// Bcrypt work factor. 12 in production; tests lower it so that creating users is quick.
+    var bcryptCost: Int = 12
 
     static let defaultSQLitePath = "./data/ttdn.sqlite"
 

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+@Suite struct LocaleTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Every `#t("key")` in a template, and every `t("key")` / `"…key"` literal used for
+    /// translation in Swift, exists in every locale.
+    @Test func everyKeyUsedByATemplateExistsInEveryLocale() throws {
+        let translations = try Translations.load(from: Self.root.appendingPathComponent("Resources/Locales").path)
+        var used = Set<String>()
+        let views = FileManager.default.enumerator(at: Self.root.appendingPathComponent("Resources/Views"), includingPropertiesForKeys: nil)!
+        for case let url as URL in views where url.pathExtension == "leaf" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in text.matches(of: #/#t\("([^"]+)"/#) { used.insert(String(match.1)) }
+            #expect(!text.contains("#unsafeHTML"), "\(url.lastPathComponent) uses #unsafeHTML")
+        }
+        #expect(used.count > 50)
+        for locale in AppLocale.allCases {
+            let missing = used.filter { !translations.has($0, locale: locale) }.sorted()
+            #expect(missing.isEmpty, "missing in \(locale.rawValue): \(missing)")
+        }
+    }
+
+    @Test func bothLocalesHaveTheSameKeys() throws {
+        let translations = try Translations.load(from: Self.root.appendingPathComponent("Resources/Locales").path)
+        let vi = translations.keys(.vi)
+        let en = translations.keys(.en)
+        #expect(vi.subtracting(en).sorted() == [])
+        #expect(en.subtracting(vi).sorted() == [])
+    }
+
+    @Test func languageFollowsTheQueryThenTheSessionThenTheUser() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            var browser = Browser(app)
+            #expect(try await browser.get(SiteURL.login.path).text.contains("Tên đăng nhập"))
+            #expect(try await browser.get(SiteURL.login.path + "?lang=en").text.contains("Username"))
+            // Remembered for the rest of the session.
+            let again = try await browser.get(SiteURL.login.path)
+            #expect(again.text.contains("Username"))
+            #expect(again.text.contains("<html lang=\"en\">"))
+            // A user's saved choice applies from their next login.
+            var officer = Browser(app)
+            try await officer.login(fixture.users[.agencyOfficer]!)
+            #expect(try await officer.post(SiteURL.accountLocale.path, form: [("locale", "en")]).status == .seeOther)
+            var later = Browser(app)
+            try await later.login(fixture.users[.agencyOfficer]!)
+            #expect(try await later.get(SiteURL.workspace.path).text.contains("Hello,"))
+        }
+    }
+
+    @Test func datesAndNumbersFollowTheLocale() {
+        let day = TTDNKitDate.sample
+        #expect(Formatting.date(day, .vi) == "05/02/2024")
+        #expect(Formatting.date(day, .en) == "5 February 2024")
+        #expect(Formatting.number(1_234_567, .vi) == "1.234.567")
+        #expect(Formatting.number(1_234_567, .en) == "1,234,567")
+    }
+}
+
+import TTDNKit
+
+enum TTDNKitDate {
+    static let sample = LocalDate(year: 2024, month: 2, day: 5)!
+}

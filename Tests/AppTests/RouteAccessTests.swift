@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import TTDNKit
+import Testing
+import Vapor
+
+@testable import App
+
+/// Walks every registered route with every role and an anonymous visitor, and checks each answer
+/// against `Policy`. A route registered without a permission fails here.
+@Suite struct RouteAccessTests {
+    @Test func everyRouteNamesAPermission() async throws {
+        try await withApp { app in
+            let missing = app.routes.all.filter { $0.permission == nil }.map { "\($0.method) /\($0.path.string)" }
+            #expect(missing.isEmpty, "routes without a permission: \(missing)")
+            #expect(app.routes.all.count > 20)
+        }
+    }
+
+    @Test func everyRouteAnswersEveryRoleAsThePolicySays() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            let viewerID = try #require(try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).first()?.id)
+            let ids: [String: String] = [
+                "agencies": fixture.agencies["so-vhttdl"]!.uuidString,
+                "groups": fixture.agencies["group:cac-so-ban-nganh"]!.uuidString,
+                "users": viewerID.uuidString,
+            ]
+            // Logout last, so it does not end the session in the middle of the walk.
+            let routes = app.routes.all.sorted { ($0.path.string == "logout" ? 1 : 0, $0.path.string) < ($1.path.string == "logout" ? 1 : 0, $1.path.string) }
+            let visitors: [Role?] = [nil] + Role.allCases.map { $0 }
+            for role in visitors {
+                var browser = Browser(app)
+                let actor: Actor?
+                if let role {
+                    try await browser.login(fixture.users[role]!)
+                    let user = try #require(try await User.query(on: app.db).filter(\.$username == fixture.users[role]!).with(\.$roleGrants).first())
+                    actor = user.actor
+                } else {
+                    try await browser.get(SiteURL.login.path)
+                    actor = nil
+                }
+                for route in routes {
+                    let permission = try #require(route.permission)
+                    let path = Self.fill(route, ids: ids)
+                    let label = "\(role?.rawValue ?? "anonymous") \(route.method) \(path)"
+                    let response =
+                        route.method == .GET
+                        ? try await browser.get(path) : try await browser.post(path, form: [])
+                    #expect(response.status.code < 500, "\(label) → \(response.status)")
+                    if Policy.allows(actor, permission) {
+                        #expect(![401, 403].contains(response.status.code), "\(label) should be allowed, got \(response.status)")
+                        #expect(response.location?.hasPrefix(SiteURL.login.path + "?next") != true, "\(label) sent to login")
+                    } else if actor == nil {
+                        if route.method == .GET {
+                            #expect(response.status == .seeOther, "\(label) → \(response.status)")
+                            #expect(response.location?.hasPrefix(SiteURL.login.path) == true, "\(label) not sent to login")
+                        } else {
+                            #expect(response.status == .unauthorized, "\(label) → \(response.status)")
+                        }
+                    } else {
+                        #expect(response.status == .forbidden, "\(label) should be refused, got \(response.status)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aForbiddenPageIsFriendlyInBothLanguages() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            var browser = Browser(app)
+            try await browser.login(fixture.users[.viewer]!)
+            let vi = try await browser.get(SiteURL.users.path)
+            #expect(vi.status == .forbidden)
+            #expect(vi.text.contains("Không có quyền truy cập"))
+            let en = try await browser.get(SiteURL.users.path + "?lang=en")
+            #expect(en.text.contains("Access denied"))
+            #expect(!en.text.contains("Abort"))
+        }
+    }
+
+    /// The route's path with `:id` replaced by a real record of the right kind.
+    static func fill(_ route: Route, ids: [String: String]) -> String {
+        let parts = route.path.map { $0.description }
+        return "/" + parts.map { part in
+            part == ":id" ? (ids[parts[1]] ?? UUID().uuidString) : part
+        }.joined(separator: "/")
+    }
+}

@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import TTDNKit
+import Testing
+import Vapor
+
+@testable import App
+
+@Suite struct UserAdminTests {
+    @Test func adminCreatesAnOfficerWhoCanThenSignIn() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            var admin = Browser(app)
+            try await admin.login(fixture.users[.admin]!)
+            let agency = fixture.agencies["so-vhttdl"]!.uuidString
+            let created = try await admin.post(
+                SiteURL.users.path,
+                form: [
+                    ("username", "nguyen.van.a"), ("display_name", "Nguyễn Văn A"), ("password", "mat-khau-rat-dai"),
+                    ("agency_id", agency), ("roles[]", "agency_officer"),
+                ])
+            #expect(created.status == .seeOther)
+            var officer = Browser(app)
+            try await officer.login("nguyen.van.a", password: "mat-khau-rat-dai")
+            let home = try await officer.get(SiteURL.workspace.path)
+            #expect(home.text.contains("Sở Văn hóa, Thể thao và Du lịch"))
+            #expect(home.text.contains("Cán bộ đơn vị"))
+            let grants = try await AuditEntry.query(on: app.db).filter(\.$entityType == "user_role").filter(\.$action == "create").all()
+            #expect(grants.contains { $0.changes.contains("agency_officer") && $0.actorName.contains("u-admin") })
+        }
+    }
+
+    @Test func badInputIsReportedFieldByFieldAndNothingIsSaved() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            var admin = Browser(app)
+            try await admin.login(fixture.users[.admin]!)
+            let before = try await User.query(on: app.db).count()
+            let response = try await admin.post(
+                SiteURL.users.path,
+                form: [("username", "u-viewer"), ("display_name", " "), ("password", "short"), ("roles[]", "agency_officer")])
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("Tên đăng nhập này đã có người dùng."))
+            #expect(response.text.contains("Vui lòng nhập họ và tên."))
+            #expect(response.text.contains("Mật khẩu cần ít nhất 10 ký tự."))
+            #expect(response.text.contains("Cán bộ đơn vị phải thuộc một đơn vị."))
+            #expect(response.text.contains("aria-invalid=\"true\""))
+            #expect(try await User.query(on: app.db).count() == before)
+        }
+    }
+
+    @Test func adminsCannotLockThemselvesOut() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            let adminUser = try #require(try await User.query(on: app.db).filter(\.$username == fixture.users[.admin]!).first())
+            var admin = Browser(app)
+            try await admin.login(adminUser.username)
+            let response = try await admin.post(
+                SiteURL.user(adminUser.id!).path, form: [("display_name", "Admin"), ("roles[]", "viewer"), ("active", "on")])
+            #expect(response.status == .badRequest)
+            let reloaded = try #require(try await User.query(on: app.db).filter(\.$id == adminUser.id!).with(\.$roleGrants).first())
+            #expect(reloaded.roles == [.admin])
+        }
+    }
+
+    @Test func changingOwnPasswordNeedsTheCurrentOne() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            var browser = Browser(app)
+            try await browser.login(fixture.users[.editor]!)
+            let wrong = try await browser.post(
+                SiteURL.accountPassword.path,
+                form: [("current", "not-my-password"), ("new", "mot-mat-khau-moi"), ("confirm", "mot-mat-khau-moi")])
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.text.contains("Mật khẩu hiện tại không đúng."))
+            let right = try await browser.post(
+                SiteURL.accountPassword.path,
+                form: [("current", testPassword), ("new", "mot-mat-khau-moi"), ("confirm", "mot-mat-khau-moi")])
+            #expect(right.status == .seeOther)
+            var again = Browser(app)
+            try await again.login(fixture.users[.editor]!, password: "mot-mat-khau-moi")
+        }
+    }
+
+    @Test func adminResetsAPassword() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            let viewer = try #require(try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).first())
+            var admin = Browser(app)
+            try await admin.login(fixture.users[.admin]!)
+            let response = try await admin.post(SiteURL.userResetPassword(viewer.id!).path, form: [("password", "mat-khau-dat-lai")])
+            #expect(response.status == .seeOther)
+            var browser = Browser(app)
+            try await browser.login(viewer.username, password: "mat-khau-dat-lai")
+        }
+    }
+}
