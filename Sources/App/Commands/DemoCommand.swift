@@ -32,8 +32,8 @@ struct DemoCommand: AsyncCommand {
         }
         context.console.print("")
         guard !signature.noServe else { return }
-        app.http.server.configuration.hostname = host
-        app.http.server.configuration.port = port
-        try await app.servers.asyncCommand.run(using: context, signature: ServeCommand.Signature())
+        var serveInput = CommandInput(arguments: ["ttdn", "--hostname", host, "--port", String(port)])
+        let serve = try ServeCommand.Signature(from: &serveInput)
+        try await app.servers.asyncCommand.run(using: context, signature: serve)
     }
 }

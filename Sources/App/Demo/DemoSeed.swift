@@ -20,7 +20,7 @@ struct DemoSeed {
     static let people: [Person] = [
         Person(username: "admin", name: "Hoàng Minh Quân", roles: [.admin], agency: nil),
         Person(username: "dieuphoi", name: "Lương Thị Thu Hà", roles: [.coordinator], agency: "so-ngoai-vu"),
-        Person(username: "canbo", name: "Nông Văn Đức", roles: [.agencyOfficer], agency: "so-van-hoa-the-thao-va-du-lich"),
+        Person(username: "canbo", name: "Nông Văn Đức", roles: [.agencyOfficer], agency: "so-van-hoa-the-thao-du-lich"),
         Person(username: "bientap", name: "Vi Thị Lan", roles: [.editor], agency: "so-ngoai-vu"),
         Person(username: "bientich", name: "Triệu Quốc Bảo", roles: [.translator], agency: "so-ngoai-vu"),
         Person(username: "lanhdao", name: "Hà Văn Thành", roles: [.approver], agency: "ubnd-tinh"),
@@ -40,7 +40,10 @@ struct DemoSeed {
             for person in Self.people {
                 var agencyID: UUID?
                 if let code = person.agency {
-                    agencyID = try await Agency.query(on: db).filter(\.$code == code).first()?.id
+                    guard let agency = try await Agency.query(on: db).filter(\.$code == code).first() else {
+                        throw CommandFailure("the demo directory has no agency \(code) for \(person.username)")
+                    }
+                    agencyID = agency.id
                 }
                 _ = try await service.create(
                     .init(

@@ -67,10 +67,15 @@ extension Request {
             let current = href == "/app" ? currentPath == href : currentPath.hasPrefix(href)
             return .init(label: t(key), href: href, current: current)
         }
+        // The switcher keeps the page's other query parameters (a search, a filter).
+        let otherItems = URLComponents(string: url.string)?.queryItems?.filter { $0.name != "lang" } ?? []
         let languages = AppLocale.allCases.map { code in
-            LayoutContext.LanguageLink(
+            var components = URLComponents()
+            components.path = currentPath
+            components.queryItems = otherItems + [URLQueryItem(name: "lang", value: code.rawValue)]
+            return LayoutContext.LanguageLink(
                 code: code.rawValue, label: t("language.\(code.rawValue)"),
-                href: currentPath + "?lang=" + code.rawValue, current: code == locale)
+                href: components.string ?? currentPath, current: code == locale)
         }
         let badge = user.map { user in
             LayoutContext.UserBadge(
