@@ -42,6 +42,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "ttdn", dependencies: ["App"], swiftSettings: swiftSettings),
+        // libFuzzer target for `ttdn extract` (scripts/fuzz-extract); built normally it is the benchmark (scripts/bench-extract).
+        .executableTarget(name: "ExtractFuzz", dependencies: ["TTDNKit"], path: "Fuzz/ExtractFuzz", swiftSettings: swiftSettings),
         .testTarget(
             name: "TTDNKitTests",
             dependencies: [

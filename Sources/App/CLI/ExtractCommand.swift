@@ -26,7 +26,8 @@ struct ExtractCommand: AsyncCommand {
         let output: String
         if signature.json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            // Sorted keys: Foundation on Linux does not keep declaration order, and diffs need a stable one.
+            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
             let data = try encoder.encode(extraction.plan)
             output = String(decoding: data, as: UTF8.self)
         } else {

@@ -58,6 +58,8 @@ enum AgencyLexicon {
         "đấu tranh", "theo", "đề nghị", "được", "sẽ", "cần", "phải", "làm", "thống nhất", "tích cực",
         "chuẩn bị", "mở", "đón", "tiếp", "cử", "giao", "lựa chọn", "đăng", "in", "xuất bản", "hoàn thành",
         "tranh thủ", "mời", "thông báo", "đánh giá", "khai thác", "quản lý",
+        // Not verbs, but a name never goes on past them: `… về Sở Ngoại vụ khi có yêu cầu`.
+        "khi", "trước", "hằng", "hàng", "vào", "chậm nhất", "kể từ",
     ].map { $0.split(separator: " ").map(String.init) }
 
     /// Words after which the rest of a clause is what is charged, not who: `Giao Sở X chủ trì`.

@@ -122,6 +122,9 @@ enum AgencyListSplitter {
             s.removeLast()
         }
         while let first = s.first, ",;:.-–+•".contains(first) || first.isWhitespace { s.removeFirst() }
-        return s
+        // A bracket the list cut in two: `(Công an tỉnh` … `Tỉnh đoàn)`.
+        if s.hasPrefix("("), !s.contains(")") { s.removeFirst() }
+        if s.hasSuffix(")"), !s.contains("(") { s.removeLast() }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -106,7 +106,12 @@ struct DocxBody {
         let trimmed = plain.trimmingCharacters(in: .whitespaces)
         if let l = label, !trimmed.isEmpty, ItemLabel.parse(trimmed) == nil, !(l == "-" && trimmed.hasPrefix("-")) {
             if let first = segments.first {
-                segments[0].text = l + " " + first.text.drop(while: { $0 == " " })
+                if l == "-" || !first.bold {
+                    // A bullet stays outside the bold marks (`- **Tỉnh đoàn:** …`), as Markdown writes it.
+                    segments.insert((l + " ", false), at: 0)
+                } else {
+                    segments[0].text = l + " " + first.text.drop(while: { $0 == " " })
+                }
             }
         }
         var line = ""

@@ -30,6 +30,9 @@ enum ProseAgencies {
             {
                 if let start = objectStart(words, after: i + 2) {
                     found.support += object(text, words, from: start)
+                } else {
+                    // `…; Báo Quảng Trị phối hợp`: the subject supports.
+                    found.support += subject(text, words, before: i)
                 }
                 i += 2
                 continue

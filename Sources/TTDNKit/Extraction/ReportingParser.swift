@@ -82,6 +82,11 @@ enum ReportingParser {
                     if marker.frequency == .quarterly, best.element.lastMonth { duty.month = .lastOfQuarter }
                 }
             }
+            // `hằng năm trước ngày 15/11 hằng năm`: one yearly duty, not two.
+            if let same = duties.firstIndex(where: { $0.frequency == duty.frequency }) {
+                if duties[same].beforeDay == nil && duty.beforeDay != nil { duties[same] = duty }
+                continue
+            }
             duties.append(duty)
         }
         return duties
@@ -117,7 +122,7 @@ enum ReportingParser {
     /// Who receives it: the first recognised name after `gửi`, `về`, `với` or `cho`.
     static func recipient(_ sentence: String) -> String? {
         let words = Words.split(sentence)
-        for (i, w) in words.enumerated() where ["gửi", "về", "với", "cho"].contains(w.key) && w.trail.isEmpty {
+        for (i, w) in words.enumerated() where w.trail.isEmpty && (["gửi", "về", "với", "cho"].contains(w.key) || (w.key == "cáo" && i > 0 && words[i - 1].key == "báo")) {
             guard i + 1 < words.count, AgencyLexicon.startsName(words, at: i + 1) else { continue }
             var end = i + 1
             while end < words.count {

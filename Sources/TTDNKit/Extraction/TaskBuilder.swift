@@ -62,7 +62,7 @@ struct TaskBuilder {
                 let found = ProseAgencies.find(in: text)
                 add(found.lead, to: &draft.task.lead, ref: draft.task.ref)
                 add(found.support, to: &draft.task.support, ref: draft.task.ref)
-                if draft.task.timeframe == nil { draft.task.timeframe = Self.timeframeInProse(text) }
+                if draft.task.timeframe == nil { draft.task.timeframe = Self.inlineTimeLabel(text) ?? Self.timeframeInProse(text) }
             }
             if draft.task.lead.isEmpty && !draft.hasChildren {
                 warnings.append(ExtractionWarning(code: .noLeadAgency, ref: draft.task.ref))
@@ -102,6 +102,17 @@ struct TaskBuilder {
                 warnings.append(ExtractionWarning(code: .unrecognisedAgency, ref: ref, args: [name.text]))
             }
         }
+    }
+
+    /// `… thực hiện chuyên mục. Thời gian thực hiện: Quý I, II năm 2025.` inside a paragraph.
+    static func inlineTimeLabel(_ text: String) -> Timeframe? {
+        for marker in ["Thời gian thực hiện:", "Thời gian:", "thời gian thực hiện:", "Thời hạn:", "Tiến độ:"] {
+            guard let r = text.range(of: marker) else { continue }
+            var value = text[r.upperBound...]
+            if let end = value.firstIndex(where: { $0 == ";" }) ?? value.range(of: ". ")?.lowerBound { value = value[..<end] }
+            return TimeframeParser.parse(String(value))
+        }
+        return nil
     }
 
     /// A timeframe written in brackets in running text: `(thực hiện trong quý II/2023)`.
