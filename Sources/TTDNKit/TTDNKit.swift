@@ -1,4 +1,3 @@
-/// TTDNKit holds the domain and document logic of ttdn: no Vapor, no database.
-public enum TTDNKit {
-    public static let version = "0.1.0"
-}
+// TTDNKit holds the domain and document logic of ttdn: no Vapor, no database.
+// Folders: Text (Vietnamese normalisation), Calendar, Access (roles, policy, throttling),
+// Directory (agencies, name resolution, CSV), Extraction (reading plans), Export (writing them).

@@ -6,6 +6,8 @@ enum Commands {
         app.asyncCommands.use(CheckedServeCommand(), as: "serve", isDefault: true)
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(UserCommand(), as: "user")
+        app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(AgenciesCommand(), as: "agencies")
     }
 }
 

@@ -10,5 +10,6 @@ enum Migrations {
         app.migrations.add(CreateUsers())
         app.migrations.add(CreateAuditEntries())
         app.migrations.add(CreateLoginThrottles())
+        app.migrations.add(CreatePlans())
     }
 }

@@ -1,0 +1,231 @@
+import Crypto
+import Fluent
+import Foundation
+import TTDNKit
+
+/// Saves a reviewed plan — header, citations, the task tree with its agencies, responsibilities,
+/// reporting duties and the original file — in one transaction: all of it or nothing.
+struct PlanImporter {
+    let db: any Database
+    let audit: AuditContext
+
+    struct Request: Sendable {
+        var plan: PlanDocument
+        /// Decision per wording; a wording without one is saved unlinked.
+        var links: [String: AgencyLink] = [:]
+        /// Wordings to remember as an alias of the agency they were linked to, for next time.
+        var saveAsAlias: Set<String> = []
+        var issuingAgencyID: UUID?
+        var purposes: String = ""
+        var budget: String = ""
+        var status: Plan.Status = .issued
+        var file: File?
+        var createdBy: UUID?
+    }
+
+    struct File: Sendable {
+        var filename: String
+        var contentType: String
+        var data: Data
+    }
+
+    struct Summary: Sendable {
+        var planID: UUID
+        var tasks: Int
+        var linked: Int
+        var unlinked: [String]
+        var citations: Int
+    }
+
+    func save(_ request: Request) async throws -> Summary {
+        try await db.transaction { tx in
+            let links = try await resolveNewAgencies(request, on: tx)
+            try await rememberAliases(request, links: links, on: tx)
+            let plan = try await createPlan(request, on: tx)
+            let planID = try plan.requireID()
+            if let file = request.file {
+                let digest = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
+                try await PlanFile(planID: planID, filename: file.filename, contentType: file.contentType, data: file.data, sha256: digest)
+                    .auditedCreate(on: tx, by: audit)
+            }
+            let citations = try await saveCitations(request.plan.citations, planID: planID, on: tx)
+            let (tasks, linked, unlinked) = try await saveTasks(request.plan.tasks, planID: planID, links: links, on: tx)
+            for (index, responsibility) in request.plan.responsibilities.enumerated() {
+                for (offset, wording) in responsibility.agencies.enumerated() {
+                    let link = links[wording] ?? .unlinked
+                    try await PlanResponsibility(
+                        planID: planID, ref: responsibility.ref, position: index * 100 + offset, wording: wording,
+                        agencyID: link.agencyID, groupID: link.groupID
+                    ).auditedCreate(on: tx, by: audit)
+                }
+            }
+            for (index, duty) in request.plan.reporting.enumerated() {
+                let row = PlanReportingDuty()
+                row.$plan.id = planID
+                row.position = index
+                row.frequency = duty.frequency.rawValue
+                row.beforeDay = duty.beforeDay
+                row.dueMonth = duty.month.map(Self.text)
+                row.recipient = duty.to
+                try await row.auditedCreate(on: tx, by: audit)
+            }
+            return Summary(planID: planID, tasks: tasks, linked: linked, unlinked: unlinked, citations: citations)
+        }
+    }
+
+    /// Creates the agencies the reviewer asked for and returns the links with their ids.
+    private func resolveNewAgencies(_ request: Request, on db: any Database) async throws -> [String: AgencyLink] {
+        var links = request.links
+        for (wording, link) in request.links {
+            guard case .newAgency(let name, let kind) = link else { continue }
+            let agency = Agency(code: try await freeCode(for: name, on: db), officialName: name, kind: kind)
+            if name != wording { agency.aliases = [wording] }
+            agency.refreshKeys()
+            try await agency.auditedCreate(on: db, by: audit)
+            links[wording] = .agency(try agency.requireID())
+        }
+        return links
+    }
+
+    private func rememberAliases(_ request: Request, links: [String: AgencyLink], on db: any Database) async throws {
+        for wording in request.saveAsAlias.sorted() {
+            switch links[wording] {
+            case .agency(let id)?:
+                guard let agency = try await Agency.find(id, on: db) else { continue }
+                let known = ([agency.officialName, agency.shortName ?? ""] + agency.aliases).map(VietnameseText.toneKey)
+                guard !known.contains(VietnameseText.toneKey(wording)) else { continue }
+                try await agency.auditedUpdate(on: db, by: audit) {
+                    $0.aliases.append(wording)
+                    $0.refreshKeys()
+                }
+            case .group(let id)?:
+                guard let group = try await AgencyGroup.find(id, on: db),
+                    !([group.name] + group.aliases).map(VietnameseText.toneKey).contains(VietnameseText.toneKey(wording))
+                else { continue }
+                try await group.auditedUpdate(on: db, by: audit) {
+                    $0.aliases.append(wording)
+                    $0.refreshKeys()
+                }
+            default: continue
+            }
+        }
+    }
+
+    private func createPlan(_ request: Request, on db: any Database) async throws -> Plan {
+        let source = request.plan
+        let plan = Plan()
+        plan.kind = source.kind ?? "KẾ HOẠCH"
+        plan.number = source.number
+        plan.symbol = source.symbol
+        plan.place = source.place
+        plan.documentDate = source.date
+        plan.$issuingAgency.id = request.issuingAgencyID
+        plan.title = source.title
+        plan.year = source.year
+        plan.purposes = request.purposes
+        plan.budget = request.budget
+        plan.status = request.status.rawValue
+        plan.signerName = source.signer.name ?? ""
+        plan.signerPosition = source.signer.position ?? ""
+        plan.signerAuthority = source.signer.authority ?? ""
+        plan.recipients = source.recipients
+        plan.version = 1
+        plan.createdBy = request.createdBy
+        plan.searchKey = ""
+        plan.refreshKeys()
+        try await plan.auditedCreate(on: db, by: audit)
+        return plan
+    }
+
+    /// Each cited document once in the registry (found by its folded number), linked in order.
+    private func saveCitations(_ citations: [Citation], planID: UUID, on db: any Database) async throws -> Int {
+        var linked = Set<UUID>()
+        for citation in citations {
+            let number = citation.number.filter { !$0.isWhitespace }
+            guard !number.isEmpty else { continue }
+            let key = LegalDocument.key(number)
+            let document: LegalDocument
+            if let existing = try await LegalDocument.query(on: db).filter(\.$numberKey == key).first() {
+                document = existing
+                if existing.issuedOn == nil, let date = citation.date {
+                    try await existing.auditedUpdate(on: db, by: audit) { $0.issuedOn = date }
+                }
+            } else {
+                document = LegalDocument(kind: citation.kind, number: number, issuedOn: citation.date)
+                try await document.auditedCreate(on: db, by: audit)
+            }
+            let id = try document.requireID()
+            guard linked.insert(id).inserted else { continue }
+            try await PlanCitation(planID: planID, documentID: id, position: linked.count).auditedCreate(on: db, by: audit)
+        }
+        return linked.count
+    }
+
+    /// Tasks in document order; each task's parent is the nearest earlier task whose ref is a prefix
+    /// of its own (`II.3` for `II.3.1.a` when there is no `II.3.1`).
+    private func saveTasks(_ tasks: [TTDNKit.PlanTask], planID: UUID, links: [String: AgencyLink], on db: any Database)
+        async throws -> (Int, Int, [String])
+    {
+        var idsByRef: [String: UUID] = [:]
+        var linked = 0
+        var unlinked: [String] = []
+        for (position, source) in tasks.enumerated() {
+            let parentID = Self.parentRef(of: source.ref, among: idsByRef).flatMap { idsByRef[$0] }
+            let task = PlanTask(planID: planID, parentID: parentID, ref: source.ref, position: position, title: source.title, timeframe: source.timeframe)
+            try await task.auditedCreate(on: db, by: audit)
+            let taskID = try task.requireID()
+            idsByRef[source.ref] = taskID
+            let named = source.lead.map { (TaskAgency.Role.lead, $0) } + source.support.map { (TaskAgency.Role.support, $0) }
+            for (offset, (role, wording)) in named.enumerated() {
+                let link = links[wording] ?? .unlinked
+                if link == .unlinked { unlinked.append(wording) } else { linked += 1 }
+                try await TaskAgency(taskID: taskID, role: role, position: offset, wording: wording, agencyID: link.agencyID, groupID: link.groupID)
+                    .auditedCreate(on: db, by: audit)
+            }
+            for output in ExpectedOutputs.parse(source) {
+                try await TaskOutput(taskID: taskID, description: output.description, target: output.target, unit: output.unit)
+                    .auditedCreate(on: db, by: audit)
+            }
+        }
+        return (tasks.count, linked, Array(Set(unlinked)).sorted())
+    }
+
+    static func parentRef(of ref: String, among known: [String: UUID]) -> String? {
+        var parts = ref.split(separator: ".").map(String.init)
+        while parts.count > 1 {
+            parts.removeLast()
+            let candidate = parts.joined(separator: ".")
+            if known[candidate] != nil { return candidate }
+        }
+        return nil
+    }
+
+    private func freeCode(for name: String, on db: any Database) async throws -> String {
+        let base = String(VietnameseText.searchKey(name).replacingOccurrences(of: " ", with: "-").prefix(60))
+        var code = base.isEmpty ? "co-quan" : base
+        var n = 2
+        while try await Agency.query(on: db).filter(\.$code == code).count() > 0 {
+            code = "\(base)-\(n)"
+            n += 1
+        }
+        return code
+    }
+
+    static func text(_ month: ReportingDuty.DueMonth) -> String {
+        switch month {
+        case .lastOfQuarter: "last"
+        case .number(let number): String(number)
+        }
+    }
+}
+
+extension AgencyLink {
+    var agencyID: UUID? { if case .agency(let id) = self { id } else { nil } }
+    var groupID: UUID? { if case .group(let id) = self { id } else { nil } }
+}
+
+/// Expected outputs read from a task (placeholder rule until the export kit's parser lands).
+enum ExpectedOutputs {
+    struct Output { let description: String; let target: Int?; let unit: String? }
+    static func parse(_ task: TTDNKit.PlanTask) -> [Output] { [] }
+}
