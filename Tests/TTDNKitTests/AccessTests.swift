@@ -31,6 +31,13 @@ import Testing
         #expect(Policy.allows(actor(.viewer), .viewDirectory))
     }
 
+    @Test func onlyTheCoordinatingOfficeAndAdminsEditPlans() {
+        for role in Role.allCases {
+            #expect(Policy.allows(actor(role), .editPlans) == [.admin, .coordinator].contains(role))
+            #expect(Policy.allows(actor(role), .viewPlans))
+        }
+    }
+
     @Test func officersActOnlyForTheirOwnAgency() {
         let officer = actor(.agencyOfficer, agency: agencyA)
         #expect(Policy.mayActFor(officer, agency: agencyA))

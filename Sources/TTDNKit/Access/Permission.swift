@@ -11,6 +11,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewDirectory
     /// Create, edit and merge agencies and groups; import the directory from CSV.
     case editDirectory
+    /// Read plans, their tasks and the legal documents they cite; see one's own agency's tasks.
+    case viewPlans
+    /// Import plans, correct them on the review screen, add, edit, move and remove tasks, export.
+    case editPlans
     /// Create users, assign roles, reset passwords.
     case manageUsers
     /// Read the audit trail.

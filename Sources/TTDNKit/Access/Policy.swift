@@ -10,9 +10,9 @@ public enum Policy {
             return true
         case .signedIn:
             return actor != nil
-        case .viewDirectory:
+        case .viewDirectory, .viewPlans:
             return actor != nil
-        case .editDirectory:
+        case .editDirectory, .editPlans:
             return has(actor, anyOf: [.admin, .coordinator])
         case .manageUsers, .viewAudit:
             return has(actor, anyOf: [.admin])
