@@ -101,7 +101,8 @@ extension OfficialPlan {
                                   points: extra?.points ?? []))
             } else {
                 let leads = group.map { Paragraph("", boldLead: AgencyListText.join($0.agencies) + ":") }
-                items.append(Item(heading: extra?.heading ?? "Trách nhiệm của các đơn vị", paragraphs: (extra?.paragraphs ?? []) + leads))
+                // The heading names no body, so the bullets alone say who is charged.
+                items.append(Item(heading: extra?.heading ?? "Phân công cụ thể", paragraphs: (extra?.paragraphs ?? []) + leads))
             }
         }
         if given.count > refs.count { items += given[refs.count...] }

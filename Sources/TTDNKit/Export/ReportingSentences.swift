@@ -17,7 +17,9 @@ public enum ReportingSentences {
             period = "6 tháng"
         case .yearly:
             period = "hằng năm"
-            if let b = duty.beforeDay, case .number(let m)? = duty.month { deadline = " trước ngày \(String(format: "%02d", b))/\(m)" }
+            // `trước ngày 15/11 hằng năm`, as plans write it: the date never ends the sentence, where a
+            // reader could take its full stop for part of the month.
+            if let b = duty.beforeDay, case .number(let m)? = duty.month { deadline = " trước ngày \(String(format: "%02d", b))/\(m) hằng năm" }
         case .adHoc:
             return "\(subject) báo cáo đột xuất\(to) khi có yêu cầu."
         }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@testable import TTDNKit
+
+/// Reading an exported plan back with `PlanReader` gives the tasks, agencies and timeframes it was made from.
+@Suite struct ExportRoundTripTests {
+    static func readBack(_ official: OfficialPlan) throws -> PlanDocument {
+        let data = try PlanDocxWriter.docx(official)
+        return try PlanReader.read(data: data, filename: "plan.docx").plan
+    }
+
+    /// Tasks compared on what the round trip promises: ref, title, lead, support, timeframe structure.
+    static func expectSameTasks(_ got: [PlanTask], _ expected: [PlanTask], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(got.map(\.ref) == expected.map(\.ref), sourceLocation: sourceLocation)
+        for (g, e) in zip(got, expected) {
+            #expect(g.title == e.title, "\(e.ref) title", sourceLocation: sourceLocation)
+            #expect(g.lead == e.lead, "\(e.ref) lead", sourceLocation: sourceLocation)
+            #expect(g.support == e.support, "\(e.ref) support", sourceLocation: sourceLocation)
+            #expect(g.timeframe?.kind == e.timeframe?.kind, "\(e.ref) timeframe kind", sourceLocation: sourceLocation)
+            #expect(g.timeframe?.quarters == e.timeframe?.quarters, "\(e.ref) quarters", sourceLocation: sourceLocation)
+            #expect(g.timeframe?.year == e.timeframe?.year, "\(e.ref) year", sourceLocation: sourceLocation)
+            #expect(g.timeframe?.every == e.timeframe?.every, "\(e.ref) every", sourceLocation: sourceLocation)
+            #expect(g.timeframe?.count == e.timeframe?.count, "\(e.ref) count", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func tasksAgenciesAndTimeframesComeBack() throws {
+        let source = ExportFixtures.plan
+        let official = OfficialPlan(from: source, extras: ExportFixtures.extras)
+        let read = try Self.readBack(official)
+        Self.expectSameTasks(read.tasks, source.tasks)
+        // And the exported plan says exactly what it claims to.
+        Self.expectSameTasks(read.tasks, official.planDocument.tasks)
+    }
+
+    @Test func headerSignerRecipientsAndCitationsComeBack() throws {
+        let source = ExportFixtures.plan
+        let official = OfficialPlan(from: source, extras: ExportFixtures.extras)
+        let read = try Self.readBack(official)
+        #expect(read.kind == "KẾ HOẠCH")
+        #expect(read.number == "05")
+        #expect(read.symbol == "KH-SNgV")
+        #expect(read.place == "Lạng Sơn")
+        #expect(read.date == "2024-02-05")
+        #expect(read.title == source.title)
+        #expect(read.year == 2024)
+        #expect(read.signer == source.signer)
+        #expect(read.recipients == source.recipients)
+        #expect(read.citations.map(\.number) == source.citations.map(\.number))
+        #expect(read.citations.map(\.date) == source.citations.map(\.date))
+    }
+
+    @Test func reportingDutiesAndResponsibilitiesComeBack() throws {
+        let source = ExportFixtures.plan
+        let read = try Self.readBack(OfficialPlan(from: source, extras: ExportFixtures.extras))
+        #expect(read.reporting.map(\.frequency) == source.reporting.map(\.frequency))
+        #expect(read.reporting.map(\.beforeDay) == source.reporting.map(\.beforeDay))
+        #expect(read.reporting.map(\.month) == source.reporting.map(\.month))
+        #expect(read.reporting.map(\.to) == source.reporting.map(\.to))
+        #expect(read.responsibilities == source.responsibilities)
+    }
+
+    @Test func exportedStraightAfterImportWithoutExtras() throws {
+        let source = ExportFixtures.plan
+        let read = try Self.readBack(OfficialPlan(from: source))
+        Self.expectSameTasks(read.tasks, source.tasks)
+    }
+
+    @Test func blankDayBlankNumberTwoContentPartsAndKiem() throws {
+        let source = ExportFixtures.blankDayPlan
+        let official = OfficialPlan(from: source, extras: ExportFixtures.extras)
+        let read = try Self.readBack(official)
+        Self.expectSameTasks(read.tasks, source.tasks)
+        #expect(read.number == nil)
+        #expect(read.symbol == "KH-SNgV")
+        #expect(read.date == "2024-02")
+        #expect(read.signer == source.signer)
+    }
+
+    @Test func editedTimeframeTextIsReplacedBySomethingThatReadsBack() throws {
+        var official = OfficialPlan(from: ExportFixtures.plan, extras: ExportFixtures.extras)
+        // Edited on screen: quarters changed, the old words left behind.
+        official.sections[1].tasks[0].timeframe = Timeframe(text: "phát hành 04 số (01 số/quý)", kind: .quarters, quarters: [1, 4], year: 2024)
+        official.sections[1].tasks[1].timeframe = Timeframe(text: "Tháng 5", kind: .external)
+        official.sections[1].tasks[2].timeframe = Timeframe(text: "", kind: .recurring, every: .month, count: 6)
+        let read = try Self.readBack(official)
+        Self.expectSameTasks(read.tasks, official.planDocument.tasks)
+        #expect(read.tasks[0].timeframe?.quarters == [1, 4])
+        #expect(read.tasks[1].timeframe?.kind == .external)
+        #expect(read.tasks[2].timeframe?.count == 6)
+    }
+
+    @Test func contentStartingInPartThreeIsRenumberedAfterPurposes() throws {
+        var source = ExportFixtures.plan
+        source.tasks = [ExportFixtures.task("III.1", "Phát hành ấn phẩm giới thiệu tỉnh", lead: ["Sở Ngoại vụ"])]
+        let official = OfficialPlan(from: source)
+        #expect(official.tasks.map(\.ref) == ["II.1"])
+        let read = try Self.readBack(official)
+        #expect(read.tasks.map(\.ref) == ["II.1"])
+    }
+}
+
+/// Where the reader does not give back what a valid export says (reported to the reader's owner).
+@Suite struct ExportReaderKnownIssues {
+    /// Text that looks like an HTML tag (`<bản thử>`) is written escaped (`&lt;bản thử&gt;`) and Word
+    /// shows it, but `TextCleaner.removeMarkup` strips it from DOCX text as it does from Markdown.
+    @Test func tagLikeTextInATitle() throws {
+        var source = ExportFixtures.plan
+        source.tasks = [ExportFixtures.task("II.1", "In tài liệu <bản thử> & gửi các xã", lead: ["Sở Ngoại vụ"])]
+        let official = OfficialPlan(from: source)
+        let xml = try ExportFixtures.part("word/document.xml", of: try PlanDocxWriter.docx(official))
+        #expect(xml.contains("In tài liệu &lt;bản thử&gt; &amp; gửi các xã"))
+        let read = try ExportRoundTripTests.readBack(official)
+        withKnownIssue("TextCleaner.removeMarkup strips <…> from DOCX text") {
+            #expect(read.tasks.first?.title == "In tài liệu <bản thử> & gửi các xã")
+        }
+    }
+}
