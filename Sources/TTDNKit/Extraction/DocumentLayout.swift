@@ -79,6 +79,7 @@ struct DocumentLayout: Sendable {
             let line = lines[i]
             let lower = line.text.lowercased()
             if ItemLabel.parse(line.text) != nil || line.bullet { break }
+            if isRecipientsHeading(line.text) || SignatureLines.isAuthority(line.text) { break }
             if preambleStarts.contains(where: { lower.hasPrefix($0) }) && !parts.isEmpty { break }
             if line.text.hasPrefix("(") && !parts.isEmpty { break }
             if lower.hasPrefix("kính gửi") { break }

@@ -93,9 +93,10 @@ enum LegacyEncoding: String, Sendable, CaseIterable {
         }
         guard latin > 20, latin > vietnamese * 4 else { return nil }
         let before = vietnameseScore(text)
-        guard before < acceptScore else { return nil }
         let converted = convert(text, from: .tcvn3)
-        guard vietnameseScore(converted) >= acceptScore else { return nil }
+        let after = vietnameseScore(converted)
+        // ASCII words (`tin`, `ban`) score in the mojibake too: demand a clear gain.
+        guard after >= acceptScore, after > before * 1.5 else { return nil }
         return (converted, .tcvn3)
     }
 

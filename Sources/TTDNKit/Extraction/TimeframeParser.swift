@@ -57,6 +57,8 @@ enum TimeframeParser {
         for (word, period) in units {
             for marker in ["/\(word)", "/ \(word)", "hang \(word)", "moi \(word)", "theo \(word)", "dinh ky \(word)"] {
                 guard let r = f.range(of: marker) else { continue }
+                // Whole words: `tháng năm` is not `hàng năm`.
+                if !marker.hasPrefix("/"), r.lowerBound > f.startIndex, f[f.index(before: r.lowerBound)].isLetter { continue }
                 // `/quý` must follow a count (`01 số/quý`), not a date (`quý II/2021` has the slash first).
                 if marker.hasPrefix("/") {
                     let before = f[..<r.lowerBound]

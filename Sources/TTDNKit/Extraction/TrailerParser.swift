@@ -16,24 +16,24 @@ enum TrailerParser {
                 if let colon = text.firstIndex(of: ":") {
                     let inline = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                     for item in inline.components(separatedBy: " - ") where !clean(item).isEmpty {
-                        recipients.append(clean(item))
+                        recipients.append(item)
                     }
                 }
                 continue
             }
             if inRecipients {
                 if line.bullet {
-                    recipients.append(clean(text))
+                    recipients.append(text)
                     continue
                 }
                 let first = text.first
                 let signatureLike = SignatureLines.isAuthority(text) || SignatureLines.isPosition(text)
-                    || (SignatureLines.isPersonName(text) && !(recipients.last.map { $0.hasSuffix(",") } ?? false))
+                    || (SignatureLines.isPersonName(text) && !(recipients.last.map { $0.hasSuffix(",") || $0.hasSuffix(";") } ?? false))
                 if !signatureLike {
                     if first?.isLowercase == true, !recipients.isEmpty {
-                        recipients[recipients.count - 1] = clean(recipients[recipients.count - 1] + " " + text)
+                        recipients[recipients.count - 1] += " " + text
                     } else {
-                        recipients.append(clean(text))
+                        recipients.append(text)
                     }
                     continue
                 }
@@ -57,7 +57,7 @@ enum TrailerParser {
         signer.authority = authority.isEmpty ? nil : authority.joined(separator: " ")
         let joined = position.joined(separator: " ")
         signer.position = joined.isEmpty ? nil : joined
-        return (recipients.filter { !$0.isEmpty }, signer)
+        return (recipients.map(clean).filter { !$0.isEmpty }, signer)
     }
 
     /// Drops bullets and the closing `;`, `,`, `.` of a recipient line, keeping `Lưu: VT`.
