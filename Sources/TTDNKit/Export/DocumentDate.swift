@@ -38,7 +38,8 @@ public struct DocumentDate: Sendable, Hashable, Codable {
     /// `ngày 05 tháng 02 năm 2024`: days below 10 and months 1 and 2 take a leading zero (ND 30,
     /// Phụ lục I), so nobody can add a digit by hand; a blank day or month leaves room to write it.
     public var vietnamese: String {
-        let blank = "    "
+        // A blank is four spaces between the words (`ngày    tháng`), room for two handwritten digits.
+        let blank = "  "
         let d = month == nil ? blank : day.map { String(format: "%02d", $0) } ?? blank
         let m = month.map { $0 <= 2 ? String(format: "%02d", $0) : String($0) } ?? blank
         return "ngày \(d) tháng \(m) năm \(year)"
