@@ -74,7 +74,9 @@ public enum PlanDocxWriter {
     static func rule(width: Int, in cellWidth: Int) -> String {
         let w = min(max(width, 567), cellWidth)
         let side = (cellWidth - w) / 2
-        return WordML.paragraph([], .init(alignment: .center, left: side, right: cellWidth - w - side, line: 240, topBorder: true), markSize: 4)
+        // 4 pt above the border keeps the line clear of the descenders of the text it underlines.
+        return WordML.paragraph([], .init(alignment: .center, left: side, right: cellWidth - w - side, before: 80, line: 240, topBorder: true),
+                                markSize: 4)
     }
 
     /// Roughly how wide Times New Roman sets `text` (twips): enough to size the rules under headings.
