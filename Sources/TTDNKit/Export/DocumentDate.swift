@@ -21,7 +21,9 @@ public struct DocumentDate: Sendable, Hashable, Codable {
     /// `2024-02-05`, `2024-02` (blank day) or `2024` (blank month), as `ttdn.plan/1` writes them.
     public init?(iso: String) {
         let parts = iso.split(separator: "-").map { Int($0) }
-        guard (1...3).contains(parts.count), parts.allSatisfy({ $0 != nil }), let y = parts[0], (1000...9999).contains(y) else { return nil }
+        guard (1...3).contains(parts.count), parts.allSatisfy({ $0 != nil }), let y = parts[0],
+            (1000...9999).contains(y)
+        else { return nil }
         let m = parts.count > 1 ? parts[1] : nil
         let d = parts.count > 2 ? parts[2] : nil
         if let m, !(1...12).contains(m) { return nil }

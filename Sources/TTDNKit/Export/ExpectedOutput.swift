@@ -13,8 +13,10 @@ public struct ExpectedOutput: Sendable, Hashable, Codable {
 
     /// Words that end a unit: what follows is who, where or what about, not what is counted.
     static let unitStops: Set<String> = [
-        "cho", "tại", "tai", "về", "ve", "của", "cua", "trên", "tren", "với", "voi", "và", "va", "để", "de", "nhằm", "nham",
-        "trong", "theo", "mỗi", "moi", "năm", "nam", "quý", "quy", "tháng", "thang", "từ", "tu", "đến", "den", "được", "duoc",
+        "cho", "tại", "tai", "về", "ve", "của", "cua", "trên", "tren", "với", "voi", "và", "va", "để", "de", "nhằm",
+        "nham",
+        "trong", "theo", "mỗi", "moi", "năm", "nam", "quý", "quy", "tháng", "thang", "từ", "tu", "đến", "den", "được",
+        "duoc",
         "do", "ở", "o", "gồm", "gom", "hoặc", "hoac",
     ]
     /// Units written with a comma inside (`tin, bài`).
@@ -38,7 +40,11 @@ public struct ExpectedOutput: Sendable, Hashable, Codable {
             if (1900...2100).contains(n) && digits.count == 4 { continue }
             if token.contains(".") && !isThousands(token) { continue }
             let before = i > 0 ? VietnameseText.fold(words[i - 1]).trimmingCharacters(in: .punctuationCharacters) : ""
-            if ["so", "ngay", "thang", "nam", "quy", "lan thu", "thu", "khoan", "muc", "dieu", "tuan", "ky"].contains(before) { continue }
+            if ["so", "ngay", "thang", "nam", "quy", "lan thu", "thu", "khoan", "muc", "dieu", "tuan", "ky"].contains(
+                before)
+            {
+                continue
+            }
             guard i + 1 < words.count else { continue }
             // A rate or a date (`01 số/quý`, `15/11`) is not a target.
             if words[i + 1].contains("/") || token.contains("/") || words[i + 1].hasPrefix("%") { continue }

@@ -37,7 +37,11 @@ public struct ICalendar: Sendable {
     /// replaced: the same milestone keeps its UID in every feed that lists it.
     public static func uid(plan: String, task: String, milestone: String, domain: String = "ttdn") -> String {
         func clean(_ s: String) -> String {
-            String(s.unicodeScalars.map { ($0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == ".")) ? Character($0) : "_" })
+            String(
+                s.unicodeScalars.map {
+                    ($0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "."))
+                        ? Character($0) : "_"
+                })
         }
         return "\(clean(plan))-\(clean(task))-\(clean(milestone))@\(domain)"
     }

@@ -60,16 +60,24 @@ public enum Milestones {
         switch timeframe.kind {
         case .quarters:
             return (timeframe.quarters ?? []).filter { (1...4).contains($0) }.sorted().map { q in
-                Milestone(key: "q\(q)-\(year)", title: "Hết Quý \(OutlineLabels.roman(q))/\(year)", due: quarterEnd(q, year), kind: .quarter)
+                Milestone(
+                    key: "q\(q)-\(year)", title: "Hết Quý \(OutlineLabels.roman(q))/\(year)", due: quarterEnd(q, year),
+                    kind: .quarter)
             }
         case .recurring:
             return deliveries(every: timeframe.every ?? .quarter, count: timeframe.count, year: year)
         case .year:
-            return [Milestone(key: "y\(year)", title: "Hết năm \(year)", due: LocalDate(year: year, month: 12, day: 31)!, kind: .year)]
+            return [
+                Milestone(
+                    key: "y\(year)", title: "Hết năm \(year)", due: LocalDate(year: year, month: 12, day: 31)!,
+                    kind: .year)
+            ]
         case .ongoing:
             guard options.ongoing == .quarterlyCheckpoints else { return [] }
             return (1...4).map { q in
-                Milestone(key: "c\(q)-\(year)", title: "Kiểm điểm Quý \(OutlineLabels.roman(q))/\(year)", due: quarterEnd(q, year), kind: .checkpoint)
+                Milestone(
+                    key: "c\(q)-\(year)", title: "Kiểm điểm Quý \(OutlineLabels.roman(q))/\(year)",
+                    due: quarterEnd(q, year), kind: .checkpoint)
             }
         case .external:
             return []
@@ -77,7 +85,10 @@ public enum Milestones {
     }
 
     public static func derive(from range: DateRange) -> [Milestone] {
-        [Milestone(key: "due-\(range.to.iso)", title: "Hạn \(DateRange.short(range.to))", due: range.to, kind: .deadline)]
+        [
+            Milestone(
+                key: "due-\(range.to.iso)", title: "Hạn \(DateRange.short(range.to))", due: range.to, kind: .deadline)
+        ]
     }
 
     /// The first milestone due on or after `date` (the "next milestone" of a task list).
@@ -96,7 +107,9 @@ public enum Milestones {
         case .quarter:
             return (1...4).map { ("Quý \(OutlineLabels.roman($0))/\(year)", quarterEnd($0, year)) }
         case .month:
-            return (1...12).map { m in ("Tháng \(m)/\(year)", LocalDate(year: year, month: m, day: LocalDate.daysIn(month: m, year: year))!) }
+            return (1...12).map { m in
+                ("Tháng \(m)/\(year)", LocalDate(year: year, month: m, day: LocalDate.daysIn(month: m, year: year))!)
+            }
         case .year:
             return [("Năm \(year)", LocalDate(year: year, month: 12, day: 31)!)]
         case .week:
@@ -125,7 +138,8 @@ public enum Milestones {
         func milestone(_ index: Int, number: Int, total: Int?, target: Int?) -> Milestone {
             let (name, end) = ends[index]
             let title = total.map { "Lần \(number)/\($0) (\(name))" } ?? name
-            return Milestone(key: "\(prefix)\(index + 1)-\(year)", title: title, due: end, kind: .delivery, target: target)
+            return Milestone(
+                key: "\(prefix)\(index + 1)-\(year)", title: title, due: end, kind: .delivery, target: target)
         }
         guard let count, count > 0 else {
             return ends.indices.map { milestone($0, number: $0 + 1, total: nil, target: nil) }

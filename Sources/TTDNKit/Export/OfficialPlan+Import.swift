@@ -53,7 +53,10 @@ extension OfficialPlan {
         signer = Signature(plan.signer)
         closing = extras.closing
 
-        sections.append(Section(kind: .purpose, title: "MỤC ĐÍCH, YÊU CẦU", paragraphs: extras.purposeParagraphs, items: extras.purposes))
+        sections.append(
+            Section(
+                kind: .purpose, title: "MỤC ĐÍCH, YÊU CẦU", paragraphs: extras.purposeParagraphs, items: extras.purposes
+            ))
         // One content part per Roman part the tasks name, in document order.
         var parts: [String] = []
         for task in plan.tasks {
@@ -63,16 +66,22 @@ extension OfficialPlan {
         for (index, roman) in parts.enumerated() {
             let title = index < extras.contentTitles.count ? extras.contentTitles[index] : "NỘI DUNG THỰC HIỆN"
             let tasks = plan.tasks.filter { String($0.ref.split(separator: ".").first ?? "") == roman }.map { t in
-                Task(ref: t.ref, title: t.title, content: extras.taskContent[t.ref] ?? [], lead: t.lead, support: t.support,
-                     timeframe: t.timeframe, dateRange: extras.taskDateRanges[t.ref], outputs: extras.taskOutputs[t.ref] ?? [])
+                Task(
+                    ref: t.ref, title: t.title, content: extras.taskContent[t.ref] ?? [], lead: t.lead,
+                    support: t.support,
+                    timeframe: t.timeframe, dateRange: extras.taskDateRanges[t.ref],
+                    outputs: extras.taskOutputs[t.ref] ?? [])
             }
             sections.append(Section(kind: .content, title: title, tasks: tasks))
         }
         if !extras.funding.isEmpty {
             sections.append(Section(kind: .funding, title: "KINH PHÍ", paragraphs: extras.funding))
         }
-        sections.append(Section(kind: .implementation, title: "TỔ CHỨC THỰC HIỆN", paragraphs: extras.implementationParagraphs,
-                                items: Self.implementationItems(plan.responsibilities, extras.implementation), reporting: plan.reporting))
+        sections.append(
+            Section(
+                kind: .implementation, title: "TỔ CHỨC THỰC HIỆN", paragraphs: extras.implementationParagraphs,
+                items: Self.implementationItems(plan.responsibilities, extras.implementation), reporting: plan.reporting
+            ))
     }
 
     /// `Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/9/2015;` one per citation, the last ending with `.`
@@ -97,12 +106,16 @@ extension OfficialPlan {
             let group = responsibilities.filter { $0.ref == ref }
             let extra = index < given.count ? given[index] : nil
             if group.count == 1 {
-                items.append(Item(heading: extra?.heading ?? AgencyListText.join(group[0].agencies), paragraphs: extra?.paragraphs ?? [],
-                                  points: extra?.points ?? []))
+                items.append(
+                    Item(
+                        heading: extra?.heading ?? AgencyListText.join(group[0].agencies),
+                        paragraphs: extra?.paragraphs ?? [],
+                        points: extra?.points ?? []))
             } else {
                 let leads = group.map { Paragraph("", boldLead: AgencyListText.join($0.agencies) + ":") }
                 // The heading names no body, so the bullets alone say who is charged.
-                items.append(Item(heading: extra?.heading ?? "Phân công cụ thể", paragraphs: (extra?.paragraphs ?? []) + leads))
+                items.append(
+                    Item(heading: extra?.heading ?? "Phân công cụ thể", paragraphs: (extra?.paragraphs ?? []) + leads))
             }
         }
         if given.count > refs.count { items += given[refs.count...] }

@@ -26,7 +26,8 @@ extension OfficialPlan {
     public var planDocument: PlanDocument {
         var plan = PlanDocument()
         plan.kind = kind
-        let printedNumber = HeaderLines.number(number, symbol: nil).dropFirst("Số: ".count).trimmingCharacters(in: .whitespaces)
+        let printedNumber = HeaderLines.number(number, symbol: nil).dropFirst("Số: ".count).trimmingCharacters(
+            in: .whitespaces)
         plan.number = printedNumber.isEmpty ? nil : printedNumber
         plan.symbol = symbol
         plan.place = place
@@ -35,8 +36,9 @@ extension OfficialPlan {
         plan.year = year
         plan.citations = citations
         plan.tasks = tasks.map { task in
-            PlanTask(ref: task.ref, title: task.title, lead: task.lead, support: task.support,
-                     timeframe: task.printedTimeframe)
+            PlanTask(
+                ref: task.ref, title: task.title, lead: task.lead, support: task.support,
+                timeframe: task.printedTimeframe)
         }
         for (index, section) in sections.enumerated() where section.kind == .implementation {
             let roman = OutlineLabels.roman(index + 1)
@@ -44,17 +46,20 @@ extension OfficialPlan {
                 let ref = "\(roman).\(k + 1)"
                 let named = item.paragraphs.compactMap(\.boldLead)
                 if named.isEmpty {
-                    plan.responsibilities.append(Responsibility(ref: ref, agencies: AgencyListSplitter.names(in: item.heading).map(\.text)))
+                    plan.responsibilities.append(
+                        Responsibility(ref: ref, agencies: AgencyListSplitter.names(in: item.heading).map(\.text)))
                 } else {
                     for lead in named {
-                        plan.responsibilities.append(Responsibility(ref: ref, agencies: AgencyListSplitter.names(in: lead).map(\.text)))
+                        plan.responsibilities.append(
+                            Responsibility(ref: ref, agencies: AgencyListSplitter.names(in: lead).map(\.text)))
                     }
                 }
             }
         }
         plan.reporting = sections.flatMap(\.reporting)
-        plan.signer = Signer(name: signer.name, position: signer.position.isEmpty ? nil : signer.position.joined(separator: " "),
-                             authority: signer.authority.isEmpty ? nil : signer.authority.joined(separator: " "))
+        plan.signer = Signer(
+            name: signer.name, position: signer.position.isEmpty ? nil : signer.position.joined(separator: " "),
+            authority: signer.authority.isEmpty ? nil : signer.authority.joined(separator: " "))
         plan.recipients = printedRecipients
         return plan
     }

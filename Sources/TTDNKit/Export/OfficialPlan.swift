@@ -76,8 +76,10 @@ public struct OfficialPlan: Sendable, Equatable {
         /// Text after the reporting sentences.
         public var trailing: [Paragraph] = []
 
-        public init(kind: Kind, title: String, paragraphs: [Paragraph] = [], items: [Item] = [], tasks: [Task] = [],
-                    reporting: [ReportingDuty] = [], trailing: [Paragraph] = []) {
+        public init(
+            kind: Kind, title: String, paragraphs: [Paragraph] = [], items: [Item] = [], tasks: [Task] = [],
+            reporting: [ReportingDuty] = [], trailing: [Paragraph] = []
+        ) {
             self.kind = kind
             self.title = title
             self.paragraphs = paragraphs
@@ -119,8 +121,10 @@ public struct OfficialPlan: Sendable, Equatable {
         /// Expected outputs as written (`04 số`, `02 lớp tập huấn`).
         public var outputs: [String] = []
 
-        public init(ref: String, title: String, content: [Paragraph] = [], lead: [String] = [], support: [String] = [],
-                    timeframe: Timeframe? = nil, dateRange: DateRange? = nil, outputs: [String] = []) {
+        public init(
+            ref: String, title: String, content: [Paragraph] = [], lead: [String] = [], support: [String] = [],
+            timeframe: Timeframe? = nil, dateRange: DateRange? = nil, outputs: [String] = []
+        ) {
             self.ref = ref
             self.title = title
             self.content = content

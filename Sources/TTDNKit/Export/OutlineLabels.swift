@@ -5,7 +5,8 @@ import Foundation
 public enum OutlineLabels {
     /// The letters points are labelled with, in order.
     public static let vietnameseLetters: [String] = [
-        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y",
+        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x",
+        "y",
     ]
 
     /// The letter of the `n`th point (1-based); past `y` the letters double (`aa`), which no plan reaches.
@@ -17,8 +18,10 @@ public enum OutlineLabels {
     }
 
     public static func roman(_ n: Int) -> String {
-        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                                      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        let table: [(Int, String)] = [
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        ]
         var n = max(1, n)
         var out = ""
         for (value, numeral) in table {

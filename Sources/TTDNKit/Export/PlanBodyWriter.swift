@@ -12,8 +12,10 @@ struct BodyWriter {
     }
 
     private var format: WordML.ParagraphFormat {
-        .init(alignment: .both, firstLine: PlanDocxWriter.Layout.firstLine, before: PlanDocxWriter.Layout.paragraphSpacing,
-              line: PlanDocxWriter.Layout.lineSpacing)
+        .init(
+            alignment: .both, firstLine: PlanDocxWriter.Layout.firstLine,
+            before: PlanDocxWriter.Layout.paragraphSpacing,
+            line: PlanDocxWriter.Layout.lineSpacing)
     }
 
     func render() -> String {

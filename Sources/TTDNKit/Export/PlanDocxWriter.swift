@@ -64,9 +64,11 @@ public enum PlanDocxWriter {
     }
 
     /// A centred line in a table cell: no indent, no spacing, single line.
-    static func centred(_ text: String, size: Int, bold: Bool = false, italic: Bool = false, before: Int = 0) -> String {
-        WordML.paragraph([WordML.run(text, .init(size: size, bold: bold, italic: italic))],
-                         .init(alignment: .center, before: before, line: 240))
+    static func centred(_ text: String, size: Int, bold: Bool = false, italic: Bool = false, before: Int = 0) -> String
+    {
+        WordML.paragraph(
+            [WordML.run(text, .init(size: size, bold: bold, italic: italic))],
+            .init(alignment: .center, before: before, line: 240))
     }
 
     /// The short solid line ND 30 draws under the issuing body, the motto and the summary: a thin empty
@@ -75,15 +77,27 @@ public enum PlanDocxWriter {
         let w = min(max(width, 567), cellWidth)
         let side = (cellWidth - w) / 2
         // 4 pt above the border keeps the line clear of the descenders of the text it underlines.
-        return WordML.paragraph([], .init(alignment: .center, left: side, right: cellWidth - w - side, before: 80, line: 240, topBorder: true),
-                                markSize: 4)
+        return WordML.paragraph(
+            [],
+            .init(alignment: .center, left: side, right: cellWidth - w - side, before: 80, line: 240, topBorder: true),
+            markSize: 4)
     }
 
     /// Roughly how wide Times New Roman sets `text` (twips): enough to size the rules under headings.
     static func estimatedWidth(_ text: String, size: Int, bold: Bool) -> Int {
         var ems = 0.0
         for ch in text {
-            if ch == " " { ems += 0.25 } else if ch.isNumber { ems += 0.5 } else if ch.isUppercase { ems += 0.70 } else if ch.isLetter { ems += 0.46 } else { ems += 0.33 }
+            if ch == " " {
+                ems += 0.25
+            } else if ch.isNumber {
+                ems += 0.5
+            } else if ch.isUppercase {
+                ems += 0.70
+            } else if ch.isLetter {
+                ems += 0.46
+            } else {
+                ems += 0.33
+            }
         }
         if bold { ems *= 1.05 }
         return Int(ems * Double(size) * 10)  // size is in half-points: 1 em = size × 10 twips
@@ -104,22 +118,27 @@ public enum PlanDocxWriter {
         right += rule(width: estimatedWidth(motto, size: 28, bold: true), in: rightWidth)
         // The number and the place-and-date share a row, so they stay level however the bodies wrap.
         let number = centred(HeaderLines.number(plan.number, symbol: plan.symbol), size: 26, before: 120)
-        let date = centred(HeaderLines.placeAndDate(place: plan.place, date: plan.date), size: 28, italic: true, before: 120)
+        let date = centred(
+            HeaderLines.placeAndDate(place: plan.place, date: plan.date), size: 28, italic: true, before: 120)
         return WordML.table(columns: Layout.headerColumns, rows: [[left, right], [number, date]])
     }
 
     static func titleBlock(_ plan: OfficialPlan) -> String {
-        var xml = WordML.paragraph([WordML.run(plan.kind.uppercased(), .init(size: 28, bold: true))],
-                                   .init(alignment: .center, before: 480, line: 240, keepNext: true))
+        var xml = WordML.paragraph(
+            [WordML.run(plan.kind.uppercased(), .init(size: 28, bold: true))],
+            .init(alignment: .center, before: 480, line: 240, keepNext: true))
         let title = plan.title.replacingOccurrences(of: "\n", with: " ")
-        xml += WordML.paragraph([WordML.run(title, .init(size: 28, bold: true))], .init(alignment: .center, line: 240, keepNext: true))
+        xml += WordML.paragraph(
+            [WordML.run(title, .init(size: 28, bold: true))], .init(alignment: .center, line: 240, keepNext: true))
         let longest = min(estimatedWidth(title, size: 28, bold: true), Layout.textWidth)
         xml += rule(width: longest / 3, in: Layout.textWidth)
         return xml
     }
 
     static func footerTable(_ plan: OfficialPlan) -> String {
-        var left = WordML.paragraph([WordML.run("Nơi nhận:", .init(size: 24, bold: true, italic: true))], .init(alignment: .left, before: 240, line: 240))
+        var left = WordML.paragraph(
+            [WordML.run("Nơi nhận:", .init(size: 24, bold: true, italic: true))],
+            .init(alignment: .left, before: 240, line: 240))
         let recipients = plan.printedRecipients
         for (k, r) in recipients.enumerated() {
             let end = k == recipients.count - 1 ? "." : ";"

@@ -17,8 +17,10 @@ public enum PlanTaskCSV {
         /// Percent done, 0–100.
         public var progress: Int?
 
-        public init(ref: String, title: String, lead: [String] = [], support: [String] = [], timeframeText: String = "",
-                    timeframeKind: String = "", nextMilestone: LocalDate? = nil, status: String = "", progress: Int? = nil) {
+        public init(
+            ref: String, title: String, lead: [String] = [], support: [String] = [], timeframeText: String = "",
+            timeframeKind: String = "", nextMilestone: LocalDate? = nil, status: String = "", progress: Int? = nil
+        ) {
             self.ref = ref
             self.title = title
             self.lead = lead
@@ -32,28 +34,34 @@ public enum PlanTaskCSV {
 
         /// A row for a plan task; the timeframe's text and kind are taken from it.
         public init(task: PlanTask, nextMilestone: LocalDate? = nil, status: String = "", progress: Int? = nil) {
-            self.init(ref: task.ref, title: task.title, lead: task.lead, support: task.support,
-                      timeframeText: task.timeframe?.text ?? "", timeframeKind: task.timeframe?.kind.rawValue ?? "",
-                      nextMilestone: nextMilestone, status: status, progress: progress)
+            self.init(
+                ref: task.ref, title: task.title, lead: task.lead, support: task.support,
+                timeframeText: task.timeframe?.text ?? "", timeframeKind: task.timeframe?.kind.rawValue ?? "",
+                nextMilestone: nextMilestone, status: status, progress: progress)
         }
 
         /// A row for an exported task; a date range counts as kind `date-range`.
-        public init(task: OfficialPlan.Task, nextMilestone: LocalDate? = nil, status: String = "", progress: Int? = nil) {
+        public init(task: OfficialPlan.Task, nextMilestone: LocalDate? = nil, status: String = "", progress: Int? = nil)
+        {
             let kind = task.timeframe?.kind.rawValue ?? (task.dateRange == nil ? "" : "date-range")
-            self.init(ref: task.ref, title: task.title, lead: task.lead, support: task.support,
-                      timeframeText: task.timeframeLine ?? "", timeframeKind: kind,
-                      nextMilestone: nextMilestone, status: status, progress: progress)
+            self.init(
+                ref: task.ref, title: task.title, lead: task.lead, support: task.support,
+                timeframeText: task.timeframeLine ?? "", timeframeKind: kind,
+                nextMilestone: nextMilestone, status: status, progress: progress)
         }
 
         var fields: [String] {
-            [ref, title, lead.joined(separator: "; "), support.joined(separator: "; "), timeframeText, timeframeKind,
-             nextMilestone?.iso ?? "", status, progress.map(String.init) ?? ""]
+            [
+                ref, title, lead.joined(separator: "; "), support.joined(separator: "; "), timeframeText, timeframeKind,
+                nextMilestone?.iso ?? "", status, progress.map(String.init) ?? "",
+            ]
         }
     }
 
     /// Column headings in Vietnamese, for people.
     public static let vietnameseHeader = [
-        "Mục", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Loại thời gian", "Mốc tiếp theo",
+        "Mục", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Loại thời gian",
+        "Mốc tiếp theo",
         "Trạng thái", "Tiến độ (%)",
     ]
     /// Column headings as keys, for programs.

@@ -19,7 +19,9 @@ public enum ReportingSentences {
             period = "hằng năm"
             // `trước ngày 15/11 hằng năm`, as plans write it: the date never ends the sentence, where a
             // reader could take its full stop for part of the month.
-            if let b = duty.beforeDay, case .number(let m)? = duty.month { deadline = " trước ngày \(String(format: "%02d", b))/\(m) hằng năm" }
+            if let b = duty.beforeDay, case .number(let m)? = duty.month {
+                deadline = " trước ngày \(String(format: "%02d", b))/\(m) hằng năm"
+            }
         case .adHoc:
             return "\(subject) báo cáo đột xuất\(to) khi có yêu cầu."
         }
@@ -35,7 +37,8 @@ enum AgencyListText {
     static func join(_ names: [String]) -> String {
         let cleaned = names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let ambiguous = cleaned.enumerated().contains { index, name in
-            name.contains(",") || name.contains(";") || (index > 0 && !AgencyLexicon.startsName(Words.split(name), at: 0))
+            name.contains(",") || name.contains(";")
+                || (index > 0 && !AgencyLexicon.startsName(Words.split(name), at: 0))
         }
         return cleaned.joined(separator: ambiguous ? "; " : ", ")
     }

@@ -10,8 +10,9 @@ public enum TimeframeText {
         if !text.isEmpty, let parsed = TimeframeParser.parse(text), sameStructure(parsed, timeframe) {
             return parsed
         }
-        let canonical = Timeframe(text: canonicalText(timeframe, original: text), kind: timeframe.kind, quarters: timeframe.quarters,
-                                  year: timeframe.year, every: timeframe.every, count: timeframe.count)
+        let canonical = Timeframe(
+            text: canonicalText(timeframe, original: text), kind: timeframe.kind, quarters: timeframe.quarters,
+            year: timeframe.year, every: timeframe.every, count: timeframe.count)
         return TimeframeParser.parse(canonical.text) ?? canonical
     }
 

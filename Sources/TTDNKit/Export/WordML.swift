@@ -70,8 +70,11 @@ enum WordML {
         var p = ""
         if let style = format.style { p += "<w:pStyle w:val=\"\(style)\"/>" }
         if format.keepNext { p += "<w:keepNext/>" }
-        if format.topBorder { p += "<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/></w:pBdr>" }
-        p += "<w:spacing w:before=\"\(format.before)\" w:after=\"\(format.after)\" w:line=\"\(format.line)\" w:lineRule=\"auto\"/>"
+        if format.topBorder {
+            p += "<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/></w:pBdr>"
+        }
+        p +=
+            "<w:spacing w:before=\"\(format.before)\" w:after=\"\(format.after)\" w:line=\"\(format.line)\" w:lineRule=\"auto\"/>"
         p += "<w:ind w:left=\"\(format.left)\" w:right=\"\(format.right)\" w:firstLine=\"\(format.firstLine)\"/>"
         p += "<w:jc w:val=\"\(format.alignment.rawValue)\"/>"
         // The paragraph mark's size sets an empty paragraph's height (the short rules are a thin line).
@@ -83,10 +86,12 @@ enum WordML {
     static func table(columns: [Int], rows: [[String]], indent: Int = 0) -> String {
         let total = columns.reduce(0, +)
         let none = ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"nil\"/>" }.joined()
-        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(total)\" w:type=\"dxa\"/><w:tblInd w:w=\"\(indent)\" w:type=\"dxa\"/>"
+        var xml =
+            "<w:tbl><w:tblPr><w:tblW w:w=\"\(total)\" w:type=\"dxa\"/><w:tblInd w:w=\"\(indent)\" w:type=\"dxa\"/>"
         xml += "<w:tblBorders>\(none)</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
         xml += "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
-        xml += "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
+        xml +=
+            "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
         xml += "<w:tblGrid>" + columns.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         for row in rows {
             xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"

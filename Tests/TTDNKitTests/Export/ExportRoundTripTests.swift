@@ -11,7 +11,9 @@ import Testing
     }
 
     /// Tasks compared on what the round trip promises: ref, title, lead, support, timeframe structure.
-    static func expectSameTasks(_ got: [PlanTask], _ expected: [PlanTask], sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectSameTasks(
+        _ got: [PlanTask], _ expected: [PlanTask], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(got.map(\.ref) == expected.map(\.ref), sourceLocation: sourceLocation)
         for (g, e) in zip(got, expected) {
             #expect(g.title == e.title, "\(e.ref) title", sourceLocation: sourceLocation)
@@ -81,7 +83,8 @@ import Testing
     @Test func editedTimeframeTextIsReplacedBySomethingThatReadsBack() throws {
         var official = OfficialPlan(from: ExportFixtures.plan, extras: ExportFixtures.extras)
         // Edited on screen: quarters changed, the old words left behind.
-        official.sections[1].tasks[0].timeframe = Timeframe(text: "phát hành 04 số (01 số/quý)", kind: .quarters, quarters: [1, 4], year: 2024)
+        official.sections[1].tasks[0].timeframe = Timeframe(
+            text: "phát hành 04 số (01 số/quý)", kind: .quarters, quarters: [1, 4], year: 2024)
         official.sections[1].tasks[1].timeframe = Timeframe(text: "Tháng 5", kind: .external)
         official.sections[1].tasks[2].timeframe = Timeframe(text: "", kind: .recurring, every: .month, count: 6)
         let read = try Self.readBack(official)
@@ -144,17 +147,17 @@ import Testing
     /// `trước ngày 15/11.` at the end of a sentence: the full stop stays on the month token and the
     /// month is lost (`ReportingParser.deadlinesIn`); the writer avoids it by writing `… 15/11 hằng năm.`.
     @Test func yearlyDeadlineEndingTheSentence() {
-        let read = PlanReader.read(text: """
-            KẾ HOẠCH
-            Thử nghiệm năm 2024
+        let read = PlanReader.read(
+            text: """
+                KẾ HOẠCH
+                Thử nghiệm năm 2024
 
-            I. TỔ CHỨC THỰC HIỆN
+                I. TỔ CHỨC THỰC HIỆN
 
-            Các đơn vị báo cáo kết quả hằng năm về Sở Ngoại vụ trước ngày 15/11.
-            """)
+                Các đơn vị báo cáo kết quả hằng năm về Sở Ngoại vụ trước ngày 15/11.
+                """)
         withKnownIssue("ReportingParser.deadlinesIn reads '11.' as no month") {
             #expect(read.plan.reporting.first?.month == .number(11))
         }
     }
 }
-

@@ -8,8 +8,11 @@ import Testing
 /// the working directory (the package root when run by `swift test`).
 @Suite struct ExportSamples {
     static var directory: URL {
-        if let dir = ProcessInfo.processInfo.environment["EXPORT_SAMPLES_DIR"], !dir.isEmpty { return URL(fileURLWithPath: dir) }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/export-samples")
+        if let dir = ProcessInfo.processInfo.environment["EXPORT_SAMPLES_DIR"], !dir.isEmpty {
+            return URL(fileURLWithPath: dir)
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(
+            ".build/export-samples")
     }
 
     @Test func writeSamples() throws {
@@ -23,12 +26,18 @@ import Testing
         let today = LocalDate(year: 2024, month: 4, day: 1)!
         for task in official.tasks {
             let milestones = task.timeframe.map { Milestones.derive(from: $0, planYear: official.year ?? 2024) } ?? []
-            rows.append(PlanTaskCSV.Row(task: task, nextMilestone: Milestones.next(milestones, onOrAfter: today)?.due, status: "chưa bắt đầu", progress: 0))
+            rows.append(
+                PlanTaskCSV.Row(
+                    task: task, nextMilestone: Milestones.next(milestones, onOrAfter: today)?.due,
+                    status: "chưa bắt đầu", progress: 0))
             for m in milestones {
-                events.append(ICalendar.Event(uid: ICalendar.uid(plan: "05-KH-SNgV-2024", task: task.ref, milestone: m.key),
-                                              date: m.due, summary: "\(m.title): \(task.title)",
-                                              description: "Kế hoạch số 05/KH-SNgV; mục \(task.ref)\nĐơn vị chủ trì: \(task.lead.joined(separator: ", "))",
-                                              url: "https://ttdn.example/plans/05-2024/tasks/\(task.ref)"))
+                events.append(
+                    ICalendar.Event(
+                        uid: ICalendar.uid(plan: "05-KH-SNgV-2024", task: task.ref, milestone: m.key),
+                        date: m.due, summary: "\(m.title): \(task.title)",
+                        description:
+                            "Kế hoạch số 05/KH-SNgV; mục \(task.ref)\nĐơn vị chủ trì: \(task.lead.joined(separator: ", "))",
+                        url: "https://ttdn.example/plans/05-2024/tasks/\(task.ref)"))
             }
         }
         let feed = ICalendar(name: "Nhiệm vụ của đơn vị: Sở Ngoại vụ", events: events).render()

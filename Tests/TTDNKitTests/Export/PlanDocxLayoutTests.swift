@@ -11,8 +11,10 @@ import Testing
 
     @Test func packageHasThePartsWordNeeds() throws {
         let entries = Set(try ExportFixtures.entries(of: try Self.docx()))
-        for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml",
-                     "word/header1.xml", "word/header2.xml", "word/_rels/document.xml.rels", "docProps/core.xml"] {
+        for part in [
+            "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml",
+            "word/header1.xml", "word/header2.xml", "word/_rels/document.xml.rels", "docProps/core.xml",
+        ] {
             #expect(entries.contains(part), "\(part)")
         }
         let types = try ExportFixtures.part("[Content_Types].xml", of: try Self.docx())
@@ -34,7 +36,10 @@ import Testing
         #expect(styles.contains("w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\""))
         #expect(styles.contains("<w:color w:val=\"000000\"/><w:sz w:val=\"28\"/>"))
         // Body: justified, first line 1.27 cm, 6 pt before, 1.15 lines.
-        #expect(styles.contains("<w:spacing w:before=\"120\" w:after=\"0\" w:line=\"276\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"720\"/><w:jc w:val=\"both\"/>"))
+        #expect(
+            styles.contains(
+                "<w:spacing w:before=\"120\" w:after=\"0\" w:line=\"276\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"720\"/><w:jc w:val=\"both\"/>"
+            ))
     }
 
     @Test func pageNumberIsAPageFieldCentredInTheHeader() throws {
@@ -51,12 +56,27 @@ import Testing
         let header = String(xml[xml.range(of: "<w:tbl>")!.lowerBound..<xml.range(of: "</w:tbl>")!.upperBound])
         #expect(header.contains("<w:tblBorders><w:top w:val=\"nil\"/>"))
         #expect(header.components(separatedBy: "<w:gridCol").count == 3)
-        #expect(header.contains("<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">SỞ NGOẠI VỤ</w:t>"))
-        #expect(header.contains("<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">UBND TỈNH LẠNG SƠN</w:t>"))
-        #expect(header.contains("<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t>"))
-        #expect(header.contains("<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">Độc lập - Tự do - Hạnh phúc</w:t>"))
+        #expect(
+            header.contains(
+                "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">SỞ NGOẠI VỤ</w:t>"
+            ))
+        #expect(
+            header.contains(
+                "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">UBND TỈNH LẠNG SƠN</w:t>"
+            ))
+        #expect(
+            header.contains(
+                "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t>"
+            ))
+        #expect(
+            header.contains(
+                "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">Độc lập - Tự do - Hạnh phúc</w:t>"
+            ))
         #expect(header.contains(">Số: 05/KH-SNgV<"))
-        #expect(header.contains("<w:i/><w:iCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">Lạng Sơn, ngày 05 tháng 02 năm 2024</w:t>"))
+        #expect(
+            header.contains(
+                "<w:i/><w:iCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">Lạng Sơn, ngày 05 tháng 02 năm 2024</w:t>"
+            ))
         // Two short rules: under the issuing body and under the motto.
         #expect(header.components(separatedBy: "<w:pBdr><w:top w:val=\"single\"").count == 3)
     }
@@ -72,7 +92,9 @@ import Testing
         #expect(HeaderLines.number("5", symbol: "KH-SNgV") == "Số: 05/KH-SNgV")
         #expect(HeaderLines.number("142", symbol: "KH-SNgV") == "Số: 142/KH-SNgV")
         #expect(HeaderLines.number(nil, symbol: "KH-UBND") == "Số:      /KH-UBND")
-        #expect(HeaderLines.placeAndDate(place: "Lạng Sơn", date: DocumentDate(year: 2024, month: 2)) == "Lạng Sơn, ngày    tháng 02 năm 2024")
+        #expect(
+            HeaderLines.placeAndDate(place: "Lạng Sơn", date: DocumentDate(year: 2024, month: 2))
+                == "Lạng Sơn, ngày    tháng 02 năm 2024")
     }
 
     @Test func blankDayAndNumberArePrinted() throws {
@@ -83,7 +105,10 @@ import Testing
 
     @Test func typeTitleSectionsAndTaskLines() throws {
         let xml = try ExportFixtures.part("word/document.xml", of: try Self.docx())
-        #expect(xml.contains("<w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">KẾ HOẠCH</w:t>"))
+        #expect(
+            xml.contains(
+                "<w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">KẾ HOẠCH</w:t>"
+            ))
         #expect(xml.contains(">I. MỤC ĐÍCH, YÊU CẦU<"))
         #expect(xml.contains(">II. NỘI DUNG THỰC HIỆN<"))
         #expect(xml.contains(">III. KINH PHÍ<"))
@@ -96,17 +121,29 @@ import Testing
         #expect(xml.contains("Công ty In &amp; Bao bì Lạng Sơn"))
         #expect(xml.contains("Công ty TNHH Truyền thông &lt;A&amp;B&gt;"))
         // Legal bases in italics; the body ends with ./.
-        #expect(xml.contains("<w:i/><w:iCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/9/2015;"))
+        #expect(
+            xml.contains(
+                "<w:i/><w:iCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/9/2015;"
+            ))
         #expect(xml.contains("của Sở Ngoại vụ./.</w:t>"))
     }
 
     @Test func footerHasRecipientsAndSignature() throws {
         let xml = try ExportFixtures.part("word/document.xml", of: try Self.docx())
         let footer = String(xml[xml.range(of: "<w:tbl>", options: .backwards)!.lowerBound...])
-        #expect(footer.contains("<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr><w:t xml:space=\"preserve\">Nơi nhận:</w:t>"))
-        #expect(footer.contains("<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr><w:t xml:space=\"preserve\">- UBND tỉnh (b/c);</w:t>"))
+        #expect(
+            footer.contains(
+                "<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr><w:t xml:space=\"preserve\">Nơi nhận:</w:t>"
+            ))
+        #expect(
+            footer.contains(
+                "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr><w:t xml:space=\"preserve\">- UBND tỉnh (b/c);</w:t>"
+            ))
         #expect(footer.contains(">- Lưu: VT, TTTT.<"))
-        #expect(footer.contains("<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">KT. GIÁM ĐỐC</w:t>"))
+        #expect(
+            footer.contains(
+                "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">KT. GIÁM ĐỐC</w:t>"
+            ))
         #expect(footer.contains(">PHÓ GIÁM ĐỐC<"))
         #expect(footer.contains("w:before=\"1700\""))
         #expect(footer.contains(">Hoàng Văn Minh<"))
@@ -135,7 +172,8 @@ import Testing
     }
 
     @Test func signatureLinesFromSigner() {
-        let s = OfficialPlan.Signature(Signer(name: "A B", position: "PHÓ BÍ THƯ kiêm TRƯỞNG BAN", authority: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"))
+        let s = OfficialPlan.Signature(
+            Signer(name: "A B", position: "PHÓ BÍ THƯ kiêm TRƯỞNG BAN", authority: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"))
         #expect(s.authority == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"])
         #expect(s.position == ["PHÓ BÍ THƯ", "kiêm", "TRƯỞNG BAN"])
     }
