@@ -37,15 +37,18 @@ struct AgencyNameForm: Hashable, Sendable {
         var kept: [String] = []
         var keptLower: [String] = []
         let lowered = raw.map { $0.lowercased() }
-        for (index, word) in lowered.enumerated() {
-            if word == "và" { continue }
-            if keptLower.isEmpty && (word == "các" || word == "những") { continue }
-            if word == "có" && index + 2 < lowered.count && lowered[index + 1] == "liên" && lowered[index + 2] == "quan" {
+        // Compared without diacritics, so that a name typed without accents (`va`, `cac`) drops the same
+        // words as the accented one and still matches it once folded.
+        let bare = lowered.map(VietnameseText.fold)
+        for (index, word) in bare.enumerated() {
+            if word == "va" { continue }
+            if keptLower.isEmpty && (word == "cac" || word == "nhung") { continue }
+            if word == "co" && index + 2 < bare.count && bare[index + 1] == "lien" && bare[index + 2] == "quan" {
                 continue
             }
-            if word == "trực" && index + 1 < lowered.count && lowered[index + 1] == "thuộc" { continue }
+            if word == "truc" && index + 1 < bare.count && bare[index + 1] == "thuoc" { continue }
             kept.append(raw[index])
-            keptLower.append(word)
+            keptLower.append(lowered[index])
         }
         self.init(written: kept, lower: keptLower)
     }
