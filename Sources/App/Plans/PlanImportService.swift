@@ -8,9 +8,6 @@ struct PlanImportService {
     let db: any Database
     let audit: AuditContext
 
-    /// The largest plan file accepted, stated on the upload form.
-    static let maxFileBytes = 10 << 20
-
     static let contentTypes: [String: String] = [
         "txt": "text/plain; charset=utf-8", "md": "text/markdown; charset=utf-8",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf",
@@ -19,7 +16,7 @@ struct PlanImportService {
     /// Reads the file, or throws `PlanReadError` with a stable code the screens translate.
     static func read(data: Data, filename: String) throws(PlanReadError) -> PlanExtraction {
         var options = PlanReader.Options()
-        options.maxInputBytes = maxFileBytes
+        options.maxInputBytes = 32 << 20
         return try PlanReader.read(data: data, filename: filename, options: options)
     }
 

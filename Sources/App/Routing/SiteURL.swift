@@ -32,6 +32,30 @@ enum SiteURL: Sendable, Equatable {
 
     case audit
 
+    // Plans (the plan screens register `plans` and `plan`; the import flow registers its own)
+    case plans
+    case plan(UUID)
+    case planStatus(UUID)
+    case planFile(UUID)
+    case planExportDocx(UUID)
+    case planTasksCSV(UUID)
+    case planTasks(UUID)
+    case planTaskNew(UUID)
+    case task(UUID)
+    case taskEdit(UUID)
+    case taskMove(UUID)
+    case taskRemove(UUID)
+    case myTasks
+    case myTasksCalendar
+    case legalDocuments
+    case legalDocument(UUID)
+    case legalDocumentEdit(UUID)
+    case calendarFeed(String)
+    // Plan import
+    case planImport
+    case planImportDraft(UUID)
+    case planImportDiscard(UUID)
+
     /// The path with parameters filled in, for links and redirects.
     var path: String {
         "/" + pathComponents.enumerated().map { index, component -> String in
@@ -67,14 +91,43 @@ enum SiteURL: Sendable, Equatable {
         case .user: ["app", "users", ":id"]
         case .userResetPassword: ["app", "users", ":id", "password"]
         case .audit: ["app", "audit"]
+        case .plans: ["app", "plans"]
+        case .plan: ["app", "plans", ":id"]
+        // Plans
+        case .planStatus: ["app", "plans", ":id", "status"]
+        case .planFile: ["app", "plans", ":id", "file"]
+        case .planExportDocx: ["app", "plans", ":id", "export.docx"]
+        case .planTasksCSV: ["app", "plans", ":id", "tasks.csv"]
+        case .planTasks: ["app", "plans", ":id", "tasks"]
+        case .planTaskNew: ["app", "plans", ":id", "tasks", "new"]
+        case .task: ["app", "tasks", ":id"]
+        case .taskEdit: ["app", "tasks", ":id", "edit"]
+        case .taskMove: ["app", "tasks", ":id", "move"]
+        case .taskRemove: ["app", "tasks", ":id", "remove"]
+        case .myTasks: ["app", "my-tasks"]
+        case .myTasksCalendar: ["app", "my-tasks", "calendar"]
+        case .legalDocuments: ["app", "legal-documents"]
+        case .legalDocument: ["app", "legal-documents", ":id"]
+        case .legalDocumentEdit: ["app", "legal-documents", ":id", "edit"]
+        case .calendarFeed: ["calendar", ":token"]
+        case .planImport: ["app", "plans", "import"]
+        case .planImportDraft: ["app", "plans", "import", ":id"]
+        case .planImportDiscard: ["app", "plans", "import", ":id", "discard"]
         }
     }
 
     private var parameterValues: [String] {
         switch self {
         case .agency(let id), .agencyEdit(let id), .agencyMerge(let id), .agencyGroup(let id),
-            .agencyGroupEdit(let id), .user(let id), .userResetPassword(let id):
+            .agencyGroupEdit(let id), .user(let id), .userResetPassword(let id), .plan(let id),
+            .planImportDraft(let id), .planImportDiscard(let id):
             [id.uuidString.lowercased()]
+        // Plans
+        case .planStatus(let id), .planFile(let id), .planExportDocx(let id), .planTasksCSV(let id),
+            .planTasks(let id), .planTaskNew(let id), .task(let id), .taskEdit(let id), .taskMove(let id),
+            .taskRemove(let id), .legalDocument(let id), .legalDocumentEdit(let id):
+            [id.uuidString.lowercased()]
+        case .calendarFeed(let token): [token]
         default: []
         }
     }

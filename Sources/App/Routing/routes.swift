@@ -42,6 +42,38 @@ func routes(_ app: Application) throws {
         site.post(.agencyGroup(.placeholder), .editDirectory, use: AgencyGroupController.update)
     }
 
+    do {  // Plans: list, plan page, tasks by hand, "Nhiệm vụ của đơn vị", legal documents, exports, calendar feeds
+        site.get(.plans, .viewPlans, use: PlanController.index)
+        site.get(.plan(.placeholder), .viewPlans, use: PlanController.show)
+        site.post(.planStatus(.placeholder), .editPlans, use: PlanController.changeStatus)
+        site.get(.planFile(.placeholder), .viewPlans, use: PlanController.originalFile)
+        site.get(.planExportDocx(.placeholder), .viewPlans, use: PlanExportController.docx)
+        site.get(.planTasksCSV(.placeholder), .viewPlans, use: PlanExportController.csv)
+        site.get(.planTaskNew(.placeholder), .editPlans, use: TaskController.new)
+        site.post(.planTasks(.placeholder), .editPlans, use: TaskController.create)
+        site.get(.task(.placeholder), .viewPlans, use: TaskController.show)
+        site.get(.taskEdit(.placeholder), .editPlans, use: TaskController.edit)
+        site.post(.task(.placeholder), .editPlans, use: TaskController.update)
+        site.post(.taskMove(.placeholder), .editPlans, use: TaskController.move)
+        site.get(.taskRemove(.placeholder), .editPlans, use: TaskController.confirmRemove)
+        site.post(.taskRemove(.placeholder), .editPlans, use: TaskController.remove)
+        site.get(.myTasks, .viewPlans, use: MyTasksController.show)
+        site.post(.myTasksCalendar, .viewPlans, use: CalendarController.replaceToken)
+        site.get(.legalDocuments, .viewPlans, use: LegalDocumentController.index)
+        site.get(.legalDocument(.placeholder), .viewPlans, use: LegalDocumentController.show)
+        site.get(.legalDocumentEdit(.placeholder), .editPlans, use: LegalDocumentController.edit)
+        site.post(.legalDocument(.placeholder), .editPlans, use: LegalDocumentController.update)
+        site.get(.calendarFeed(""), .publicAccess, use: CalendarController.feed)
+    }
+
+    do {  // Plan import: upload, review beside the outline, save all or nothing
+        site.get(.planImport, .editPlans, use: PlanImportController.form)
+        site.post(.planImport, .editPlans, body: .collect(maxSize: "20mb"), use: PlanImportController.upload)
+        site.get(.planImportDraft(.placeholder), .editPlans, use: PlanImportController.review)
+        site.post(.planImportDraft(.placeholder), .editPlans, body: .collect(maxSize: "4mb"), use: PlanImportController.save)
+        site.post(.planImportDiscard(.placeholder), .editPlans, use: PlanImportController.discard)
+    }
+
     do {  // Administration
         site.get(.users, .manageUsers, use: UserAdminController.index)
         site.get(.userNew, .manageUsers, use: UserAdminController.new)

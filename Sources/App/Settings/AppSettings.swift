@@ -26,6 +26,8 @@ struct AppSettings: Sendable {
     var runSchedulers: Bool
     /// Bcrypt work factor. 12 in production; tests lower it so that creating users is quick.
     var bcryptCost: Int = 12
+    /// The largest plan file the import screen accepts (stated on the form).
+    var maxPlanUploadBytes: Int = 10 << 20
 
     static let defaultSQLitePath = "./data/ttdn.sqlite"
 

@@ -20,6 +20,7 @@ func withApp(
     do {
         var settings = AppSettings.load(databaseFlag: postgresURL ?? ":memory:", environment: .testing)
         settings.bcryptCost = 4
+        settings.maxPlanUploadBytes = 1 << 20
         settings.loginThrottle = throttle
         try await configure(app, settings: settings)
         if postgresURL != nil, let sql = app.db as? any SQLDatabase {
