@@ -206,6 +206,7 @@ struct DirectoryImportTests {
             #expect(form.status == .ok)
             #expect(form.text.contains("enctype=\"multipart/form-data\""))
             #expect(form.text.contains("5 MB"))
+            #expect(!form.text.contains("import-problems"))
 
             let bad = directoryCSV([
                 ["code": "so-moi", "kind": "department", "official_name": "Sở Mới"],

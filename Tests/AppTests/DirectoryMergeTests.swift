@@ -46,6 +46,7 @@ struct DirectoryMergeTests {
             #expect(!form.text.contains("value=\"\(ngoaiVu.uuidString)\""))
             #expect(!form.text.contains("value=\"\(setup.unit.uuidString)\""))
             #expect(form.text.contains("value=\"\(LocalDate.today().iso)\""))
+            #expect(!form.text.contains("<h2>Đã ghi nhận</h2>"))
 
             let response = try await browser.post(
                 SiteURL.agencyMerge(ngoaiVu).path,

@@ -25,6 +25,7 @@ struct DirectoryResolveTests {
             #expect(page.text.contains("Tên cũ → cơ quan kế thừa"))
             #expect(page.text.contains("sáp nhập 01/03/2025"))
             #expect(page.text.contains("97%"))
+            #expect(!page.text.contains("Có phải là"))
 
             // In English, with the date as people write it.
             let english = try await browser.get(

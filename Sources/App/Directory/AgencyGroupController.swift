@@ -38,6 +38,7 @@ enum AgencyGroupController {
 
         let layout: LayoutContext
         let rows: [Row]
+        let hasRows: Bool
         let canEdit: Bool
         let newHref: String
     }
@@ -47,6 +48,7 @@ enum AgencyGroupController {
         let name: String
         let code: String
         let aliases: [String]
+        let hasAliases: Bool
         let members: [AgencyShowPage.Link]
         let memberCount: Int
         let editHref: String?
@@ -93,7 +95,7 @@ enum AgencyGroupController {
                 aliases: group.aliases.joined(separator: "; "), members: counts[group.id!] ?? 0)
         }
         let page = IndexPage(
-            layout: req.layout(titleKey: "groups.title"), rows: rows,
+            layout: req.layout(titleKey: "groups.title"), rows: rows, hasRows: !rows.isEmpty,
             canEdit: Policy.allows(req.auth.get(User.self)?.actor, .editDirectory), newHref: SiteURL.agencyGroupNew.path)
         return try await req.view.render("groups/index", page)
     }
@@ -104,7 +106,7 @@ enum AgencyGroupController {
         let members = try await group.$members.query(on: req.db).sort(\.$sortKey).all()
         let canEdit = Policy.allows(req.auth.get(User.self)?.actor, .editDirectory)
         let page = ShowPage(
-            layout: req.layout(title: group.name), name: group.name, code: group.code, aliases: group.aliases,
+            layout: req.layout(title: group.name), name: group.name, code: group.code, aliases: group.aliases, hasAliases: !group.aliases.isEmpty,
             members: members.map {
                 AgencyShowPage.Link(href: SiteURL.agency($0.id!).path, name: $0.officialName, note: $0.isCurrent() ? nil : req.t("agency.former"))
             },

@@ -21,6 +21,7 @@ enum AgencyMergeController {
         let current: Bool
         /// Successions already recorded for this agency.
         let existing: [AgencyShowPage.Link]
+        let hasExisting: Bool
         let successors: [AccountController.Option]
         let kinds: [AccountController.Option]
         let effective: String
@@ -184,7 +185,7 @@ enum AgencyMergeController {
         }
         let page = MergePage(
             layout: req.layout(title: req.t("merge.title", agency.officialName)), action: SiteURL.agencyMerge(id).path,
-            cancel: SiteURL.agency(id).path, name: agency.officialName, current: agency.isCurrent(), existing: existing,
+            cancel: SiteURL.agency(id).path, name: agency.officialName, current: agency.isCurrent(), existing: existing, hasExisting: !existing.isEmpty,
             successors: successors, kinds: kinds, effective: form.effective ?? "",
             memberships: try await AgencyGroupMember.query(on: req.db).filter(\.$agency.$id == id).count(),
             users: try await User.query(on: req.db).filter(\.$agency.$id == id).count(),

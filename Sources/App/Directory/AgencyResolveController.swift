@@ -51,6 +51,7 @@ enum AgencyResolveController {
         let searched: Bool
         let answer: Answer?
         let suggestions: [Suggestion]
+        let hasSuggestions: Bool
         let ambiguous: Bool
         let errors: [String: String]
     }
@@ -90,7 +91,7 @@ enum AgencyResolveController {
         }
         let page = ResolvePage(
             layout: req.layout(titleKey: "resolve.title"), action: SiteURL.resolveName.path, name: name, date: dateText,
-            issuers: issuers, searched: searched, answer: answer, suggestions: suggestions, ambiguous: ambiguous,
+            issuers: issuers, searched: searched, answer: answer, suggestions: suggestions, hasSuggestions: !suggestions.isEmpty, ambiguous: ambiguous,
             errors: errors)
         return try await req.view.render("agencies/resolve", page)
     }
