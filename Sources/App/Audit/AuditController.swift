@@ -21,7 +21,7 @@ enum AuditController {
             let after: String
         }
         let layout: LayoutContext
-        let rows: [Row]
+        let rows: [Row]?
         let filter: Filter
         let types: [AccountController.Option]
         let actions: [AccountController.Option]
@@ -80,7 +80,7 @@ enum AuditController {
             return SiteURL.audit.with(query)
         }
         let context = Page(
-            layout: req.layout(titleKey: "audit.title"), rows: Array(rows), filter: filter,
+            layout: req.layout(titleKey: "audit.title"), rows: Array(rows).nonEmpty, filter: filter,
             types: types.map { .init(value: $0, label: req.t("audit.type.\($0)"), selected: $0 == filter.type) },
             actions: AuditEntry.Action.allCases.map { .init(value: $0.rawValue, label: req.t("audit.action.\($0.rawValue)"), selected: $0.rawValue == filter.action) },
             nextPage: slice.count > pageSize ? link(page + 1) : nil, previousPage: page > 1 ? link(page - 1) : nil)

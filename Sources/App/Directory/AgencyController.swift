@@ -24,7 +24,7 @@ enum AgencyController {
         let searching = !needle.isEmpty || !(filter.kind ?? "").isEmpty
         let rows = searching ? AgencyIndexPage.flatRows(matching, req: req) : AgencyIndexPage.treeRows(matching, req: req)
         let page = AgencyIndexPage(
-            layout: req.layout(titleKey: "agencies.title"), rows: rows, query: filter.q ?? "",
+            layout: req.layout(titleKey: "agencies.title"), rows: rows.nonEmpty, query: filter.q ?? "",
             kinds: AgencyIndexPage.kindOptions(req, selected: filter.kind), showAll: includeAll,
             canEdit: Policy.allows(req.auth.get(User.self)?.actor, .editDirectory), count: matching.count,
             searching: searching)

@@ -14,7 +14,7 @@ struct AgencyIndexPage: Encodable {
     }
 
     let layout: LayoutContext
-    let rows: [Row]
+    let rows: [Row]?
     let query: String
     let kinds: [AccountController.Option]
     let showAll: Bool

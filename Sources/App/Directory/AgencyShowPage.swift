@@ -16,15 +16,15 @@ struct AgencyShowPage: Encodable {
     let code: String
     let kind: String
     let parent: Link?
-    let children: [Link]
-    let aliases: [String]
-    let abbreviations: [String]
+    let children: [Link]?
+    let aliases: [String]?
+    let abbreviations: [String]?
     let validFrom: String?
     let validTo: String?
     let current: Bool
-    let successors: [Link]
-    let predecessors: [Link]
-    let groups: [Link]
+    let successors: [Link]?
+    let predecessors: [Link]?
+    let groups: [Link]?
     let editHref: String?
     let mergeHref: String?
     let newChildHref: String?
@@ -46,13 +46,13 @@ struct AgencyShowPage: Encodable {
             layout: req.layout(title: agency.officialName), name: agency.officialName, shortName: agency.shortName,
             code: agency.code, kind: req.t("agency.kind.\(agency.kind)"),
             parent: agency.parent.map { Link(href: SiteURL.agency($0.id!).path, name: $0.officialName, note: nil) },
-            children: children.map { Link(href: SiteURL.agency($0.id!).path, name: $0.officialName, note: $0.isCurrent() ? nil : req.t("agency.former")) },
-            aliases: agency.aliases, abbreviations: agency.abbreviations,
+            children: children.map { Link(href: SiteURL.agency($0.id!).path, name: $0.officialName, note: $0.isCurrent() ? nil : req.t("agency.former")) }.nonEmpty,
+            aliases: agency.aliases.nonEmpty, abbreviations: agency.abbreviations.nonEmpty,
             validFrom: Formatting.date(iso: agency.validFrom, locale), validTo: Formatting.date(iso: agency.validTo, locale),
             current: agency.isCurrent(),
-            successors: onward.map { Link(href: SiteURL.agency($0.successor.id!).path, name: $0.successor.officialName, note: note($0)) },
-            predecessors: earlier.map { Link(href: SiteURL.agency($0.predecessor.id!).path, name: $0.predecessor.officialName, note: note($0)) },
-            groups: memberships.map { Link(href: SiteURL.agencyGroup($0.group.id!).path, name: $0.group.name, note: nil) },
+            successors: onward.map { Link(href: SiteURL.agency($0.successor.id!).path, name: $0.successor.officialName, note: note($0)) }.nonEmpty,
+            predecessors: earlier.map { Link(href: SiteURL.agency($0.predecessor.id!).path, name: $0.predecessor.officialName, note: note($0)) }.nonEmpty,
+            groups: memberships.map { Link(href: SiteURL.agencyGroup($0.group.id!).path, name: $0.group.name, note: nil) }.nonEmpty,
             editHref: canEdit ? SiteURL.agencyEdit(id).path : nil, mergeHref: canEdit && agency.isCurrent() ? SiteURL.agencyMerge(id).path : nil,
             newChildHref: canEdit ? SiteURL.agencyNew.with(["parent": id.uuidString]) : nil)
     }

@@ -28,7 +28,7 @@ struct LayoutContext: Encodable, Sendable {
     let title: String
     let csrf: String
     let user: UserBadge?
-    let nav: [NavItem]
+    let nav: [NavItem]?
     let languages: [LanguageLink]
     let flash: Flash?
 }
@@ -84,13 +84,15 @@ extension Request {
         }
         let pageTitle = title ?? titleKey.map { t($0) } ?? t("app.name")
         return LayoutContext(
-            lang: locale.rawValue, title: pageTitle, csrf: CSRF.token(for: self), user: badge, nav: nav,
+            lang: locale.rawValue, title: pageTitle, csrf: CSRF.token(for: self), user: badge, nav: nav.nonEmpty,
             languages: languages, flash: takeFlash())
     }
 
     /// The main navigation: label key, destination, and the permission needed to see it.
     static let navigation: [(String, SiteURL, Permission)] = [
         ("nav.workspace", .workspace, .signedIn),
+        ("nav.my_tasks", .myTasks, .viewPlans),  // Plans
+        ("nav.plans", .plans, .viewPlans),  // Plans
         ("nav.agencies", .agencies, .viewDirectory),
         ("nav.groups", .agencyGroups, .viewDirectory),
         ("nav.users", .users, .manageUsers),

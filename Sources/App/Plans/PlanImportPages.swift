@@ -82,7 +82,7 @@ struct PlanImportReviewPage: Encodable {
     let filename: String
     let source: String
     let outline: [OutlineRow]
-    let warnings: [String]
+    let warnings: [String]?
     let errorCount: Int
     let kind: String
     let number: String
@@ -169,7 +169,7 @@ struct PlanImportReviewPage: Encodable {
                 let key = "import.warning.\(warning.code)"
                 let text = req.t(key, warning.ref ?? "", warning.args.first ?? "")
                 return text == key ? warning.message : text
-            },
+            }.nonEmpty,
             errorCount: problems.count, kind: form.kind ?? "", number: form.number ?? "", symbol: form.symbol ?? "",
             place: form.place ?? "", date: field(form.date, "date"), title: field(form.title, "title"), year: field(form.year, "year"),
             issuers: current.map { Option(value: $0.id.uuidString, label: $0.officialName, selected: $0.id.uuidString == form.issuing_agency_id) },
