@@ -21,10 +21,15 @@ import Vapor
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
             let viewerID = try #require(try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).first()?.id)
+            let plan = try await PlanFixture.seed(app, fixture)
             let ids: [String: String] = [
                 "agencies": fixture.agencies["so-vhttdl"]!.uuidString,
                 "groups": fixture.agencies["group:cac-so-ban-nganh"]!.uuidString,
                 "users": viewerID.uuidString,
+                // Plans: a saved plan, one of its tasks, a document it cites.
+                "plans": plan.planID.uuidString,
+                "tasks": plan.tasks["II.3.1"]!.uuidString,
+                "legal-documents": plan.citedDocument.uuidString,
             ]
             // Logout last, so it does not end the session in the middle of the walk.
             let routes = app.routes.all.sorted { ($0.path.string == "logout" ? 1 : 0, $0.path.string) < ($1.path.string == "logout" ? 1 : 0, $1.path.string) }
@@ -77,6 +82,25 @@ import Vapor
             let en = try await browser.get(SiteURL.users.path + "?lang=en")
             #expect(en.text.contains("Access denied"))
             #expect(!en.text.contains("Abort"))
+        }
+    }
+
+    /// Leaf treats an empty list as true, so pages pass absent lists instead: no empty headings,
+    /// no empty navigation bar.
+    @Test func emptyListsLeaveNoEmptySections() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            var anonymous = Browser(app)
+            #expect(!(try await anonymous.get(SiteURL.login.path).text.contains("main-nav")))
+            var browser = Browser(app)
+            try await browser.login(fixture.users[.viewer]!)
+            let ngoaiVu = try await browser.get(SiteURL.agency(fixture.agencies["so-ngoai-vu"]!).path).text
+            #expect(!ngoaiVu.contains("Cơ quan kế thừa"))
+            #expect(!ngoaiVu.contains("Tiền thân"))
+            #expect(ngoaiVu.contains("Thuộc nhóm"))
+            let tttt = try await browser.get(SiteURL.agency(fixture.agencies["so-tttt"]!).path).text
+            #expect(tttt.contains("Cơ quan kế thừa"))
+            #expect(tttt.contains("Sở Khoa học và Công nghệ"))
         }
     }
 
