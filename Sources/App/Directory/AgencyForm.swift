@@ -48,13 +48,19 @@ struct AgencyForm: Content {
     func problems(on db: any Database, existing: Agency?) async throws -> [String: String] {
         var problems: [String: String] = [:]
         let code = Self.trimmed(self.code)?.lowercased() ?? ""
-        if code.range(of: #"^[a-z0-9][a-z0-9-]{0,79}$"#, options: .regularExpression) == nil {
+        // The same rule as the CSV import, so every agency saved here can be exported and imported.
+        if !AgencyCSV.isValidCode(code) {
             problems["code"] = "agency.error.code"
         } else if let other = try await Agency.query(on: db).filter(\.$code == code).first(), other.id != existing?.id {
             problems["code"] = "agency.error.code_taken"
         }
         if Self.trimmed(official_name) == nil { problems["official_name"] = "agency.error.name" }
         if AgencyKind(rawValue: kind ?? "") == nil { problems["kind"] = "agency.error.kind" }
+        // `|` separates names in the CSV layout, so a name cannot contain it.
+        if Self.lines(aliases).contains(where: { $0.contains(AgencyCSV.separator) }) { problems["aliases"] = "agency.error.separator" }
+        if Self.lines(abbreviations).contains(where: { $0.contains(AgencyCSV.separator) }) {
+            problems["abbreviations"] = "agency.error.separator"
+        }
         let from = Self.trimmed(valid_from)
         let to = Self.trimmed(valid_to)
         if let from, LocalDate(iso: from) == nil { problems["valid_from"] = "agency.error.date" }
