@@ -7,6 +7,7 @@ enum Commands {
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(UserCommand(), as: "user")
         app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(ExportCommand(), as: "export")
         app.asyncCommands.use(AgenciesCommand(), as: "agencies")
     }
 }

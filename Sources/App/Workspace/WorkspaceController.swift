@@ -22,6 +22,8 @@ enum WorkspaceController {
         let agency = try await user.$agency.get(on: req.db)
         let actor = user.actor
         let candidates: [(String, SiteURL, Permission)] = [
+            ("nav.my_tasks", .myTasks, .viewPlans),  // Plans
+            ("nav.plans", .plans, .viewPlans),  // Plans
             ("nav.agencies", .agencies, .viewDirectory),
             ("nav.groups", .agencyGroups, .viewDirectory),
             ("agency.import.title", .agenciesImport, .editDirectory),

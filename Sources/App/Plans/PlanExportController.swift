@@ -1,0 +1,26 @@
+import Fluent
+import TTDNKit
+import Vapor
+
+/// `/app/plans/:id/export.docx` and `/app/plans/:id/tasks.csv`.
+enum PlanExportController {
+    /// The plan page shows the download links.
+    static let available = true
+
+    static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    static let csvType = "text/csv; charset=utf-8"
+
+    @Sendable static func docx(req: Request) async throws -> Response {
+        let exporter = PlanExporter(db: req.db)
+        guard let loaded = try await exporter.load(req.recordID()) else { throw Abort(.notFound) }
+        let data = try exporter.docx(loaded)
+        return PlanController.download(data, filename: PlanExporter.filename(loaded.plan, ext: "docx"), contentType: docxType)
+    }
+
+    @Sendable static func csv(req: Request) async throws -> Response {
+        let exporter = PlanExporter(db: req.db)
+        guard let loaded = try await exporter.load(req.recordID()) else { throw Abort(.notFound) }
+        let data = exporter.csv(loaded) { req.t("task.status.\($0.rawValue)") }
+        return PlanController.download(data, filename: PlanExporter.filename(loaded.plan, ext: "csv"), contentType: csvType)
+    }
+}
