@@ -16,7 +16,9 @@ public enum SimpleDocxWriter {
 
     public static func docx(fromText text: String, options: Options = .init()) throws -> Data {
         let document = documentXML(text, options)
-        let archive = try Archive(accessMode: .create)
+        // File-backed, like the reader: in-memory archives leak on Linux.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ttdn-write-\(UUID().uuidString).docx")
+        defer { try? FileManager.default.removeItem(at: file) }
         let parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", rootRels),
@@ -24,13 +26,19 @@ public enum SimpleDocxWriter {
             ("word/document.xml", document),
             ("word/numbering.xml", numberingXML),
         ]
+        try write(parts, to: file)
+        return try Data(contentsOf: file)
+    }
+
+    /// Writes and closes the archive (the archive is released, and its file flushed, on return).
+    static func write(_ parts: [(String, String)], to file: URL) throws {
+        let archive = try Archive(url: file, accessMode: .create)
         for (path, xml) in parts {
             let data = Data(xml.utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        return archive.data ?? Data()
     }
 
     // MARK: Body
