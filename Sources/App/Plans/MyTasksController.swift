@@ -41,9 +41,10 @@ enum MyTasksController {
         var calendar: MyTasksPage.Calendar?
         if let agency, let id = agency.id {
             let today = LocalDate.today()
+            var memo = PlanAgencyNames.Memo(names)
             for entry in try await AgencyTasks.load(agencyID: id, names: names, on: req.db) {
                 var row = PlanTable.row(
-                    entry.task, depth: 0, named: [], outputs: [], names: names, planYear: entry.plan.year, today: today, req: req,
+                    entry.task, depth: 0, named: [], outputs: [], memo: &memo, planYear: entry.plan.year, today: today, req: req,
                     canEdit: false)
                 row.role = req.t("task.role.\(entry.role.rawValue)")
                 row.via = entry.via

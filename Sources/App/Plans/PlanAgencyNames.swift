@@ -84,6 +84,22 @@ struct PlanAgencyNames: Sendable {
         return Named(name: wording, wording: nil, href: nil, isGroup: false, unresolved: true)
     }
 
+    /// `named` once per distinct wording and link: a plan names the same few agencies hundreds of times.
+    struct Memo {
+        let names: PlanAgencyNames
+        private var cache: [String: Named] = [:]
+
+        init(_ names: PlanAgencyNames) { self.names = names }
+
+        mutating func named(wording: String, agencyID: UUID?, groupID: UUID?) -> Named {
+            let key = wording + "\u{1}" + (agencyID?.uuidString ?? "") + "\u{1}" + (groupID?.uuidString ?? "")
+            if let known = cache[key] { return known }
+            let made = names.named(wording: wording, agencyID: agencyID, groupID: groupID)
+            cache[key] = made
+            return made
+        }
+    }
+
     /// Whether a task agency row names `agencyID` today: the agency itself, one it took over, or a group it is in.
     func matches(agencyID: UUID?, groupID: UUID?, agency target: UUID, targetGroups: Set<UUID>) -> Bool {
         if let agencyID, current(agencyID) == target || agencyID == target { return true }

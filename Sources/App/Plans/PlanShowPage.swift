@@ -35,7 +35,25 @@ struct PlanShowPage: Encodable {
         let href: String
     }
 
+    /// Words repeated on every row, translated once.
+    struct Labels: Encodable {
+        let edit, addChild, moveUp, moveDown, remove, unresolved, unresolvedHint, wording, progress: String
+
+        init(_ req: Request) {
+            edit = req.t("task.edit")
+            addChild = req.t("task.add_child")
+            moveUp = req.t("task.move_up")
+            moveDown = req.t("task.move_down")
+            remove = req.t("task.remove")
+            unresolved = req.t("plans.unresolved")
+            unresolvedHint = req.t("plans.unresolved.hint")
+            wording = req.t("plans.wording")
+            progress = req.t("task.field.progress")
+        }
+    }
+
     let layout: LayoutContext
+    let labels: Labels
     let id: String
     let href: String
     let kind: String
@@ -103,13 +121,16 @@ struct PlanShowPage: Encodable {
 
         // The table: filtered in memory (a plan has at most a few hundred tasks, all loaded already).
         let filterGroups = filter.agencyID.map { names.groups(of: $0) } ?? []
-        let rows = tree.nodes.compactMap { node -> PlanTableRow? in
+        var memo = PlanAgencyNames.Memo(names)
+        var rows: [PlanTableRow] = []
+        for node in tree.nodes {
             let taskID = node.task.id!
             let named = tree.agencies[taskID] ?? []
-            guard PlanTable.passes(node.task, named: named, filter: filter, names: names, groups: filterGroups) else { return nil }
-            return PlanTable.row(
-                node.task, depth: node.depth, named: named, outputs: tree.outputs[taskID] ?? [], names: names,
-                planYear: plan.year, today: today, req: req, canEdit: canEdit)
+            guard PlanTable.passes(node.task, named: named, filter: filter, names: names, groups: filterGroups) else { continue }
+            rows.append(
+                PlanTable.row(
+                    node.task, depth: node.depth, named: named, outputs: tree.outputs[taskID] ?? [], memo: &memo,
+                    planYear: plan.year, today: today, req: req, canEdit: canEdit))
         }
 
         // Agencies to filter by: those the plan names, directly or through a group, under today's names.
@@ -127,7 +148,7 @@ struct PlanShowPage: Encodable {
 
         var responsibilityRows: [Responsibility] = []
         for row in responsibilities {
-            let shown = names.named(wording: row.wording, agencyID: row.$agency.id, groupID: row.$group.id)
+            let shown = memo.named(wording: row.wording, agencyID: row.$agency.id, groupID: row.$group.id)
             if let last = responsibilityRows.last, last.ref == row.ref {
                 responsibilityRows[responsibilityRows.count - 1] = Responsibility(ref: row.ref, agencies: last.agencies + [shown])
             } else {
@@ -137,7 +158,7 @@ struct PlanShowPage: Encodable {
 
         let issuer = plan.$issuingAgency.id.flatMap { names.agencies[names.current($0)] }
         return PlanShowPage(
-            layout: req.layout(title: plan.title), id: id.uuidString.lowercased(), href: SiteURL.plan(id).path,
+            layout: req.layout(title: plan.title), labels: Labels(req), id: id.uuidString.lowercased(), href: SiteURL.plan(id).path,
             kind: plan.kind, number: plan.numberAndSymbol, place: plan.place,
             date: PlanController.displayDate(plan.documentDate, locale),
             issuer: issuer.map { Link(href: SiteURL.agency($0.id!).path, label: $0.officialName, note: nil) },

@@ -107,18 +107,21 @@ enum PlanTable {
     static let timeframeKinds = ["ongoing", "quarters", "recurring", "year", "external", "none"]
 
     static func row(
-        _ task: PlanTask, depth: Int, named: [TaskAgency], outputs: [TaskOutput], names: PlanAgencyNames,
+        _ task: PlanTask, depth: Int, named: [TaskAgency], outputs: [TaskOutput], memo: inout PlanAgencyNames.Memo,
         planYear: Int?, today: LocalDate, req: Request, canEdit: Bool
     ) -> PlanTableRow {
         let id = task.id!
         let sorted = named.sorted { $0.position < $1.position }
-        func show(_ role: TaskAgency.Role) -> [PlanAgencyNames.Named] {
-            sorted.filter { $0.role == role.rawValue }.map { names.named(wording: $0.wording, agencyID: $0.$agency.id, groupID: $0.$group.id) }
+        var lead: [PlanAgencyNames.Named] = []
+        var support: [PlanAgencyNames.Named] = []
+        for row in sorted {
+            let shown = memo.named(wording: row.wording, agencyID: row.$agency.id, groupID: row.$group.id)
+            if row.role == TaskAgency.Role.lead.rawValue { lead.append(shown) } else { support.append(shown) }
         }
         let timeframe = task.timeframe
         return PlanTableRow(
             id: id.uuidString.lowercased(), anchor: "task-" + id.uuidString.lowercased(), ref: task.ref, title: task.title,
-            depth: min(depth, 6), lead: show(.lead), support: show(.support), timeframe: timeframe?.text,
+            depth: min(depth, 6), lead: lead, support: support, timeframe: timeframe?.text,
             timeframeKind: timeframe.map { req.t("plans.timeframe.\($0.kind.rawValue)") },
             milestone: PlanMilestones.next(timeframe, planYear: planYear, today: today, locale: req.locale),
             status: task.status, statusLabel: req.t("task.status.\(task.taskStatus.rawValue)"), progress: task.progress,

@@ -94,8 +94,13 @@ enum TaskController {
 
     @Sendable static func move(req: Request) async throws -> Response {
         let (task, plan) = try await load(req)
-        let form = try req.content.decode(MoveForm.self)
+        var form = try req.content.decode(MoveForm.self)
         let move: TaskEditor.Move
+        // The plan page's tree sends `up:<version>` from one form for all its buttons.
+        if let direction = form.direction, let colon = direction.firstIndex(of: ":") {
+            form.version = String(direction[direction.index(after: colon)...])
+            form.direction = String(direction[..<colon])
+        }
         switch form.direction {
         case "up": move = .up
         case "down": move = .down
