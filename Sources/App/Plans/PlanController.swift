@@ -90,8 +90,14 @@ enum PlanController {
     @Sendable static func show(req: Request) async throws -> View {
         let started = ContinuousClock.now
         let page = try await PlanShowPage.load(req: req, id: req.recordID())
+        let loaded = ContinuousClock.now
         let view = try await req.view.render("plans/show", page)
-        req.logger.debug("plan page", metadata: ["tasks": .stringConvertible(page.taskCount), "ms": .string("\(ContinuousClock.now - started)")])
+        req.logger.debug(
+            "plan page",
+            metadata: [
+                "tasks": .stringConvertible(page.taskCount), "load": .string("\(loaded - started)"),
+                "render": .string("\(ContinuousClock.now - loaded)"),
+            ])
         return view
     }
 

@@ -16,13 +16,15 @@ struct PlanTaskTree {
 
     static func load(planID: UUID, on db: any Database) async throws -> PlanTaskTree {
         let tasks = try await PlanTask.query(on: db).filter(\.$plan.$id == planID).sort(\.$position).all()
-        let named = try await TaskAgency.query(on: db)
-            .join(PlanTask.self, on: \TaskAgency.$task.$id == \PlanTask.$id)
-            .filter(PlanTask.self, \.$plan.$id == planID)
-            .sort(\.$position).all()
-        let outputs = try await TaskOutput.query(on: db)
-            .join(PlanTask.self, on: \TaskOutput.$task.$id == \PlanTask.$id)
-            .filter(PlanTask.self, \.$plan.$id == planID).all()
+        // By task id rather than through a join: a join makes Fluent decode the task again for every row.
+        var named: [TaskAgency] = []
+        var outputs: [TaskOutput] = []
+        let ids = tasks.compactMap(\.id)
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            named += try await TaskAgency.query(on: db).filter(\.$task.$id ~~ chunk).sort(\.$position).all()
+            outputs += try await TaskOutput.query(on: db).filter(\.$task.$id ~~ chunk).all()
+        }
         return PlanTaskTree(
             nodes: order(tasks),
             agencies: Dictionary(grouping: named, by: { $0.$task.id }),
