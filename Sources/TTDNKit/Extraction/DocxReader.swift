@@ -32,21 +32,22 @@ enum DocxReader {
             }
         }
         guard let document = entries["word/document.xml"] else { throw .notADocx("no word/document.xml inside") }
+        let bytes = [UInt8](data)
         var budget = maxExpandedBytes
-        let documentXML = try extract(document, from: archive, budget: &budget, total: maxExpandedBytes)
+        let documentXML = try extract(document, from: bytes, budget: &budget, total: maxExpandedBytes)
         var numbering = DocxNumbering()
         if let entry = entries["word/numbering.xml"] {
-            let xml = try extract(entry, from: archive, budget: &budget, total: maxExpandedBytes)
+            let xml = try extract(entry, from: bytes, budget: &budget, total: maxExpandedBytes)
             numbering = (try? DocxNumbering(xml: xml)) ?? DocxNumbering()
         }
         var styles = DocxStyles()
         if let entry = entries["word/styles.xml"] {
-            let xml = try extract(entry, from: archive, budget: &budget, total: maxExpandedBytes)
+            let xml = try extract(entry, from: bytes, budget: &budget, total: maxExpandedBytes)
             styles = (try? DocxStyles(xml: xml)) ?? DocxStyles()
         }
         var footnotes: [String] = []
         if let entry = entries["word/footnotes.xml"] {
-            let xml = try extract(entry, from: archive, budget: &budget, total: maxExpandedBytes)
+            let xml = try extract(entry, from: bytes, budget: &budget, total: maxExpandedBytes)
             footnotes = (try? DocxBody.footnotes(xml)) ?? []
         }
         do {
@@ -60,23 +61,20 @@ enum DocxReader {
 
     /// An entry's bytes, refusing once the parts read so far expand past the budget (a ZIP bomb
     /// declares a small size and inflates to gigabytes: count what actually comes out).
-    static func extract(_ entry: Entry, from archive: Archive, budget: inout Int, total: Int) throws(PlanReadError) -> [UInt8] {
-        let limit = budget
-        guard entry.uncompressedSize <= UInt64(max(0, limit)) else { throw .docxBomb(limit: total) }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit))))
-        struct OverLimit: Error {}
+    static func extract(_ entry: Entry, from archive: [UInt8], budget: inout Int, total: Int) throws(PlanReadError) -> [UInt8] {
+        let limit = max(0, budget)
+        guard entry.uncompressedSize <= UInt64(limit) else { throw .docxBomb(limit: total) }
+        guard entry.compressedSize <= UInt64(archive.count) else { throw .notADocx("\(entry.path) is larger than the file") }
         do {
-            _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: true) { chunk in
-                if out.count + chunk.count > limit { throw OverLimit() }
-                out.append(contentsOf: chunk)
-            }
-        } catch is OverLimit {
-            throw .docxBomb(limit: total)
+            let out = try ZipInflate.contents(
+                of: entry.path, compressedSize: Int(entry.compressedSize), isCompressed: entry.isCompressed, in: archive, limit: limit)
+            budget -= out.count
+            return out
         } catch {
-            throw .notADocx("\(entry.path) cannot be decompressed")
+            switch error {
+            case .overLimit: throw .docxBomb(limit: total)
+            case .corrupt(let why): throw .notADocx(why)
+            }
         }
-        budget -= out.count
-        return out
     }
 }

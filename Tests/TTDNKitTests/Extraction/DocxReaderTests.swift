@@ -78,6 +78,13 @@ struct DocxReaderTests {
         #expect(throws: PlanReadError.self) { try PlanReader.read(data: doctype, filename: "d.docx") }
     }
 
+    /// Found by the fuzzer: a flipped bit in a deflate stream made ZIPFoundation's extraction loop for
+    /// ever. Our own inflate stops at the end of its input.
+    @Test func corruptDeflateStreamEndsInsteadOfHanging() throws {
+        let data = try ExtractionFixture.data("fuzz-hang-corrupt-deflate.docx")
+        #expect(throws: PlanReadError.self) { try PlanReader.read(data: data, filename: "hang.docx") }
+    }
+
     @Test func deepOrBrokenXMLEndsCleanly() throws {
         let deep = String(repeating: "<w:sdt>", count: 100_000) + "<w:p><w:r><w:t>x</w:t></w:r></w:p>"
         #expect(throws: PlanReadError.self) { try PlanReader.read(data: Self.docx(body: deep), filename: "deep.docx") }
