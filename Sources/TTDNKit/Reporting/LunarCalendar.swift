@@ -59,9 +59,9 @@ public struct LunarCalendar: Sendable, Equatable {
         guard (1...12).contains(month), (1...30).contains(day) else { return nil }
         guard let start = monthStart(month: month, year: year, leap: leap) else { return nil }
         // The month ends the day before the next new moon: check the day exists.
-        let k = LunarAstronomy.lunation(near: start) + 1
-        var next = LunarAstronomy.newMoonDay(k, zone: zone)
-        if next <= start { next = LunarAstronomy.newMoonDay(k + 1, zone: zone) }
+        var k = LunarAstronomy.lunation(near: start)
+        while LunarAstronomy.newMoonDay(k, zone: zone) <= start { k += 1 }
+        let next = LunarAstronomy.newMoonDay(k, zone: zone)
         guard start + day - 1 < next else { return nil }
         return LocalDate(julianDayNumber: start + day - 1)
     }
@@ -70,9 +70,13 @@ public struct LunarCalendar: Sendable, Equatable {
     public func lunar(_ date: LocalDate) -> LunarDate {
         let jdn = date.julianDayNumber
         // The month this day is in starts on the last new-moon day at or before it.
-        let k = LunarAstronomy.lunation(near: jdn)
-        var monthStart = LunarAstronomy.newMoonDay(k + 1, zone: zone)
-        if monthStart > jdn { monthStart = LunarAstronomy.newMoonDay(k, zone: zone) }
+        // The mean-lunation estimate can be one off either way (the true new moon drifts up to ~14 hours
+        // from the mean one), so step until newMoonDay(k) ≤ jdn < newMoonDay(k + 1). Hồ Ngọc Đức's version
+        // tries only k + 1 and k, which gives "day 0" on 2054-05-07 and 2062-04-09.
+        var k = LunarAstronomy.lunation(near: jdn) + 1
+        while LunarAstronomy.newMoonDay(k, zone: zone) > jdn { k -= 1 }
+        while LunarAstronomy.newMoonDay(k + 1, zone: zone) <= jdn { k += 1 }
+        let monthStart = LunarAstronomy.newMoonDay(k, zone: zone)
         // Bracket the day between two month-11 starts: a11 (the earlier) and b11 (the later).
         var a11 = month11Start(gregorianYear: date.year)
         var b11 = a11
