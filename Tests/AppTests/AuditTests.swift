@@ -78,6 +78,24 @@ import Vapor
         #expect(offenders.isEmpty, "plain writes bypass the audit trail: \(offenders)")
     }
 
+    /// Every audited record type can be filtered on and has a label in both languages.
+    @Test func everyAuditedTypeIsNamedAndFilterable() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let translations = try Translations.load(from: sources.appendingPathComponent("Resources/Locales").path)
+        var types = Set<String>()
+        let files = FileManager.default.enumerator(at: sources.appendingPathComponent("Sources/App"), includingPropertiesForKeys: nil)!
+        for case let url as URL in files where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in text.matches(of: #/static let auditType = "([a-z_]+)"/#) { types.insert(String(match.1)) }
+        }
+        #expect(types.count >= 17)
+        #expect(Set(AuditController.types) == types)
+        for locale in AppLocale.allCases {
+            #expect(types.filter { !translations.has("audit.type.\($0)", locale: locale) }.isEmpty)
+        }
+    }
+
     static func hidden(_ name: String, in html: String) -> String? {
         guard let range = html.range(of: "name=\"\(name)\" value=\"([^\"]*)\"", options: .regularExpression) else { return nil }
         return html[range].components(separatedBy: "value=\"").last.map { String($0.dropLast()) }

@@ -60,6 +60,21 @@ import VaporTesting
         }
     }
 
+    @Test func browsersGetErrorPagesAndJSONClientsGetJSON() async throws {
+        try await withApp { app in
+            var browser = Browser(app)
+            let page = try await browser.get("/no-such-page", headers: ["Accept": "text/html,application/xhtml+xml,*/*;q=0.8"])
+            #expect(page.status == .notFound)
+            #expect(page.text.contains("<html"))
+            #expect(page.text.contains("Không tìm thấy trang"))
+            let any = try await browser.get("/no-such-page", headers: ["Accept": "*/*"])
+            #expect(any.text.contains("<html"))
+            let json = try await browser.get("/no-such-page", headers: ["Accept": "application/json"])
+            #expect(json.headers.contentType == .json)
+            #expect(json.text.contains("\"status\":\"404\""))
+        }
+    }
+
     @Test func securityHeadersOnPagesAndErrors() async throws {
         try await withApp { app in
             var browser = Browser(app)

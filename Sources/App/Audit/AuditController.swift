@@ -40,7 +40,11 @@ enum AuditController {
     }
 
     static let pageSize = 50
-    static let types = ["agency", "agency_group", "agency_group_member", "agency_succession", "user", "user_role"]
+    static let types = [
+        "agency", "agency_group", "agency_group_member", "agency_succession", "user", "user_role", "plan", "plan_file",
+        "plan_task", "task_agency", "task_output", "legal_document", "plan_citation", "plan_responsibility",
+        "plan_reporting_duty", "calendar_token", "import_draft",
+    ]
 
     @Sendable static func index(req: Request) async throws -> View {
         let filter = try req.query.decode(Filter.self)

@@ -44,9 +44,11 @@ public enum TTDNCommandLine {
             let app = try await Application.make(env)
             do {
                 try await configure(app, settings: AppSettings.load(databaseFlag: databaseFlag, environment: env))
-                try await app.execute()
+                // `Application.execute()` would log a command's failure as well; say it once, plainly.
+                try await app.startup()
+                try await app.running?.onStop.get()
             } catch {
-                app.logger.report(error: error)
+                FileHandle.standardError.write(Data("ttdn: \(error)\n".utf8))
                 try? await app.asyncShutdown()
                 return 1
             }

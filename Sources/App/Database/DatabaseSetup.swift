@@ -15,7 +15,11 @@ enum DatabaseSetup {
         case .sqliteMemory:
             app.databases.use(.sqlite(.memory), as: .sqlite)
         case .postgres(let url):
-            try app.databases.use(.postgres(url: url), as: .psql)
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema = app.settings.postgresSchema { configuration.searchPath = [schema] }
+            app.databases.use(
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: app.settings.postgresConnectionsPerLoop),
+                as: .psql)
         }
     }
 

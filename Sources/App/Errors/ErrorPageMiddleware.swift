@@ -34,7 +34,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             request.logger.info("request refused", metadata: ["status": .stringConvertible(status.code), "path": .string(request.url.path)])
         }
         let key = Self.messageKey(for: status, error: error)
-        if request.headers.accept.mediaTypes.contains(.json) || request.url.path == SiteURL.healthz.path {
+        // JSON only for clients whose first choice is JSON: browsers send `*/*` and get the page.
+        let firstChoice = request.headers.first(name: .accept)?.split(separator: ",").first?
+            .split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        if firstChoice == "application/json" || request.url.path == SiteURL.healthz.path {
             let body = ["error": request.t(key + ".title"), "status": String(status.code)]
             let response = Response(status: status, headers: headers)
             try? response.content.encode(body)

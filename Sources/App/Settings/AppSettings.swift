@@ -26,6 +26,10 @@ struct AppSettings: Sendable {
     var runSchedulers: Bool
     /// Bcrypt work factor. 12 in production; tests lower it so that creating users is quick.
     var bcryptCost: Int = 12
+    /// PostgreSQL schema to work in (tests give nested apps their own); nil: the server's default.
+    var postgresSchema: String?
+    /// Connections per event loop to PostgreSQL (`TTDN_DB_CONNECTIONS`, default 4).
+    var postgresConnectionsPerLoop: Int = ProcessInfo.processInfo.environment["TTDN_DB_CONNECTIONS"].flatMap(Int.init) ?? 4
     /// The largest plan file the import screen accepts (stated on the form).
     var maxPlanUploadBytes: Int = 10 << 20
 

@@ -10,32 +10,41 @@ import VaporTesting
 
 /// Runs `body` against a freshly configured application on its own database: a private SQLite
 /// database by default, or PostgreSQL when `TEST_DATABASE_URL` is set (then tests take turns,
-/// each on an emptied schema).
+/// each on an emptied schema; an app started inside another test's app gets a schema of its own).
 func withApp(
     throttle: LoginThrottle = LoginThrottle(), _ body: (Application) async throws -> Void
 ) async throws {
     let postgresURL = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    if postgresURL != nil { await PostgresTurn.shared.acquire() }
+    let depth = TestAppDepth.current
+    let takesTurn = postgresURL != nil && depth == 0
+    if takesTurn { await PostgresTurn.shared.acquire() }
     let app = try await Application.make(.testing)
     do {
         var settings = AppSettings.load(databaseFlag: postgresURL ?? ":memory:", environment: .testing)
         settings.bcryptCost = 4
         settings.maxPlanUploadBytes = 1 << 20
         settings.loginThrottle = throttle
+        let schema = depth == 0 ? "public" : "nested_\(depth)"
+        if postgresURL != nil { settings.postgresSchema = schema }
         try await configure(app, settings: settings)
         if postgresURL != nil, let sql = app.db as? any SQLDatabase {
-            try await sql.raw("DROP SCHEMA IF EXISTS public CASCADE").run()
-            try await sql.raw("CREATE SCHEMA public").run()
+            try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+            try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
         }
         try await app.autoMigrate()
-        try await body(app)
+        try await TestAppDepth.$current.withValue(depth + 1) { try await body(app) }
     } catch {
         try? await app.asyncShutdown()
-        if postgresURL != nil { await PostgresTurn.shared.release() }
+        if takesTurn { await PostgresTurn.shared.release() }
         throw error
     }
     try await app.asyncShutdown()
-    if postgresURL != nil { await PostgresTurn.shared.release() }
+    if takesTurn { await PostgresTurn.shared.release() }
+}
+
+/// How many test apps enclose the current task (a test may start a second app inside its first).
+enum TestAppDepth {
+    @TaskLocal static var current = 0
 }
 
 /// One PostgreSQL test at a time (they share one database); SQLite tests run in parallel.
