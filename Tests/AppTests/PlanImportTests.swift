@@ -119,6 +119,9 @@ import VaporTesting
             #expect(sub.$parent.id == tasks.first { $0.ref == "II.3" }?.id)
             #expect(sub.timeframe?.quarters == [2, 3])
             #expect(tasks.first { $0.ref == "II.1" }?.timeframe?.kind == .recurring)
+            // "phát hành 04 số (01 số/quý)" gives an expected output with its target.
+            let bulletin = try await TaskOutput.query(on: app.db).filter(\.$task.$id == tasks.first { $0.ref == "II.1" }!.id!).all()
+            #expect(bulletin.contains { $0.target == 4 && $0.unit == "số" })
             // The old name is linked to today's agency and its wording kept.
             let khcn = try #require(try await Agency.query(on: app.db).filter(\.$code == "so-khoa-hoc-cong-nghe").first())
             let oldName = try #require(try await TaskAgency.query(on: app.db).filter(\.$wording == "Sở Thông tin và Truyền thông").first())

@@ -182,8 +182,11 @@ struct PlanImporter {
                 try await TaskAgency(taskID: taskID, role: role, position: offset, wording: wording, agencyID: link.agencyID, groupID: link.groupID)
                     .auditedCreate(on: db, by: audit)
             }
-            for output in ExpectedOutputs.parse(source) {
-                try await TaskOutput(taskID: taskID, description: output.description, target: output.target, unit: output.unit)
+            // Target numbers the plan states ("phát hành 04 số", "02 lớp tập huấn") become expected outputs.
+            let stated = [source.title, source.timeframe?.text ?? ""].joined(separator: " ")
+            var seen = Set<String>()
+            for output in ExpectedOutput.parse(stated) where seen.insert("\(output.count) \(output.unit)").inserted {
+                try await TaskOutput(taskID: taskID, description: "\(output.count) \(output.unit)", target: output.count, unit: output.unit)
                     .auditedCreate(on: db, by: audit)
             }
         }
@@ -222,10 +225,4 @@ struct PlanImporter {
 extension AgencyLink {
     var agencyID: UUID? { if case .agency(let id) = self { id } else { nil } }
     var groupID: UUID? { if case .group(let id) = self { id } else { nil } }
-}
-
-/// Expected outputs read from a task (placeholder rule until the export kit's parser lands).
-enum ExpectedOutputs {
-    struct Output { let description: String; let target: Int?; let unit: String? }
-    static func parse(_ task: TTDNKit.PlanTask) -> [Output] { [] }
 }
