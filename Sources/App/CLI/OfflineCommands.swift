@@ -4,5 +4,7 @@ import Vapor
 enum OfflineCommands {
     static let all: [String: any AnyAsyncCommand] = [
         "extract": ExtractCommand(),
+        "periods": PeriodsCommand(),
+        "holidays": HolidaysCommand(),
     ]
 }
