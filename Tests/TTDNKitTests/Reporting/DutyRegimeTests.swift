@@ -39,6 +39,7 @@ struct DutyRegimeTests {
         let regimes = plan.reporting.map { ReportingRegime(duty: $0, name: $0.frequency.rawValue) }
         #expect(regimes.map(\.frequency) == [.halfYearly, .yearly, .adHoc])
         #expect(regimes.allSatisfy { $0.problems.isEmpty })
+        #expect(regimes[0].due == .beforeDayOfLastMonth(15))  // "định kỳ 6 tháng (trước ngày 15/6)"
         #expect(regimes[1].due == .beforeDate(day: 15, month: 11))
     }
 }
