@@ -24,6 +24,25 @@ import Vapor
         }
     }
 
+    /// Over real HTTP a large form arrives as a stream; the token must still be read from it.
+    @Test func aLargeFormSentOverHTTPPassesTheCheck() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            let port = Int.random(in: 20000...60000)
+            var browser = Browser(app)
+            try await browser.login(fixture.users[.coordinator]!)
+            // The session lives in the database, so the same cookie works over real HTTP.
+            browser.method = .running(hostname: "127.0.0.1", port: port)
+            let aliases = (1...3000).map { "Tên gọi khác số \($0)" }.joined(separator: "\n")
+            let response = try await browser.post(
+                SiteURL.agencies.path,
+                form: [("code", "so-lon"), ("official_name", "Sở Có Nhiều Tên"), ("kind", "department"), ("aliases", aliases)])
+            // The HTTP client follows the redirect to the new agency's page.
+            #expect([.seeOther, .ok].contains(response.status))
+            #expect(try await Agency.query(on: app.db).filter(\.$code == "so-lon").first()?.aliases.count == 3000)
+        }
+    }
+
     @Test func theLoginFormIsProtectedToo() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)

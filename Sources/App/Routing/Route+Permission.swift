@@ -3,6 +3,12 @@ import Vapor
 
 extension Route {
     static let permissionKey = "ttdn.permission"
+    static let maxBodyKey = "ttdn.maxBody"
+
+    /// The most bytes this route's body may have (set by `RoutesBuilder.post`).
+    var maxBodyBytes: Int? {
+        userInfo[Self.maxBodyKey] as? Int
+    }
 
     /// The permission this route requires; `PermissionMiddleware` enforces it.
     var permission: Permission? {

@@ -161,7 +161,11 @@ extension RoutesBuilder {
         body: HTTPBodyStreamStrategy = .collect,
         use handler: @Sendable @escaping (Request) async throws -> Response
     ) -> Route {
-        self.on(.POST, url.pathComponents, body: body, use: handler).requires(permission)
+        let route = self.on(.POST, url.pathComponents, body: body, use: handler).requires(permission)
+        // Route-level middleware (the CSRF check) runs before Vapor collects a streamed body, so
+        // the route says how much it may collect to read the form's token.
+        if case .collect(let maxSize) = body { route.userInfo[Route.maxBodyKey] = maxSize?.value ?? 2 << 20 }
+        return route
     }
 }
 

@@ -36,9 +36,14 @@ struct CSRFMiddleware: AsyncMiddleware {
         case .GET, .HEAD, .OPTIONS:
             return try await next.respond(to: request)
         default:
-            let sent =
-                request.headers.first(name: "X-CSRF-Token")
-                ?? (try? request.content.get(String.self, at: CSRF.fieldName))
+            var sent = request.headers.first(name: "X-CSRF-Token")
+            if sent == nil {
+                // A large form arrives as a stream: collect it (up to the route's limit) to read the token.
+                if request.body.data == nil, let max = request.route?.maxBodyBytes {
+                    _ = try await request.body.collect(max: max).get()
+                }
+                sent = try? request.content.get(String.self, at: CSRF.fieldName)
+            }
             guard CSRF.matches(sent, request: request) else {
                 throw Abort(.forbidden, reason: "csrf")
             }

@@ -13,9 +13,12 @@ struct Browser {
     var cookies: [String: String] = [:]
     /// The last CSRF token seen in a page.
     var csrf: String?
+    /// In memory by default; `.running(port:)` sends real HTTP, so large bodies arrive as streams.
+    var method: Application.Method = .inMemory
 
-    init(_ app: Application) {
+    init(_ app: Application, method: Application.Method = .inMemory) {
         self.app = app
+        self.method = method
     }
 
     @discardableResult
@@ -56,7 +59,7 @@ struct Browser {
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
-        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        let response = try await app.testing(method: self.method).sendRequest(method, path, headers: headers, body: body)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }
