@@ -65,6 +65,18 @@ enum AgencyLexicon {
     /// Words after which the rest of a clause is what is charged, not who: `Giao Sở X chủ trì`.
     static let leadIns: Set<String> = ["giao", "do", "đề nghị", "yêu cầu"]
 
+    /// Phrases grouped by their first word, longest first: one dictionary look-up per word instead
+    /// of a scan of the whole list (the lists are consulted for nearly every word of a plan).
+    static func index(_ phrases: [[String]]) -> [String: [[String]]] {
+        var out: [String: [[String]]] = [:]
+        for phrase in phrases { out[phrase[0], default: []].append(phrase) }
+        return out.mapValues { $0.sorted { $0.count > $1.count } }
+    }
+
+    static let headIndex = index(heads)
+    static let groupNounIndex = index(groupNouns)
+    static let predicateIndex = index(predicates)
+
     /// Whether an agency name starts at `index`. `requireCapital` is off for group heads (`các`).
     static func startsName(_ words: [Word], at index: Int) -> Bool {
         guard index < words.count else { return false }
@@ -74,7 +86,7 @@ enum AgencyLexicon {
             return groupNoun(words, at: index + 1) > 0
         }
         guard word.isCapitalised else { return false }
-        return heads.contains { Words.matches(words, at: index, $0) }
+        return headIndex[word.key]?.contains { Words.matches(words, at: index, $0) } ?? false
     }
 
     /// A word in capitals of 2–8 letters (`UBND`, `BTGTU`) reads as an abbreviated body.
@@ -86,16 +98,16 @@ enum AgencyLexicon {
 
     /// The number of words a group noun spans at `index` (0 when none).
     static func groupNoun(_ words: [Word], at index: Int) -> Int {
-        var best = 0
-        for noun in groupNouns where noun.count > best && index + noun.count <= words.count {
+        guard index < words.count, let candidates = groupNounIndex[words[index].key] else { return 0 }
+        for noun in candidates where index + noun.count <= words.count {
             var ok = true
             for (offset, part) in noun.enumerated() where words[index + offset].key != part {
                 ok = false
                 break
             }
-            if ok { best = noun.count }
+            if ok { return noun.count }
         }
-        return best
+        return 0
     }
 
     /// The number of words a lower-case predicate spans at `index` (0 when none).
@@ -103,7 +115,7 @@ enum AgencyLexicon {
         guard index < words.count, let first = words[index].core.first, first.isLowercase else { return 0 }
         // After `các`/`những` a verb is a noun: `các tổ chức chính trị - xã hội`.
         if index > 0, groupHeads.contains(words[index - 1].key) { return 0 }
-        for phrase in predicates where Words.matches(words, at: index, phrase) {
+        for phrase in predicateIndex[words[index].key] ?? [] where Words.matches(words, at: index, phrase) {
             return phrase.count
         }
         return 0

@@ -116,7 +116,7 @@ enum AgencyListSplitter {
 
     /// Removes list punctuation and a trailing full stop or colon from a name.
     static func trimName(_ raw: String) -> String {
-        var s = raw.trimmingCharacters(in: .whitespaces)
+        var s = raw
         while let last = s.last, ",;:.".contains(last) || last.isWhitespace {
             // Keep an abbreviation's own dot? Names never end in one in practice.
             s.removeLast()
@@ -125,6 +125,8 @@ enum AgencyListSplitter {
         // A bracket the list cut in two: `(Công an tỉnh` … `Tỉnh đoàn)`.
         if s.hasPrefix("("), !s.contains(")") { s.removeFirst() }
         if s.hasSuffix(")"), !s.contains("(") { s.removeLast() }
-        return s.trimmingCharacters(in: .whitespaces)
+        while let last = s.last, last.isWhitespace { s.removeLast() }
+        while let first = s.first, first.isWhitespace { s.removeFirst() }
+        return s
     }
 }

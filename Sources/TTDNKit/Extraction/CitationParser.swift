@@ -17,7 +17,7 @@ enum CitationParser {
         var seen = Set<String>()
         if let own { seen.insert(key(own)) }
         for text in texts {
-            guard text.contains(where: { $0.isNumber }) else { continue }
+            guard mayCite(text) else { continue }
             for citation in scan(text) {
                 let k = key(citation.number)
                 if seen.insert(k).inserted {
@@ -28,6 +28,16 @@ enum CitationParser {
             }
         }
         return out
+    }
+
+    /// A cheap test before splitting into words: a digit directly followed by `/` or `-`.
+    static func mayCite(_ text: String) -> Bool {
+        var previousDigit = false
+        for byte in text.utf8 {
+            if previousDigit && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")) { return true }
+            previousDigit = byte >= 0x30 && byte <= 0x39
+        }
+        return false
     }
 
     static func key(_ number: String) -> String {
@@ -56,8 +66,15 @@ enum CitationParser {
         return out
     }
 
+    /// Kind phrases by first word: `(index in kinds, words)`, longest first.
+    static let kindIndex: [String: [(Int, [String])]] = {
+        var out: [String: [(Int, [String])]] = [:]
+        for (k, phrase) in kindWords.enumerated() { out[phrase[0], default: []].append((k, phrase)) }
+        return out.mapValues { $0.sorted { $0.1.count > $1.1.count } }
+    }()
+
     static func matchKind(_ words: [Word], at index: Int) -> (Int, Int)? {
-        for (k, phrase) in kindWords.enumerated() where Words.matches(words, at: index, phrase) {
+        for (k, phrase) in kindIndex[words[index].key] ?? [] where Words.matches(words, at: index, phrase) {
             return (k, phrase.count)
         }
         return nil

@@ -6,7 +6,7 @@ enum PlanExtractor {
     ///   a Word paragraph is already whole).
     static func extract(text: String, footnotes: [String] = [], joinBrokenLines: Bool = true) -> (PlanDocument, [OutlineNode], [ExtractionWarning]) {
         var lines = TextCleaner.clean(text)
-        lines.footnotes += footnotes.map(TextCleaner.tidy)
+        lines.footnotes += footnotes.map { TextCleaner.tidy($0, compose: true) }
         let layout = DocumentLayout(lines, joinBrokenLines: joinBrokenLines)
         let outline = Outline(layout.body)
         var warnings: [ExtractionWarning] = []

@@ -13,8 +13,7 @@ enum ProseAgencies {
 
     static func find(in text: String) -> Found {
         var found = Found()
-        let folded = text.lowercased()
-        guard folded.contains("chủ trì") || folded.contains("phối hợp") else { return found }
+        guard ByteSearch.containsAny(text, ["chủ trì", "phối hợp", "Chủ trì", "Phối hợp", "CHỦ TRÌ", "PHỐI HỢP"]) else { return found }
         let words = Words.split(text)
         var i = 0
         while i < words.count {

@@ -11,8 +11,7 @@ enum ReportingParser {
     static func parse(_ texts: [String]) -> [ReportingDuty] {
         var out: [ReportingDuty] = []
         for text in texts {
-            let lower = text.lowercased()
-            guard lower.contains("báo cáo") else { continue }
+            guard ByteSearch.containsAny(text, ["báo cáo", "Báo cáo", "BÁO CÁO"]) else { continue }
             for sentence in sentences(text) where sentence.lowercased().contains("báo cáo") {
                 out += duties(in: sentence)
             }

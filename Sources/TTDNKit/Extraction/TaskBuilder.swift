@@ -106,6 +106,7 @@ struct TaskBuilder {
 
     /// `… thực hiện chuyên mục. Thời gian thực hiện: Quý I, II năm 2025.` inside a paragraph.
     static func inlineTimeLabel(_ text: String) -> Timeframe? {
+        guard ByteSearch.containsAny(text, ["hời gian", "hời hạn", "iến độ"]) else { return nil }
         for marker in ["Thời gian thực hiện:", "Thời gian:", "thời gian thực hiện:", "Thời hạn:", "Tiến độ:"] {
             guard let r = text.range(of: marker) else { continue }
             var value = text[r.upperBound...]
@@ -117,7 +118,7 @@ struct TaskBuilder {
 
     /// A timeframe written in brackets in running text: `(thực hiện trong quý II/2023)`.
     static func timeframeInProse(_ text: String) -> Timeframe? {
-        guard text.contains("(") else { return nil }
+        guard ByteSearch.contains(text, "(") else { return nil }
         var depth = 0
         var current = ""
         for ch in text {

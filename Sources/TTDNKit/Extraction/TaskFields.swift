@@ -15,6 +15,12 @@ enum TaskFields {
         "du toan", "phuong phap", "yeu cau", "muc tieu", "chi tieu",
     ]
 
+    /// The first words of the attribute labels, unfolded: a dictionary test before folding the label.
+    static let firstWords: Set<String> = [
+        "nội", "hình", "đối", "thời", "tiến", "đơn", "cơ", "kinh", "địa", "thành", "sản", "kết", "phương", "quy", "số",
+        "chủ", "phối", "trách", "nguồn", "dự", "yêu", "mục", "chỉ",
+    ]
+
     static func field(ofLabel folded: String) -> Field {
         if folded.hasPrefix("thoi gian") || folded.hasPrefix("thoi han") || folded.hasPrefix("tien do") { return .time }
         let unitish = folded.hasPrefix("don vi") || folded.hasPrefix("co quan") || folded.hasPrefix("phoi hop")
@@ -33,8 +39,10 @@ enum TaskFields {
     /// `label: value` at the start of `text` when the label is an attribute word; the label is at most
     /// eight words and carries the colon.
     static func label(in text: String) -> (field: Field, label: String, value: String)? {
-        guard let colon = text.prefix(80).firstIndex(of: ":") else { return nil }
+        // Cheap byte test first: most paragraphs have no colon near their start.
+        guard text.utf8.prefix(240).contains(UInt8(ascii: ":")), let colon = text.prefix(80).firstIndex(of: ":") else { return nil }
         let label = text[..<colon]
+        guard let firstWord = label.split(separator: " ", maxSplits: 1).first, firstWords.contains(Words.key(firstWord)) else { return nil }
         guard label.split(separator: " ").count <= 8, let first = label.first, first.isLetter else { return nil }
         let folded = VietnameseText.fold(String(label))
         guard attributeStarts.contains(where: { folded.hasPrefix($0) }) else { return nil }

@@ -61,7 +61,8 @@ enum TextDecoding {
             if scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" && scalar != "\u{0C}" { controls += 1 }
         }
         if total > 0 && controls * 20 > total { throw .unsupportedFormat("binary data") }
-        return Decoded(text: VietnameseText.nfc(text), encoding: encoding)
+        // NFC is applied once, by the cleaner.
+        return Decoded(text: text, encoding: encoding)
     }
 
     static func refuseBinary(_ bytes: [UInt8]) throws(PlanReadError) {
