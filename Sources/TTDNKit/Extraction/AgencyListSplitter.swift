@@ -105,7 +105,7 @@ enum AgencyListSplitter {
     static let leadIns: [String] = ["đề nghị", "giao cho", "giao", "trách nhiệm của", "đối với", "yêu cầu", "với"]
 
     static func stripLeadIn(_ text: String) -> String {
-        var t = Substring(text.trimmingCharacters(in: .whitespaces))
+        var t = Substring(text.trimmingWhitespace())
         let lower = t.lowercased()
         for lead in leadIns where lower.hasPrefix(lead + " ") {
             t = t.dropFirst(lead.count + 1)

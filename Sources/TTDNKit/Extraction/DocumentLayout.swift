@@ -56,7 +56,7 @@ struct DocumentLayout: Sendable {
             }
             let upper = line.text.uppercased()
             guard let kind = kinds.first(where: { upper.hasPrefix($0) }) else { continue }
-            let rest = line.text.dropFirst(kind.count).trimmingCharacters(in: .whitespaces)
+            let rest = line.text.dropFirst(kind.count).trimmingWhitespace()
             if rest.isEmpty { return (index, kind, nil) }
             // `KẾ HOẠCH Triển khai …` on one line: the rest is the title. A line in capitals that merely
             // starts with the word (`BÁO CÁO VIÊN`) is not a type line unless it stands alone.

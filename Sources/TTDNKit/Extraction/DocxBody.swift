@@ -103,7 +103,7 @@ struct DocxBody {
             label = numbering.nextLabel(numId: n.numId, ilvl: n.ilvl)
         }
         // Word's number is only written out when the text does not already carry one.
-        let trimmed = plain.trimmingCharacters(in: .whitespaces)
+        let trimmed = plain.trimmingWhitespace()
         if let l = label, !trimmed.isEmpty, ItemLabel.parse(trimmed) == nil, !(l == "-" && trimmed.hasPrefix("-")) {
             if let first = segments.first {
                 if l == "-" || !first.bold {
@@ -122,7 +122,7 @@ struct DocxBody {
                 for (k, piece) in pieces.enumerated() {
                     if k > 0 { line += "\n" }
                     let lead = piece.prefix { $0 == " " }
-                    let core = piece.trimmingCharacters(in: .whitespaces)
+                    let core = piece.trimmingWhitespace()
                     let tail = piece.count > lead.count + core.count ? " " : ""
                     line += core.isEmpty ? String(piece) : "\(lead)**\(core)**\(tail)"
                 }
@@ -157,7 +157,7 @@ struct DocxBody {
                 }
             case .end(let name):
                 if name == "footnote", let c = current {
-                    let text = c.trimmingCharacters(in: .whitespaces)
+                    let text = c.trimmingWhitespace()
                     if !text.isEmpty { notes.append(text) }
                     current = nil
                 } else if name == "t" {

@@ -57,10 +57,10 @@ enum HeaderParser {
     static func placeDate(_ line: String) -> (String?, String?, String)? {
         guard let r = line.range(of: "ngày") else { return nil }
         guard let found = DateGrammar.parse(line[r.lowerBound...]) else { return nil }
-        var place = String(line[..<r.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        var place = String(line[..<r.lowerBound]).trimming(" ,")
         // A place shares its line with the other header column only in layout text: keep the last cell.
         if let cut = place.range(of: "Hạnh phúc", options: .backwards) {
-            place = String(place[cut.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " ,-"))
+            place = String(place[cut.upperBound...]).trimming(" ,-")
         }
         let raw = String(line[r.lowerBound...].prefix(found.length))
         return (place.isEmpty ? nil : place, found.iso, raw)
@@ -71,7 +71,7 @@ enum HeaderParser {
         let words = title.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" })
         var candidates: [(Int, Bool)] = []
         for (i, word) in words.enumerated() {
-            let digits = word.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+            let digits = word.trimming(".:")
             guard digits.count == 4, let y = Int(digits), (1990...2100).contains(y) else { continue }
             let before = i > 0 ? words[i - 1].lowercased() : ""
             let after = i + 1 < words.count ? words[i + 1] : ""

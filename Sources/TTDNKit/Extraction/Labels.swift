@@ -26,7 +26,7 @@ enum ItemLabel: Equatable, Sendable {
     }
 
     private static func rest(_ text: String, after count: Int) -> String {
-        String(text.dropFirst(count)).trimmingCharacters(in: .whitespaces)
+        String(text.dropFirst(count)).trimmingWhitespace()
     }
 
     private static func parseRoman(_ text: String, _ chars: [Character]) -> (ItemLabel, String)? {

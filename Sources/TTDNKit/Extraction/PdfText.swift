@@ -96,8 +96,8 @@ enum PdfText {
             } else {
                 if spaces >= columnGap {
                     let gapStart = line.index(index, offsetBy: -spaces)
-                    let l = String(line[..<gapStart]).trimmingCharacters(in: .whitespaces)
-                    let r = String(line[index...]).trimmingCharacters(in: .whitespaces)
+                    let l = String(line[..<gapStart]).trimmingWhitespace()
+                    let r = String(line[index...]).trimmingWhitespace()
                     if !l.isEmpty && !r.isEmpty { return (l, r) }
                 }
                 spaces = 0

@@ -6,7 +6,7 @@ enum SignatureLines {
     static func isAuthority(_ text: String) -> Bool {
         let prefixes = ["TM.", "T.M.", "T/M", "KT.", "K.T.", "KT/", "TL.", "T.L.", "TUQ.", "Q.", "TM ", "KT "]
         guard let prefix = prefixes.first(where: { text.hasPrefix($0) }) else { return false }
-        let rest = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        let rest = text.dropFirst(prefix.count).trimmingWhitespace()
         return !rest.isEmpty && DocumentLayout.isAllCaps(rest)
     }
 

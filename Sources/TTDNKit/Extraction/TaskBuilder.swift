@@ -154,7 +154,7 @@ struct TaskBuilder {
             }
             i += 1
         }
-        var title = String(chars[0..<end]).trimmingCharacters(in: .whitespaces)
+        var title = String(chars[0..<end]).trimmingWhitespace()
         while let last = title.last, ":;,".contains(last) || (last == "." && !title.hasSuffix("..")) {
             title.removeLast()
         }

@@ -173,7 +173,7 @@ enum TextCleaner {
     /// Page numbers and converter debris on a line of their own: `117`, `- 3 -`, `P2`, `Trang 4`, `3/12`.
     static func isPageArtefact(_ text: String) -> Bool {
         guard text.utf8.count <= 16 else { return false }
-        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: "-–— "))
+        let t = text.trimming("-–— ")
         if !t.isEmpty, t.count <= 4, t.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
         if t.count >= 2, t.count <= 4, t.first == "P" || t.first == "p", t.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
         if t.hasPrefix("Trang "), t.dropFirst(6).allSatisfy({ $0.isNumber || $0 == "/" || $0 == " " }) { return true }

@@ -4,7 +4,7 @@ import Foundation
 /// `trong năm`, `Theo kế hoạch …`) into its structured kind.
 enum TimeframeParser {
     static func parse(_ raw: String) -> Timeframe? {
-        let text = raw.trimmingCharacters(in: CharacterSet(charactersIn: " .;,"))
+        let text = raw.trimming(" .;,")
         guard !text.isEmpty, text.count < 400 else { return nil }
         let f = VietnameseText.fold(text)
         let year = yearIn(f)
@@ -80,11 +80,11 @@ enum TimeframeParser {
         let words = f.split(separator: " ")
         let units: Set<String> = ["so", "lan", "ky", "dot", "ban", "bai", "chuong", "tin", "cuoc", "lop", "hoi"]
         for (i, w) in words.enumerated() where i + 1 < words.count {
-            let digits = w.trimmingCharacters(in: CharacterSet(charactersIn: "("))
+            let digits = w.trimming("(")
             guard let n = Int(digits), n > 0, n < 10_000 else { continue }
             let next = words[i + 1]
             let unit = next.split(separator: "/").first.map(String.init) ?? ""
-            guard units.contains(unit.trimmingCharacters(in: CharacterSet(charactersIn: ",;.)"))) else { continue }
+            guard units.contains(unit.trimming(",;.)")) else { continue }
             if next.contains("/") { continue }
             return n
         }

@@ -14,7 +14,7 @@ enum TrailerParser {
             if DocumentLayout.isRecipientsHeading(text) {
                 inRecipients = true
                 if let colon = text.firstIndex(of: ":") {
-                    let inline = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    let inline = text[text.index(after: colon)...].trimmingWhitespace()
                     for item in inline.components(separatedBy: " - ") where !clean(item).isEmpty {
                         recipients.append(item)
                     }
@@ -62,7 +62,7 @@ enum TrailerParser {
 
     /// Drops bullets and the closing `;`, `,`, `.` of a recipient line, keeping `Lưu: VT`.
     static func clean(_ text: String) -> String {
-        var s = text.trimmingCharacters(in: .whitespaces)
+        var s = text.trimmingWhitespace()
         while let first = s.first, "-+•–*".contains(first) || first.isWhitespace { s.removeFirst() }
         while let last = s.last, ";,.".contains(last) || last.isWhitespace { s.removeLast() }
         return s

@@ -81,6 +81,7 @@ enum Words {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
         }
+        if let fast = vietnameseKey(word) { return fast }
         var lower = word.lowercased()
         if let last = lower.last, oldToneFinals.contains(last), lower.count >= 2 {
             for (old, new) in tonePlacement where lower.hasSuffix(old) {
@@ -90,6 +91,49 @@ enum Words {
         }
         return lower
     }
+
+    /// `key` for the common case, without `lowercased()` and its Unicode tables (the key of nearly every
+    /// word of a plan is taken; `lowercased()` was 10 % of a plan's time). Handles words made of ASCII,
+    /// Latin-1 and the Vietnamese letters of Latin Extended-A/B and Extended Additional, whose lower
+    /// case is a fixed offset; anything else (combining marks, other scripts) returns nil and takes the
+    /// general path, so results are the same as `lowercased()` followed by the tone mapping.
+    private static func vietnameseKey<S: StringProtocol>(_ word: S) -> String? {
+        var out = String.UnicodeScalarView()
+        var count = 0
+        for scalar in word.unicodeScalars {
+            var v = scalar.value
+            switch v {
+            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: v += 0x20
+            case 0x00...0x7F, 0xDF...0xFF: break
+            case 0x100...0x12F, 0x168...0x169: v |= 1  // pairs: upper case even, lower case odd
+            case 0x1A0...0x1A1: v = 0x1A1  // Ơ ơ
+            case 0x1AF...0x1B0: v = 0x1B0  // Ư ư
+            case 0x1EA0...0x1EF9: v |= 1
+            default: return nil
+            }
+            out.append(Unicode.Scalar(v)!)
+            count += 1
+        }
+        // The old tone placement (`uỷ` → `ủy`): every scalar here is a whole Character, so comparing
+        // the last two scalars is comparing the last two Characters.
+        if count >= 2, let last = out.last, oldToneFinalScalars.contains(last) {
+            let previous = out[out.index(before: out.index(before: out.endIndex))]
+            for (old, new) in tonePlacementScalars where old.0 == previous && old.1 == last {
+                out.removeLast(2)
+                out.append(new.0)
+                out.append(new.1)
+                break
+            }
+        }
+        return String(out)
+    }
+
+    private static let oldToneFinalScalars: Set<Unicode.Scalar> = Set(oldToneFinals.map { $0.unicodeScalars.first! })
+    private static let tonePlacementScalars: [((Unicode.Scalar, Unicode.Scalar), (Unicode.Scalar, Unicode.Scalar))] =
+        tonePlacement.map { old, new in
+            let o = Array(old.unicodeScalars), n = Array(new.unicodeScalars)
+            return ((o[0], o[1]), (n[0], n[1]))
+        }
 
     /// The text from word `from` up to (not including) word `to`, as written in `text`.
     static func text(_ text: String, _ words: [Word], from: Int, to: Int) -> String {
