@@ -12,11 +12,12 @@ enum TextCleaner {
         var blank = false
         var number = 0
         // One NFC pass over the whole text: per line it dominated the run time.
-        let text = VietnameseText.nfc(text)
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        let text = UTF8Text.isCertainlyNFC(text) ? text : VietnameseText.nfc(text)
+        for rawLine in splitLines(text) {
             number += 1
-            var raw = Substring(rawLine)
-            if raw.count > maxLineLength { raw = raw.prefix(maxLineLength) }
+            var raw = rawLine
+            // A line has no more Characters than bytes: count Characters only for long ones.
+            if raw.utf8.count > maxLineLength, raw.count > maxLineLength { raw = raw.prefix(maxLineLength) }
             guard var line = cleanLine(raw, number: number) else {
                 blank = true
                 continue
@@ -30,6 +31,29 @@ enum TextCleaner {
             lines.append(line.source)
         }
         return DocumentLines(lines: lines, footnotes: footnotes)
+    }
+
+    /// Lines split at `\n`, `\r\n` or `\r`, as a split on those Characters gives (a line break is
+    /// always a Character of its own), but on bytes instead of grapheme clusters.
+    static func splitLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(text[start..<i])
+                var next = utf8.index(after: i)
+                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                i = next
+                continue
+            }
+            i = utf8.index(after: i)
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
     }
 
     struct Cleaned {
@@ -134,7 +158,8 @@ enum TextCleaner {
     /// Drops emphasis marks, collapses white space, composes to NFC. Works on scalars: every mark it
     /// looks at is one scalar, and Character iteration was the cleaner's main cost.
     static func tidy(_ s: String, compose: Bool = false) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         let scalars = s.unicodeScalars
         var pendingSpace = false
         var previous: Unicode.Scalar = " "
@@ -153,11 +178,11 @@ enum TextCleaner {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace { out.append(" ") }
+            if pendingSpace { out.append(0x20) }
             pendingSpace = false
-            out.append(ch)
+            out.appendUTF8(ch)
         }
-        let result = String(out)
+        let result = String(decoding: out, as: UTF8.self)
         return compose ? VietnameseText.nfc(result) : result
     }
 

@@ -98,8 +98,12 @@ enum Words {
     /// case is a fixed offset; anything else (combining marks, other scripts) returns nil and takes the
     /// general path, so results are the same as `lowercased()` followed by the tone mapping.
     private static func vietnameseKey<S: StringProtocol>(_ word: S) -> String? {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(word.utf8.count)
         var count = 0
+        var previous: Unicode.Scalar = " "
+        var last: Unicode.Scalar = " "
+        var lastStart = 0  // where `last` begins in `out`
         for scalar in word.unicodeScalars {
             var v = scalar.value
             switch v {
@@ -111,21 +115,23 @@ enum Words {
             case 0x1EA0...0x1EF9: v |= 1
             default: return nil
             }
-            out.append(Unicode.Scalar(v)!)
+            previous = last
+            last = Unicode.Scalar(v)!
+            lastStart = out.count
+            out.appendUTF8(last)
             count += 1
         }
         // The old tone placement (`uỷ` → `ủy`): every scalar here is a whole Character, so comparing
-        // the last two scalars is comparing the last two Characters.
-        if count >= 2, let last = out.last, oldToneFinalScalars.contains(last) {
-            let previous = out[out.index(before: out.index(before: out.endIndex))]
+        // the last two scalars is comparing the last two Characters. `previous` is `o` or `u`, one byte.
+        if count >= 2, oldToneFinalScalars.contains(last) {
             for (old, new) in tonePlacementScalars where old.0 == previous && old.1 == last {
-                out.removeLast(2)
-                out.append(new.0)
-                out.append(new.1)
+                out.removeSubrange((lastStart - 1)...)
+                out.appendUTF8(new.0)
+                out.appendUTF8(new.1)
                 break
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let oldToneFinalScalars: Set<Unicode.Scalar> = Set(oldToneFinals.map { $0.unicodeScalars.first! })
