@@ -23,7 +23,7 @@ enum AgencyListSplitter {
                 end = i
                 break
             }
-            if words[i].trail.contains(":") || (words[i].trail.contains(".") && !isAbbreviation(words[i])) {
+            if words[i].trail.utf8.contains(UInt8(ascii: ":")) || (words[i].trail.utf8.contains(UInt8(ascii: ".")) && !isAbbreviation(words[i])) {
                 end = i + 1
                 break
             }
@@ -46,10 +46,10 @@ enum AgencyListSplitter {
         }
         while i < to {
             let previous = words[i - 1]
-            if previous.trail.contains(";") {
+            if previous.trail.utf8.contains(UInt8(ascii: ";")) {
                 flush(i)
                 start = i
-            } else if previous.trail.contains(","), AgencyLexicon.startsName(words, at: i),
+            } else if previous.trail.utf8.contains(UInt8(ascii: ",")), AgencyLexicon.startsName(words, at: i),
                 !continuesGroup(words, from: start, at: i)
             {
                 flush(i)

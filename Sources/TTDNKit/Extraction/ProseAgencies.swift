@@ -18,14 +18,14 @@ enum ProseAgencies {
         var i = 0
         while i < words.count {
             if words[i].key == "chủ", i + 1 < words.count, words[i + 1].key == "trì", words[i].trail.isEmpty,
-                !words[i + 1].trail.contains(":")
+                !words[i + 1].trail.utf8.contains(UInt8(ascii: ":"))
             {
                 found.lead += subject(text, words, before: i)
                 i += 2
                 continue
             }
             if words[i].key == "phối", i + 1 < words.count, words[i + 1].key == "hợp", words[i].trail.isEmpty,
-                !words[i + 1].trail.contains(":")
+                !words[i + 1].trail.utf8.contains(UInt8(ascii: ":"))
             {
                 if let start = objectStart(words, after: i + 2) {
                     found.support += object(text, words, from: start)
@@ -49,9 +49,9 @@ enum ProseAgencies {
             let previous = words[start - 1]
             if previous.trail.contains(where: { ";:.(".contains($0) }) { break }
             if AgencyLexicon.leadIns.contains(previous.key) || AgencyLexicon.predicate(words, at: start - 1) > 0 { break }
-            if words[start].lead.contains("(") && start < verb { break }
+            if words[start].lead.utf8.contains(UInt8(ascii: "(")) && start < verb { break }
             start -= 1
-            if words[start].lead.contains("(") { break }
+            if words[start].lead.utf8.contains(UInt8(ascii: "(")) { break }
         }
         // The subject may follow other words of the clause: take it from its first head word.
         var head = start
@@ -78,7 +78,7 @@ enum ProseAgencies {
         guard start < words.count, AgencyLexicon.startsName(words, at: start) else { return [] }
         var end = start
         while end < words.count {
-            if end > start, AgencyLexicon.predicate(words, at: end) > 0 || words[end].lead.contains("(") { break }
+            if end > start, AgencyLexicon.predicate(words, at: end) > 0 || words[end].lead.utf8.contains(UInt8(ascii: "(")) { break }
             let w = words[end]
             end += 1
             if w.trail.contains(where: { ".:;(".contains($0) }) { break }

@@ -125,7 +125,7 @@ enum ReportingParser {
             guard i + 1 < words.count, AgencyLexicon.startsName(words, at: i + 1) else { continue }
             var end = i + 1
             while end < words.count {
-                if end > i + 1, AgencyLexicon.predicate(words, at: end) > 0 || words[end].lead.contains("(") { break }
+                if end > i + 1, AgencyLexicon.predicate(words, at: end) > 0 || words[end].lead.utf8.contains(UInt8(ascii: "(")) { break }
                 end += 1
                 if words[end - 1].trail.contains(where: { ",;.:(".contains($0) }) { break }
             }

@@ -6,7 +6,9 @@ struct Word {
     let core: Substring
     /// Lower case with tone marks in one placement (`uỷ` → `ủy`), for look-ups.
     let key: String
-    /// Punctuation written before the word (`(`, `“`).
+    /// Punctuation written before the word (`(`, `“`). `lead` and `trail` hold punctuation scalars only
+    /// (see `Words.split`), so callers test them for an ASCII mark on bytes, without Foundation's
+    /// `contains(_: String)` (a bridged search, once 7 % of a plan).
     let lead: Substring
     /// Punctuation written after the word (`,`, `;`, `.`, `)`, `:`).
     let trail: Substring
@@ -98,40 +100,53 @@ enum Words {
     /// case is a fixed offset; anything else (combining marks, other scripts) returns nil and takes the
     /// general path, so results are the same as `lowercased()` followed by the tone mapping.
     private static func vietnameseKey<S: StringProtocol>(_ word: S) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(word.utf8.count)
-        var count = 0
-        var previous: Unicode.Scalar = " "
-        var last: Unicode.Scalar = " "
-        var lastStart = 0  // where `last` begins in `out`
-        for scalar in word.unicodeScalars {
-            var v = scalar.value
-            switch v {
-            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: v += 0x20
-            case 0x00...0x7F, 0xDF...0xFF: break
-            case 0x100...0x12F, 0x168...0x169: v |= 1  // pairs: upper case even, lower case odd
-            case 0x1A0...0x1A1: v = 0x1A1  // Ơ ơ
-            case 0x1AF...0x1B0: v = 0x1B0  // Ư ư
-            case 0x1EA0...0x1EF9: v |= 1
-            default: return nil
+        // Writes into the new string's own storage: no array to allocate, and no allocation at all
+        // for a short word. The mapping keeps every scalar's UTF-8 length, and so does the tone swap.
+        var failed = false
+        let key = String(unsafeUninitializedCapacity: word.utf8.count) { buffer in
+            var length = 0
+            func put(_ scalar: Unicode.Scalar) {
+                for byte in UTF8.encode(scalar)! {
+                    buffer[length] = byte
+                    length += 1
+                }
             }
-            previous = last
-            last = Unicode.Scalar(v)!
-            lastStart = out.count
-            out.appendUTF8(last)
-            count += 1
-        }
-        // The old tone placement (`uỷ` → `ủy`): every scalar here is a whole Character, so comparing
-        // the last two scalars is comparing the last two Characters. `previous` is `o` or `u`, one byte.
-        if count >= 2, oldToneFinalScalars.contains(last) {
-            for (old, new) in tonePlacementScalars where old.0 == previous && old.1 == last {
-                out.removeSubrange((lastStart - 1)...)
-                out.appendUTF8(new.0)
-                out.appendUTF8(new.1)
-                break
+            var count = 0
+            var previous: Unicode.Scalar = " "
+            var last: Unicode.Scalar = " "
+            var lastStart = 0  // where `last` begins in the buffer
+            for scalar in word.unicodeScalars {
+                var v = scalar.value
+                switch v {
+                case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: v += 0x20
+                case 0x00...0x7F, 0xDF...0xFF: break
+                case 0x100...0x12F, 0x168...0x169: v |= 1  // pairs: upper case even, lower case odd
+                case 0x1A0...0x1A1: v = 0x1A1  // Ơ ơ
+                case 0x1AF...0x1B0: v = 0x1B0  // Ư ư
+                case 0x1EA0...0x1EF9: v |= 1
+                default:
+                    failed = true
+                    return 0
+                }
+                previous = last
+                last = Unicode.Scalar(v)!
+                lastStart = length
+                put(last)
+                count += 1
             }
+            // The old tone placement (`uỷ` → `ủy`): every scalar here is a whole Character, so comparing
+            // the last two scalars is comparing the last two Characters. `previous` is `o` or `u`: one byte.
+            if count >= 2, oldToneFinalScalars.contains(last) {
+                for (old, new) in tonePlacementScalars where old.0 == previous && old.1 == last {
+                    length = lastStart - 1
+                    put(new.0)
+                    put(new.1)
+                    break
+                }
+            }
+            return length
         }
-        return String(decoding: out, as: UTF8.self)
+        return failed ? nil : key
     }
 
     private static let oldToneFinalScalars: Set<Unicode.Scalar> = Set(oldToneFinals.map { $0.unicodeScalars.first! })
