@@ -130,7 +130,7 @@ struct DocumentLayout: Sendable {
 
     static func isRecipientsHeading(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "N" || first == "n" else { return false }
-        let folded = VietnameseText.fold(String(text.prefix(12)))
+        let folded = FastFold.fold(String(text.prefix(12)))
         return folded.hasPrefix("noi nhan") || folded.hasPrefix("noi gui")
     }
 

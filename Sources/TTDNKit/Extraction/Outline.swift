@@ -54,7 +54,7 @@ struct Outline {
     }
 
     static func kind(of title: String) -> PartKind {
-        let f = VietnameseText.fold(title)
+        let f = FastFold.fold(title)
         if f.contains("to chuc thuc hien") || f.hasPrefix("trach nhiem") || f.hasPrefix("phan cong") { return .implementation }
         if f.hasPrefix("kinh phi") || f.hasPrefix("nguon kinh phi") { return .funding }
         if f.hasPrefix("muc dich") || f.hasPrefix("muc tieu") || f.hasPrefix("yeu cau") || f.hasPrefix("quan diem") { return .purpose }

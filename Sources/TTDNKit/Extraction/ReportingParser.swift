@@ -36,7 +36,7 @@ enum ReportingParser {
     }
 
     static func duties(in sentence: String) -> [ReportingDuty] {
-        let f = VietnameseText.fold(sentence)
+        let f = FastFold.fold(sentence)
         let patterns: [(String, ReportingDuty.Frequency)] = [
             ("hang thang", .monthly), ("moi thang", .monthly), ("dinh ky thang", .monthly), ("bao cao thang", .monthly),
             ("hang quy", .quarterly), ("moi quy", .quarterly), ("dinh ky quy", .quarterly), ("bao cao quy", .quarterly),

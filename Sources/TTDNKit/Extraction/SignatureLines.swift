@@ -30,7 +30,7 @@ enum SignatureLines {
 
     /// Placeholders printed where the signature goes.
     static func isPlaceholder(_ text: String) -> Bool {
-        let folded = VietnameseText.fold(text)
+        let folded = FastFold.fold(text)
         return folded.hasPrefix("(da ky") || folded.hasPrefix("da ky") || folded.hasPrefix("(ky") || folded.contains("dong dau")
             || folded.hasPrefix("(chu ky")
     }

@@ -127,7 +127,7 @@ struct TaskBuilder {
                 current = ""
             } else if ch == ")" {
                 if depth == 1 {
-                    let f = VietnameseText.fold(current)
+                    let f = FastFold.fold(current)
                     let hinted = f.range(of: #"qu[yý] (i|ii|iii|iv|[1-4])\b"#, options: .regularExpression) != nil
                         || f.contains("thuong xuyen") || f.range(of: #"thang \d"#, options: .regularExpression) != nil
                     if hinted, let t = TimeframeParser.parse(current) { return t }

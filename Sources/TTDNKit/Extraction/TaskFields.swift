@@ -44,7 +44,7 @@ enum TaskFields {
         let label = text[..<colon]
         guard let firstWord = label.split(separator: " ", maxSplits: 1).first, firstWords.contains(Words.key(firstWord)) else { return nil }
         guard label.split(separator: " ").count <= 8, let first = label.first, first.isLetter else { return nil }
-        let folded = VietnameseText.fold(String(label))
+        let folded = FastFold.fold(String(label))
         guard attributeStarts.contains(where: { folded.hasPrefix($0) }) else { return nil }
         let value = text[text.index(after: colon)...].trimmingWhitespace()
         return (field(ofLabel: folded), String(label), value)
@@ -55,7 +55,7 @@ enum TaskFields {
         if let found = label(in: heading) { return (found.field, found.value) }
         let words = heading.split(separator: " ")
         guard words.count <= 5 else { return nil }
-        let folded = VietnameseText.fold(heading.trimming(".:; "))
+        let folded = FastFold.fold(heading.trimming(".:; "))
         guard attributeStarts.contains(where: { folded.hasPrefix($0) }) else { return nil }
         return (field(ofLabel: folded), "")
     }

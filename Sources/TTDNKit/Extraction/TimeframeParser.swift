@@ -6,7 +6,7 @@ enum TimeframeParser {
     static func parse(_ raw: String) -> Timeframe? {
         let text = raw.trimming(" .;,")
         guard !text.isEmpty, text.count < 400 else { return nil }
-        let f = VietnameseText.fold(text)
+        let f = FastFold.fold(text)
         let year = yearIn(f)
         let periodWords = ["quy", "thang", "nam", "tuan"]
         if f.hasPrefix("theo ") || f.hasPrefix("can cu") || f.hasPrefix("khi ") || f.hasPrefix("tuy ") || f.hasPrefix("tu theo") {
