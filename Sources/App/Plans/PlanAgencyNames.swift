@@ -17,7 +17,8 @@ struct PlanAgencyNames: Sendable {
     let today: LocalDate
 
     static func load(on db: any Database, today: LocalDate = .today()) async throws -> PlanAgencyNames {
-        let agencies = try await Agency.query(on: db).sort(\.$sortKey).all()
+        // Names only (no aliases): these models are for showing and are not marked as saved rows.
+        let agencies = try await PlanRows.agencies(on: db)
         let groups = try await AgencyGroup.query(on: db).sort(\.$sortKey).all()
         let members = try await AgencyGroupMember.query(on: db).all()
         let successions = try await AgencySuccession.query(on: db).all()

@@ -15,15 +15,15 @@ struct PlanTaskTree {
     let outputs: [UUID: [TaskOutput]]
 
     static func load(planID: UUID, on db: any Database) async throws -> PlanTaskTree {
-        let tasks = try await PlanTask.query(on: db).filter(\.$plan.$id == planID).sort(\.$position).all()
+        let tasks = try await PlanRows.tasks(planID: planID, on: db)
         // By task id rather than through a join: a join makes Fluent decode the task again for every row.
         var named: [TaskAgency] = []
         var outputs: [TaskOutput] = []
         let ids = tasks.compactMap(\.id)
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            named += try await TaskAgency.query(on: db).filter(\.$task.$id ~~ chunk).sort(\.$position).all()
-            outputs += try await TaskOutput.query(on: db).filter(\.$task.$id ~~ chunk).all()
+            named += try await PlanRows.named(taskIDs: chunk, on: db)
+            outputs += try await PlanRows.outputs(taskIDs: chunk, on: db)
         }
         return PlanTaskTree(
             nodes: order(tasks),
