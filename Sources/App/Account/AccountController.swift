@@ -9,11 +9,7 @@ enum AccountController {
         let locales: [Option]
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct PasswordForm: Content {
         var current: String?
