@@ -32,17 +32,9 @@ struct AgencyForm: Content {
         version = agency.versionStamp
     }
 
-    static func lines(_ text: String?) -> [String] {
-        var seen = Set<String>()
-        return (text ?? "").split(whereSeparator: \.isNewline)
-            .map { VietnameseText.nfc(VietnameseText.collapseWhitespace(String($0))) }
-            .filter { !$0.isEmpty && seen.insert($0).inserted }
-    }
+    static func lines(_ text: String?) -> [String] { FormText.lines(text) }
 
-    static func trimmed(_ text: String?) -> String? {
-        let value = VietnameseText.nfc(VietnameseText.collapseWhitespace(text ?? ""))
-        return value.isEmpty ? nil : value
-    }
+    static func trimmed(_ text: String?) -> String? { FormText.value(text) }
 
     /// Field → translation key of the problem. `existing` is the agency being edited, if any.
     func problems(on db: any Database, existing: Agency?) async throws -> [String: String] {

@@ -31,9 +31,7 @@ enum DirectoryFormSupport {
     }
 
     /// One name per line, cleaned, without repeats (as the agency form reads aliases).
-    static func lines(_ text: String?) -> [String] {
-        AgencyForm.lines(text)
-    }
+    static func lines(_ text: String?) -> [String] { FormText.lines(text) }
 
     /// A code made from a name: `Các sở, ban, ngành` → `cac-so-ban-nganh`.
     static func code(from name: String) -> String {

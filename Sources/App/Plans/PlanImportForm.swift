@@ -91,15 +91,9 @@ struct PlanImportForm: Content {
         recipients = plan.recipients.joined(separator: "\n")
     }
 
-    static func lines(_ text: String?) -> [String] {
-        (text ?? "").split(whereSeparator: \.isNewline)
-            .map { VietnameseText.nfc(VietnameseText.collapseWhitespace(String($0))) }.filter { !$0.isEmpty }
-    }
+    static func lines(_ text: String?) -> [String] { FormText.lines(text) }
 
-    static func value(_ text: String?) -> String? {
-        let value = VietnameseText.nfc(VietnameseText.collapseWhitespace(text ?? ""))
-        return value.isEmpty ? nil : value
-    }
+    static func value(_ text: String?) -> String? { FormText.value(text) }
 
     /// The plan as corrected, or the problems: field path → translation key.
     /// `original` keeps structured timeframes whose text the reviewer did not change.

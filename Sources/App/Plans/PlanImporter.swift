@@ -204,7 +204,9 @@ struct PlanImporter {
     }
 
     private func freeCode(for name: String, on db: any Database) async throws -> String {
-        let base = String(VietnameseText.searchKey(name).replacingOccurrences(of: " ", with: "-").prefix(60))
+        // The directory's own rule, so the code survives a CSV export and import.
+        var base = String(DirectoryFormSupport.code(from: name).prefix(60))
+        while base.hasSuffix("-") { base.removeLast() }
         var code = base.isEmpty ? "co-quan" : base
         var n = 2
         while try await Agency.query(on: db).filter(\.$code == code).count() > 0 {

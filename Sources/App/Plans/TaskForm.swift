@@ -80,9 +80,7 @@ struct TaskForm: Content {
         var problems: [String: String]
     }
 
-    static func trimmed(_ text: String?) -> String {
-        VietnameseText.nfc(VietnameseText.collapseWhitespace(text ?? ""))
-    }
+    static func trimmed(_ text: String?) -> String { FormText.value(text) ?? "" }
 
     /// `content` keeps its line breaks; only spaces at the ends of lines go.
     static func paragraphs(_ text: String?) -> String {
