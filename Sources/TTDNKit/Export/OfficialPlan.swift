@@ -34,6 +34,9 @@ public struct OfficialPlan: Sendable, Equatable {
     public var signer: Signature = Signature()
     /// Lines of `Nơi nhận:` without bullets or trailing `;`; the writer adds `Lưu: VT` when it is missing.
     public var recipients: [String] = []
+    /// `Kính gửi:` addressees of a report sent upward (ND 30, mẫu 1.5), printed under the summary; empty for
+    /// a plan.
+    public var addressees: [String] = []
 
     public init(issuingBody: String, title: String) {
         self.issuingBody = issuingBody

@@ -132,7 +132,32 @@ public enum PlanDocxWriter {
             [WordML.run(title, .init(size: 28, bold: true))], .init(alignment: .center, line: 240, keepNext: true))
         let longest = min(estimatedWidth(title, size: 28, bold: true), Layout.textWidth)
         xml += rule(width: longest / 3, in: Layout.textWidth)
+        xml += addresseeBlock(plan.addressees)
         return xml
+    }
+
+    /// `Kính gửi: Bộ Văn hóa, Thể thao và Du lịch.` on one centred line for one addressee; for several,
+    /// `Kính gửi:` then one `- …;` line each, the last ending with a full stop (ND 30, Phụ lục I).
+    static func addresseeBlock(_ addressees: [String]) -> String {
+        let names = addressees.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { return "" }
+        let font = WordML.Font(size: 28)
+        if names.count == 1 {
+            return WordML.paragraph(
+                [WordML.run("Kính gửi: \(trimmedEnd(names[0])).", font)], .init(alignment: .center, before: 240, line: 240))
+        }
+        var xml = WordML.paragraph([WordML.run("Kính gửi:", font)], .init(alignment: .left, left: 1701, before: 240, line: 240))
+        for (k, name) in names.enumerated() {
+            let end = k == names.count - 1 ? "." : ";"
+            xml += WordML.paragraph([WordML.run("- \(trimmedEnd(name))\(end)", font)], .init(alignment: .left, left: 2835, line: 240))
+        }
+        return xml
+    }
+
+    static func trimmedEnd(_ text: String) -> String {
+        var t = text
+        while let last = t.last, ".;,".contains(last) { t.removeLast() }
+        return t
     }
 
     static func footerTable(_ plan: OfficialPlan) -> String {

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import TTDNKit
+
+@Suite struct ObligationSyncTests {
+    let a = UUID(), b = UUID(), merged = UUID(), successor = UUID()
+
+    func successorOf(_ id: UUID) -> UUID? { id == merged ? successor : nil }
+
+    @Test func insertsEveryExpectedPairOnAnEmptyRegime() {
+        let changes = ObligationSync.changes(agencies: [a, b, a], periods: ["2026-Q1", "2026-Q2"], existing: [], successor: successorOf)
+        #expect(changes.insert.count == 4)
+        #expect(Set(changes.insert.map(\.agency)) == [a, b])
+        #expect(changes.delete.isEmpty && changes.reassign.isEmpty)
+    }
+
+    @Test func secondRunChangesNothing() {
+        let existing = [ObligationSync.Existing(id: UUID(), agency: a, period: "2026-Q1", hasSubmission: false)]
+        #expect(ObligationSync.changes(agencies: [a], periods: ["2026-Q1"], existing: existing, successor: successorOf).isEmpty)
+    }
+
+    @Test func anAgencyNamedByItsOldNameOwesUnderItsSuccessor() {
+        let changes = ObligationSync.changes(agencies: [merged], periods: ["2026-Q1"], existing: [], successor: successorOf)
+        #expect(changes.insert == [ObligationSync.Key(agency: successor, period: "2026-Q1")])
+    }
+
+    @Test func mergedAgencyHandsOpenObligationsToItsSuccessorAndKeepsSubmittedOnes() {
+        let open = UUID(), written = UUID()
+        let existing = [
+            ObligationSync.Existing(id: open, agency: merged, period: "2026-Q2", hasSubmission: false),
+            ObligationSync.Existing(id: written, agency: merged, period: "2026-Q1", hasSubmission: true),
+        ]
+        let changes = ObligationSync.changes(agencies: [merged], periods: ["2026-Q1", "2026-Q2"], existing: existing, successor: successorOf)
+        #expect(changes.reassign == [open: successor])
+        // The successor still owes Q1 itself: the old agency's submission stays as history.
+        #expect(changes.insert == [ObligationSync.Key(agency: successor, period: "2026-Q1")])
+        #expect(changes.delete.isEmpty)
+    }
+
+    @Test func anOpenObligationOfAMergedAgencyIsDroppedWhenTheSuccessorAlreadyOwesThePeriod() {
+        let old = UUID()
+        let existing = [
+            ObligationSync.Existing(id: old, agency: merged, period: "2026-Q1", hasSubmission: false),
+            ObligationSync.Existing(id: UUID(), agency: successor, period: "2026-Q1", hasSubmission: false),
+        ]
+        let changes = ObligationSync.changes(agencies: [successor], periods: ["2026-Q1"], existing: existing, successor: successorOf)
+        #expect(changes.delete == [old])
+        #expect(changes.insert.isEmpty && changes.reassign.isEmpty)
+    }
+
+    @Test func noLongerExpectedIsDeletedUnlessSomethingWasWritten() {
+        let blank = UUID(), draft = UUID()
+        let existing = [
+            ObligationSync.Existing(id: blank, agency: b, period: "2026-Q1", hasSubmission: false),
+            ObligationSync.Existing(id: draft, agency: b, period: "2026-Q2", hasSubmission: true),
+        ]
+        let changes = ObligationSync.changes(agencies: [a], periods: ["2026-Q1", "2026-Q2"], existing: existing, successor: successorOf)
+        #expect(changes.delete == [blank])
+        #expect(changes.insert.count == 2)
+    }
+
+    @Test func successorChainsAreFollowedAndCyclesStop() {
+        let x = UUID(), y = UUID(), z = UUID()
+        #expect(ObligationSync.current(x, successor: { $0 == x ? y : $0 == y ? z : nil }) == z)
+        #expect(ObligationSync.current(x, successor: { $0 == x ? y : x }) == y)
+    }
+}
+
+@Suite struct ReportingSummaryTests {
+    @Test func ratesCountOnlyWhatWasDue() {
+        let cells: [[ReportingCell?]] = [
+            [ReportingCell(status: .accepted, onTime: true), ReportingCell(status: .missingOverdue, onTime: nil),
+             ReportingCell(status: .open, onTime: nil)],
+            [ReportingCell(status: .submittedLate, onTime: false), nil,
+             ReportingCell(status: .submittedOnTime, onTime: true)],
+        ]
+        let summary = ReportingSummary(cells: cells)
+        #expect(summary.overall == ReportingTally(expected: 4, submitted: 3, onTime: 2))
+        #expect(summary.byAgency[0] == ReportingTally(expected: 2, submitted: 1, onTime: 1))
+        #expect(summary.byPeriod[2] == ReportingTally(expected: 1, submitted: 1, onTime: 1))
+        #expect(ReportingTally.percent(summary.overall.submittedRate) == "75%")
+        #expect(ReportingTally.percent(ReportingTally().onTimeRate) == "—")
+    }
+
+    @Test func trendChartDrawsBothSeriesAndBreaksAtGaps() {
+        let svg = TrendChart.svg(
+            title: "Tỉ lệ <nộp>", periods: ["Q1", "Q2", "Q3"],
+            series: [.init(name: "Đã gửi", cssClass: "submitted", values: [1, nil, 0.5]),
+                     .init(name: "Đúng hạn", cssClass: "on-time", values: [0.5, 0.25, 0])])
+        #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>"))
+        #expect(svg.contains("Tỉ lệ &lt;nộp&gt;"))
+        let submitted = svg.components(separatedBy: "series submitted\">")[1].components(separatedBy: "</g>")[0]
+        #expect(!submitted.contains("polyline"), "a gap leaves two single points")
+        #expect(submitted.components(separatedBy: "<circle").count - 1 == 2)
+        let onTime = svg.components(separatedBy: "series on-time\">")[1].components(separatedBy: "</g>")[0]
+        #expect(onTime.components(separatedBy: "<polyline").count - 1 == 1)
+    }
+
+    @Test func indicatorsAddUpByTheirRule() {
+        let perAgency: [[Double]] = [[3, 4, 5], [10]]
+        #expect(IndicatorAggregation.sum.total(perAgency) == 22)
+        #expect(IndicatorAggregation.latest.total(perAgency) == 15)
+        #expect(IndicatorAggregation.maximum.total(perAgency) == 10)
+        #expect(IndicatorAggregation.sum.total([]) == nil)
+        #expect(IndicatorAggregation.format(12) == "12" && IndicatorAggregation.format(2.5) == "2.5")
+    }
+}
