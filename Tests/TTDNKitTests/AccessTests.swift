@@ -38,6 +38,19 @@ import Testing
         }
     }
 
+    @Test func reportsAreFiledByOfficersAndReviewedByTheCoordinatingOffice() {
+        for role in Role.allCases {
+            #expect(Policy.allows(actor(role), .viewReports))
+            #expect(Policy.allows(actor(role), .fileReports) == [.admin, .coordinator, .agencyOfficer].contains(role))
+            #expect(Policy.allows(actor(role), .reviewReports) == [.admin, .coordinator].contains(role))
+        }
+        #expect(!Policy.allows(nil, .viewReports))
+        #expect(Policy.mayRead(actor(.agencyOfficer, agency: agencyA), reportOf: agencyA))
+        #expect(!Policy.mayRead(actor(.agencyOfficer, agency: agencyA), reportOf: agencyB))
+        #expect(Policy.mayRead(actor(.approver), reportOf: agencyB))
+        #expect(!Policy.mayRead(actor(.editor), reportOf: agencyB))
+    }
+
     @Test func officersActOnlyForTheirOwnAgency() {
         let officer = actor(.agencyOfficer, agency: agencyA)
         #expect(Policy.mayActFor(officer, agency: agencyA))

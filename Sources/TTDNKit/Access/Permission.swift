@@ -15,6 +15,14 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewPlans
     /// Import plans, correct them on the review screen, add, edit, move and remove tasks, export.
     case editPlans
+    /// See who owes which report and who is late (the dashboard), the follow-up of tasks and the consolidated
+    /// report.
+    case viewReports
+    /// Fill and submit one's own agency's reports (the record-level check is `Policy.mayActFor`).
+    case fileReports
+    /// Accept, return and reopen reports; set up regimes, indicators and holidays; edit and export the
+    /// consolidated report; send reminders.
+    case reviewReports
     /// Create users, assign roles, reset passwords.
     case manageUsers
     /// Read the audit trail.

@@ -12,7 +12,11 @@ public enum Policy {
             return actor != nil
         case .viewDirectory, .viewPlans:
             return actor != nil
-        case .editDirectory, .editPlans:
+        case .viewReports:
+            return actor != nil
+        case .fileReports:
+            return has(actor, anyOf: [.admin, .coordinator, .agencyOfficer])
+        case .editDirectory, .editPlans, .reviewReports:
             return has(actor, anyOf: [.admin, .coordinator])
         case .manageUsers, .viewAudit:
             return has(actor, anyOf: [.admin])
@@ -25,6 +29,13 @@ public enum Policy {
         guard let actor else { return false }
         if !actor.roles.isDisjoint(with: [.admin, .coordinator]) { return true }
         return actor.roles.contains(.agencyOfficer) && actor.agencyID == agency
+    }
+
+    /// Reading one agency's submitted report and its evidence: that agency's officers, the coordinating
+    /// office, admins, and those who read everything (approvers, viewers). Other agencies' officers see
+    /// only statuses on the dashboard, not the content.
+    public static func mayRead(_ actor: Actor?, reportOf agency: UUID) -> Bool {
+        mayActFor(actor, agency: agency) || has(actor, anyOf: [.approver, .viewer])
     }
 
     static func has(_ actor: Actor?, anyOf roles: Set<Role>) -> Bool {
