@@ -11,5 +11,6 @@ enum Migrations {
         app.migrations.add(CreateAuditEntries())
         app.migrations.add(CreateLoginThrottles())
         app.migrations.add(CreatePlans())
+        app.migrations.add(CreateReporting())
     }
 }

@@ -155,6 +155,8 @@ enum AgencyMergeController {
             for child in try await Agency.query(on: tx).filter(\.$parent.$id == id).all() where child.isCurrent() {
                 try await child.auditedUpdate(on: tx, by: audit) { $0.$parent.id = successorID }
             }
+            // Open obligations of the agency merged away pass to its successor.
+            try await ObligationService.sync(planID: nil, on: tx, by: audit)
         }
     }
 

@@ -8,6 +8,18 @@ enum FormText {
         return value.isEmpty ? nil : value
     }
 
+    /// Free text that keeps its line breaks (a report's narrative): NFC, CRLF as LF, each line's spaces
+    /// collapsed, runs of blank lines as one, trimmed; "" when blank.
+    static func prose(_ text: String?) -> String {
+        let lines = (text ?? "").replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { VietnameseText.nfc(VietnameseText.collapseWhitespace(String($0))) }
+        var out: [String] = []
+        for line in lines where !(line.isEmpty && (out.last?.isEmpty ?? true)) { out.append(line) }
+        while out.last?.isEmpty == true { out.removeLast() }
+        return out.joined(separator: "\n")
+    }
+
     /// One entry per line, cleaned, blank lines and repeats dropped (names, aliases, recipients).
     static func lines(_ text: String?) -> [String] {
         var seen = Set<String>()

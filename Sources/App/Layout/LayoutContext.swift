@@ -93,6 +93,8 @@ extension Request {
         ("nav.workspace", .workspace, .signedIn),
         ("nav.my_tasks", .myTasks, .viewPlans),  // Plans
         ("nav.plans", .plans, .viewPlans),  // Plans
+        ("nav.reports", .reports, .fileReports),  // Reporting
+        ("nav.notifications", .notifications, .signedIn),  // Reporting
         ("nav.agencies", .agencies, .viewDirectory),
         ("nav.groups", .agencyGroups, .viewDirectory),
         ("nav.users", .users, .manageUsers),

@@ -44,6 +44,8 @@ struct TaskEditor {
             try await task.auditedCreate(on: tx, by: audit)
             try await replaceAgencies(of: task, with: checked.named, existing: [], on: tx)
             try await replaceOutputs(of: task, with: checked.outputs, existing: [], on: tx)
+            // Who owes reports follows the tasks' agencies.
+            try await ObligationService.sync(planID: planID, on: tx, by: audit)
             return task
         }
     }
@@ -66,6 +68,7 @@ struct TaskEditor {
             }
             try await replaceAgencies(of: task, with: checked.named, existing: agencies, on: tx)
             try await replaceOutputs(of: task, with: checked.outputs, existing: outputs, on: tx)
+            try await ObligationService.sync(planID: task.$plan.id, on: tx, by: audit)
             return task
         }
     }
@@ -134,6 +137,7 @@ struct TaskEditor {
             for row in agencies { try await row.auditedDelete(on: tx, by: audit) }
             for row in outputs { try await row.auditedDelete(on: tx, by: audit) }
             for doomedTask in doomed.reversed() { try await doomedTask.auditedDelete(on: tx, by: audit) }
+            try await ObligationService.sync(planID: task.$plan.id, on: tx, by: audit)
             return doomed.count
         }
     }

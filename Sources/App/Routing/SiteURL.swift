@@ -55,6 +55,21 @@ enum SiteURL: Sendable, Equatable {
     case planImport
     case planImportDraft(UUID)
     case planImportDiscard(UUID)
+    // Reporting
+    case reports
+    case report(UUID)
+    case reportReview(UUID)
+    case evidence(UUID)
+    case planReporting(UUID)
+    case planReportingCSV(UUID)
+    case planRegimes(UUID)
+    case planFollowUp(UUID)
+    case regime(UUID)
+    case consolidated(UUID)
+    case consolidatedDocx(UUID)
+    case consolidatedPrint(UUID)
+    case notifications
+    case notificationsRead
 
     /// The path with parameters filled in, for links and redirects.
     var path: String {
@@ -113,6 +128,20 @@ enum SiteURL: Sendable, Equatable {
         case .planImport: ["app", "plans", "import"]
         case .planImportDraft: ["app", "plans", "import", ":id"]
         case .planImportDiscard: ["app", "plans", "import", ":id", "discard"]
+        case .reports: ["app", "reports"]
+        case .report: ["app", "reports", ":id"]
+        case .reportReview: ["app", "reports", ":id", "review"]
+        case .evidence: ["app", "evidence", ":id"]
+        case .planReporting: ["app", "plans", ":id", "reporting"]
+        case .planReportingCSV: ["app", "plans", ":id", "reporting.csv"]
+        case .planRegimes: ["app", "plans", ":id", "regimes"]
+        case .planFollowUp: ["app", "plans", ":id", "follow-up"]
+        case .regime: ["app", "regimes", ":id"]
+        case .consolidated: ["app", "regimes", ":id", "report"]
+        case .consolidatedDocx: ["app", "regimes", ":id", "report.docx"]
+        case .consolidatedPrint: ["app", "regimes", ":id", "report", "print"]
+        case .notifications: ["app", "notifications"]
+        case .notificationsRead: ["app", "notifications", "read"]
         }
     }
 
@@ -126,6 +155,11 @@ enum SiteURL: Sendable, Equatable {
         case .planStatus(let id), .planFile(let id), .planExportDocx(let id), .planTasksCSV(let id),
             .planTasks(let id), .planTaskNew(let id), .task(let id), .taskEdit(let id), .taskMove(let id),
             .taskRemove(let id), .legalDocument(let id), .legalDocumentEdit(let id):
+            [id.uuidString.lowercased()]
+        // Reporting
+        case .report(let id), .reportReview(let id), .evidence(let id), .planReporting(let id), .planReportingCSV(let id),
+            .planRegimes(let id), .planFollowUp(let id), .regime(let id), .consolidated(let id), .consolidatedDocx(let id),
+            .consolidatedPrint(let id):
             [id.uuidString.lowercased()]
         case .calendarFeed(let token): [token]
         default: []

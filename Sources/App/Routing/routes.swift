@@ -74,6 +74,26 @@ func routes(_ app: Application) throws {
         site.post(.planImportDiscard(.placeholder), .editPlans, use: PlanImportController.discard)
     }
 
+    do {  // Reporting cycle: what an agency owes, the report form, review, dashboard, consolidated report
+        site.get(.reports, .fileReports, use: ReportController.index)
+        site.get(.report(.placeholder), .viewReports, use: ReportController.show)
+        site.post(.report(.placeholder), .fileReports, body: .collect(maxSize: "110mb"), use: ReportController.save)
+        site.post(.reportReview(.placeholder), .reviewReports, use: ReportController.review)
+        site.get(.evidence(.placeholder), .viewReports, use: ReportController.evidence)
+        site.get(.planReporting(.placeholder), .viewReports, use: DashboardController.show)
+        site.get(.planReportingCSV(.placeholder), .viewReports, use: DashboardController.csv)
+        site.post(.planRegimes(.placeholder), .reviewReports, use: RegimeController.createFromDuties)
+        site.get(.planFollowUp(.placeholder), .viewReports, use: FollowUpController.show)
+        site.get(.regime(.placeholder), .reviewReports, use: RegimeController.edit)
+        site.post(.regime(.placeholder), .reviewReports, use: RegimeController.update)
+        site.get(.consolidated(.placeholder), .reviewReports, use: ConsolidatedController.edit)
+        site.post(.consolidated(.placeholder), .reviewReports, body: .collect(maxSize: "4mb"), use: ConsolidatedController.save)
+        site.get(.consolidatedDocx(.placeholder), .viewReports, use: ConsolidatedController.docx)
+        site.get(.consolidatedPrint(.placeholder), .viewReports, use: ConsolidatedController.print)
+        site.get(.notifications, .signedIn, use: Notifications.index)
+        site.post(.notificationsRead, .signedIn, use: Notifications.read)
+    }
+
     do {  // Administration
         site.get(.users, .manageUsers, use: UserAdminController.index)
         site.get(.userNew, .manageUsers, use: UserAdminController.new)

@@ -33,6 +33,11 @@ struct AppSettings: Sendable {
     /// The largest plan file the import screen accepts (stated on the form).
     var maxPlanUploadBytes: Int = 10 << 20
 
+    /// Where evidence files go (`TTDN_EVIDENCE_DIR`); nil keeps them in the database.
+    var evidenceDirectory: String? = ProcessInfo.processInfo.environment["TTDN_EVIDENCE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+    /// The largest evidence file a report accepts (`TTDN_EVIDENCE_MAX_MB`, default 10).
+    var maxEvidenceBytes: Int = (ProcessInfo.processInfo.environment["TTDN_EVIDENCE_MAX_MB"].flatMap(Int.init) ?? 10) << 20
+
     static let defaultSQLitePath = "./data/ttdn.sqlite"
 
     /// `--database` (taken out of the arguments by `TTDNCommandLine`) wins over `DATABASE_URL`.

@@ -182,7 +182,8 @@ public struct ConsolidatedReport: Sendable, Equatable {
                 paragraphs.append(OfficialPlan.Paragraph(task.indicators.map(\.line).joined(separator: "; "), boldLead: "Chỉ tiêu:"))
             }
             if paragraphs.isEmpty { paragraphs = ["Chưa có báo cáo kết quả."] }
-            return OfficialPlan.Item(heading: "\(task.ref.isEmpty ? "" : task.ref + ". ")\(task.title)", paragraphs: paragraphs)
+            // Numbered 1., 2., … in the report's own order; the plan's outline refs would read as II.3.1 under I.
+            return OfficialPlan.Item(heading: task.title, paragraphs: paragraphs)
         }
         doc.sections = [OfficialPlan.Section(kind: .other, title: "Kết quả thực hiện", items: results)]
         for part in [Part.shortcomings, .nextPeriod, .proposals] {

@@ -106,3 +106,22 @@ import Testing
         #expect(IndicatorAggregation.format(12) == "12" && IndicatorAggregation.format(2.5) == "2.5")
     }
 }
+
+@Suite struct TaskRollUpTests {
+    @Test func parentsTakeTheMeanAndAreDoneWhenEveryChildIs() {
+        let top = UUID(), a = UUID(), b = UUID(), lone = UUID()
+        let d1 = LocalDate(year: 2026, month: 3, day: 1)!, d2 = LocalDate(year: 2026, month: 5, day: 2)!
+        var nodes = [
+            TaskRollUp.Node(id: top, parent: nil, progress: 0, completedOn: nil),
+            .init(id: a, parent: top, progress: 100, completedOn: d1),
+            .init(id: b, parent: top, progress: 40, completedOn: nil),
+            .init(id: lone, parent: nil, progress: 130, completedOn: nil),
+        ]
+        var rolled = TaskRollUp.roll(nodes)
+        #expect(rolled[top] == .init(progress: 70, completedOn: nil))
+        #expect(rolled[lone]?.progress == 100)
+        nodes[2].completedOn = d2
+        rolled = TaskRollUp.roll(nodes)
+        #expect(rolled[top] == .init(progress: 100, completedOn: d2))
+    }
+}

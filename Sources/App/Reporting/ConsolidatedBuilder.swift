@@ -1,0 +1,150 @@
+import Fluent
+import Foundation
+import TTDNKit
+
+/// Fills a `ConsolidatedReport` for one regime and period from the database: every accepted submission's
+/// entries under the plan's tasks (the lead agencies first), indicators summed year to date against the
+/// tasks' targets, the agencies late or missing, and the coordinator's saved edits.
+struct ConsolidatedBuilder {
+    let db: any Database
+
+    struct Built {
+        let report: ConsolidatedReport
+        let regime: RegimeRecord
+        let plan: Plan?
+        let periodLabel: String
+        let draft: ConsolidatedDraft?
+        /// Accepted / expected for the period.
+        let accepted: Int
+        let expected: Int
+    }
+
+    func build(regime: RegimeRecord, periodKey: String, today: LocalDate = .today()) async throws -> Built? {
+        let regimeID = try regime.requireID()
+        let obligations = try await Obligation.query(on: db).filter(\.$regime.$id == regimeID).all()
+        let thisPeriod = obligations.filter { $0.periodKey == periodKey }
+        guard let any = thisPeriod.first else { return nil }
+        let ids = obligations.compactMap(\.id)
+        let submissions = ids.isEmpty ? [] : try await Submission.query(on: db).filter(\.$obligation.$id ~~ ids).all()
+        let byObligation = Dictionary(submissions.map { ($0.$obligation.id, $0) }) { a, _ in a }
+        let names = try await PlanAgencyNames.load(on: db)
+        let plan = try await regime.$plan.get(on: db)
+        var tree: PlanTaskTree?
+        if let planID = plan?.id { tree = try await PlanTaskTree.load(planID: planID, on: db) }
+        let draft = try await ConsolidatedDraft.query(on: db).filter(\.$regime.$id == regimeID).filter(\.$periodKey == periodKey).first()
+
+        var title = "Kết quả thực hiện"
+        if let plan {
+            let named = Self.lowerFirst(plan.title)
+            title = named.hasPrefix("thực hiện") ? "Kết quả \(named)" : "\(title) \(named)"
+        }
+        title += ", \(Self.lowerFirst(any.periodLabel))"
+        let issuer = plan?.$issuingAgency.id.flatMap { names.agencies[names.current($0)] }
+        var report = ConsolidatedReport(issuingBody: issuer?.officialName ?? "", title: title)
+        report.parentBody = issuer?.$parent.id.flatMap { names.agencies[$0]?.officialName }
+        report.place = plan?.place
+        report.date = DocumentDate(today)
+        report.number = draft?.number
+        report.symbol = plan?.symbol.map(Self.reportSymbol)
+        let recipient = regime.regime.recipients.named.map { Self.currentName(of: $0, names: names) }
+        report.addressees = draft?.addressees ?? [recipient ?? "Ủy ban nhân dân tỉnh"]
+        report.recipients = report.addressees + ["Lưu: VT"]
+        if let plan {
+            report.signer = OfficialPlan.Signature(
+                authority: plan.signerAuthority.isEmpty ? [] : [plan.signerAuthority], position: plan.signerPosition.isEmpty ? [] : [plan.signerPosition],
+                name: plan.signerName.isEmpty ? nil : plan.signerName)
+        }
+
+        // Late and missing for this period; accepted submissions are what gets compiled.
+        var accepted: [(agency: UUID, content: ReportContent)] = []
+        for o in thisPeriod.sorted(by: { (names.agencies[$0.$agency.id]?.sortKey ?? "") < (names.agencies[$1.$agency.id]?.sortKey ?? "") }) {
+            let name = names.name(of: o.$agency.id) ?? "—"
+            let submission = byObligation[o.id!]
+            if ReportTimeliness.isOnTime(submission?.dates ?? .none, due: o.due) == false { report.late.append(name) }
+            if let submission, submission.submissionState == .accepted {
+                accepted.append((o.$agency.id, submission.report))
+            } else {
+                report.missing.append(name)
+            }
+        }
+
+        // Year to date: accepted reports of this and earlier periods, per agency in period order.
+        var yearToDate: [UUID: [(String, ReportContent)]] = [:]
+        for o in obligations where o.periodKey <= periodKey {
+            guard let s = byObligation[o.id!], s.submissionState == .accepted else { continue }
+            yearToDate[o.$agency.id, default: []].append((o.periodKey, s.report))
+        }
+        let edits = Self.decodeEdits(draft?.edits)
+        if let tree {
+            let taskIDs = tree.nodes.compactMap { $0.task.id }
+            let links = taskIDs.isEmpty ? [] : try await TaskIndicator.query(on: db).filter(\.$task.$id ~~ taskIDs).with(\.$indicator).all()
+            let linksByTask = Dictionary(grouping: links, by: { $0.$task.id })
+            let parents = Set(tree.nodes.compactMap { $0.task.$parent.id })
+            for node in tree.nodes {
+                let task = node.task
+                let key = task.id!.uuidString
+                let named = tree.agencies[task.id!] ?? []
+                var contributions: [ConsolidatedReport.Contribution] = []
+                for (agency, content) in accepted {
+                    guard let entry = content.tasks[key] else { continue }
+                    let lead = named.contains { n in Self.names(n, agency, names: names) && n.role == TaskAgency.Role.lead.rawValue }
+                    contributions.append(.init(
+                        agency: names.name(of: agency) ?? "—", role: lead ? .lead : .support, done: entry.done, progress: entry.progress,
+                        completed: entry.status == PlanTask.Status.completed.rawValue, difficulties: entry.difficulties, proposals: entry.proposals))
+                }
+                let indicators = (linksByTask[task.id!] ?? []).sorted { $0.indicator.position < $1.indicator.position }.map { link in
+                    let perAgency = yearToDate.values.map { periods in
+                        periods.sorted { $0.0 < $1.0 }.compactMap { $0.1.tasks[key]?.values[link.$indicator.id.uuidString] }
+                    }.filter { !$0.isEmpty }
+                    return ConsolidatedReport.IndicatorResult(
+                        name: link.indicator.name, unit: link.indicator.unit, value: link.indicator.rule.total(perAgency), target: link.target)
+                }
+                report.tasks.append(.init(id: task.id!, ref: task.ref, title: task.title, contributions: contributions, indicators: indicators, edited: edits["task:\(key)"]))
+                if !parents.contains(task.id!) {
+                    let leadDone = contributions.contains { $0.role == .lead && $0.completed }
+                    if !leadDone && task.taskStatus != PlanTask.Status.completed && task.taskStatus != PlanTask.Status.cancelled {
+                        let leads = named.filter { $0.role == TaskAgency.Role.lead.rawValue }.map { n in n.$agency.id.flatMap { names.name(of: names.current($0)) } ?? n.wording }
+                        report.openTasks.append("\(task.title)\(leads.isEmpty ? "" : " (\(leads.joined(separator: ", ")))")")
+                    }
+                }
+            }
+        }
+        for part in ConsolidatedReport.Part.allCases { report.edits[part] = edits[part.rawValue] }
+        return Built(
+            report: report, regime: regime, plan: plan, periodLabel: any.periodLabel, draft: draft, accepted: accepted.count, expected: thisPeriod.count)
+    }
+
+    /// Whether a task's named agency row stands for `agency` today (directly, by a former name, or as a
+    /// member of the named group).
+    static func names(_ row: TaskAgency, _ agency: UUID, names: PlanAgencyNames) -> Bool {
+        if let id = row.$agency.id { return names.current(id) == agency }
+        if let group = row.$group.id { return names.membersOf[group]?.contains(agency) ?? false }
+        return false
+    }
+
+    /// A recipient as the plan wrote it, under its current name when the directory knows it.
+    static func currentName(of wording: String, names: PlanAgencyNames) -> String {
+        let key = VietnameseText.searchKey(wording)
+        guard let agency = names.agencies.values.first(where: { VietnameseText.searchKey($0.officialName) == key }), let id = agency.id else {
+            return wording
+        }
+        return names.name(of: names.current(id)) ?? wording
+    }
+
+    static func decodeEdits(_ json: String?) -> [String: String] {
+        guard let json else { return [:] }
+        return (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
+    }
+
+    /// `KH-UBND` → `BC-UBND`: a report carries the issuer's part of the plan's symbol.
+    static func reportSymbol(_ symbol: String) -> String {
+        guard let dash = symbol.firstIndex(of: "-") else { return "BC" }
+        return "BC" + symbol[dash...]
+    }
+
+    static func lowerFirst(_ text: String) -> String {
+        // "Kế hoạch …" reads "kế hoạch …" inside the summary line; an acronym (UBND) stays.
+        guard let first = text.first, let second = text.dropFirst().first, second.isLowercase || second == " " else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+}

@@ -1,0 +1,154 @@
+import Fluent
+import Foundation
+import TTDNKit
+import Vapor
+
+/// The plan's reporting dashboard: one regime's agencies × periods, each cell's status, counts and rates
+/// per agency, per period and overall, the trend chart, filters and the CSV.
+struct DashboardPage: Encodable {
+    struct TallyText: Encodable {
+        let expected: Int
+        let submitted: Int
+        let onTime: Int
+        let submittedRate: String
+        let onTimeRate: String
+
+        init(_ t: ReportingTally) {
+            expected = t.expected
+            submitted = t.submitted
+            onTime = t.onTime
+            submittedRate = ReportingTally.percent(t.submittedRate)
+            onTimeRate = ReportingTally.percent(t.onTimeRate)
+        }
+    }
+
+    struct PeriodHead: Encodable {
+        let key: String
+        let label: String
+        let due: String?
+        let tally: TallyText
+        let reportHref: String?
+    }
+
+    struct CellView: Encodable {
+        let status: String
+        let label: String
+        let href: String?
+    }
+
+    struct Row: Encodable {
+        let agency: String
+        let cells: [CellView]
+        let tally: TallyText
+    }
+
+    struct Legend: Encodable {
+        let status: String
+        let label: String
+        let count: Int
+    }
+
+    let layout: LayoutContext
+    let planTitle: String
+    let planHref: String
+    let regimes: [SelectOption]?
+    let regimeName: String?
+    let regimeHref: String?
+    let regimeProblems: [String]?
+    let statuses: [SelectOption]
+    let query: String
+    let periods: [PeriodHead]?
+    let rows: [Row]?
+    let overall: TallyText?
+    let chart: String?
+    let legend: [Legend]?
+    let csvHref: String?
+    let followUpHref: String
+    let createRegimes: String?
+    let duties: Int
+    let shown: Int
+    let total: Int
+
+    struct Filter: Decodable {
+        var regime: String?
+        var status: String?
+        var q: String?
+    }
+
+    static func load(req: Request, planID: UUID) async throws -> DashboardPage {
+        guard let plan = try await Plan.find(planID, on: req.db) else { throw Abort(.notFound) }
+        let filter = try req.query.decode(Filter.self)
+        let actor = req.auth.get(User.self)?.actor
+        let reviewer = Policy.allows(actor, .reviewReports)
+        let regimes = try await RegimeRecord.query(on: req.db).filter(\.$plan.$id == planID).sort(\.$position).all()
+        let duties = try await PlanReportingDuty.query(on: req.db).filter(\.$plan.$id == planID).count()
+        let chosen = regimes.first { $0.id?.uuidString == filter.regime } ?? regimes.first { $0.regime.frequency.isPeriodic } ?? regimes.first
+        let statusFilter = filter.status.flatMap(ReportStatus.init(rawValue:))
+        let statuses = [SelectOption(value: "", label: req.t("dashboard.filter.all"), selected: statusFilter == nil)]
+            + ReportStatus.allCases.map { SelectOption(value: $0.rawValue, label: req.t("report.status.\($0.rawValue)"), selected: $0 == statusFilter) }
+        let base = DashboardPage(
+            layout: req.layout(title: req.t("dashboard.title")), planTitle: plan.title, planHref: SiteURL.plan(planID).path,
+            regimes: regimes.map { SelectOption(value: $0.id!.uuidString, label: "\($0.name) (\($0.year))", selected: $0.id == chosen?.id) }.nonEmpty,
+            regimeName: nil, regimeHref: nil, regimeProblems: nil, statuses: statuses, query: filter.q ?? "", periods: nil, rows: nil,
+            overall: nil, chart: nil, legend: nil, csvHref: nil, followUpHref: SiteURL.planFollowUp(planID).path,
+            createRegimes: reviewer && regimes.isEmpty ? SiteURL.planRegimes(planID).path : nil, duties: duties, shown: 0, total: 0)
+        guard let chosen, let regimeID = chosen.id else { return base }
+        let grid = try await ReportingGrid.load(regimeID: regimeID, now: Date(), on: req.db)
+        let names = try await PlanAgencyNames.load(on: req.db)
+        let summary = grid.summary
+        let locale = req.locale
+        let needle = VietnameseText.searchKey(filter.q ?? "")
+        let order = grid.agencies.indices.sorted {
+            (names.agencies[grid.agencies[$0]]?.sortKey ?? "") < (names.agencies[grid.agencies[$1]]?.sortKey ?? "")
+        }
+        var counts: [ReportStatus: Int] = [:]
+        for row in grid.cells { for cell in row { if let cell { counts[cell.status, default: 0] += 1 } } }
+        let rows: [Row] = order.compactMap { a in
+            let agencyID = grid.agencies[a]
+            let name = names.name(of: agencyID) ?? "—"
+            if !needle.isEmpty && !VietnameseText.searchKey(name).contains(needle) { return nil }
+            if let statusFilter, !grid.cells[a].contains(where: { $0?.status == statusFilter }) { return nil }
+            let mayOpen = reviewer || Policy.mayRead(actor, reportOf: agencyID)
+            let cells = grid.cells[a].map { cell -> CellView in
+                guard let cell else { return CellView(status: "none", label: "", href: nil) }
+                return CellView(
+                    status: cell.status.rawValue, label: req.t("report.status.\(cell.status.rawValue)"),
+                    href: mayOpen ? SiteURL.report(cell.obligationID).path : nil)
+            }
+            return Row(agency: name, cells: cells, tally: TallyText(summary.byAgency[a] ?? ReportingTally()))
+        }
+        let periodLabels = grid.periods.map { PeriodText.label($0.key, stored: $0.label, locale) }
+        let chart = TrendChart.svg(
+            title: req.t("dashboard.chart.title"), periods: grid.periods.map { PeriodText.short($0.key) },
+            series: [
+                .init(name: req.t("dashboard.chart.submitted"), cssClass: "submitted", values: grid.periods.indices.map { summary.byPeriod[$0]?.submittedRate }),
+                .init(name: req.t("dashboard.chart.on_time"), cssClass: "on-time", values: grid.periods.indices.map { summary.byPeriod[$0]?.onTimeRate }),
+            ])
+        var query = ["regime": regimeID.uuidString]
+        if let statusFilter { query["status"] = statusFilter.rawValue }
+        return DashboardPage(
+            layout: base.layout, planTitle: base.planTitle, planHref: base.planHref, regimes: base.regimes,
+            regimeName: chosen.name, regimeHref: reviewer ? SiteURL.regime(regimeID).path : nil,
+            regimeProblems: chosen.regime.problems.nonEmpty, statuses: statuses, query: base.query,
+            periods: grid.periods.enumerated().map { p, period in
+                PeriodHead(
+                    key: period.key, label: periodLabels[p], due: period.due.map { Formatting.date($0, locale) },
+                    tally: TallyText(summary.byPeriod[p] ?? ReportingTally()),
+                    reportHref: SiteURL.consolidated(regimeID).with(["period": period.key]))
+            }.nonEmpty,
+            rows: rows.nonEmpty, overall: TallyText(summary.overall), chart: grid.periods.isEmpty ? nil : chart,
+            legend: ReportStatus.allCases.map { Legend(status: $0.rawValue, label: req.t("report.status.\($0.rawValue)"), count: counts[$0] ?? 0) },
+            csvHref: SiteURL.planReportingCSV(planID).with(query), followUpHref: base.followUpHref, createRegimes: nil, duties: duties,
+            shown: rows.count, total: grid.agencies.count)
+    }
+}
+
+extension PeriodText {
+    /// Axis labels: `T5`, `Q2`, `H1`, `9T`, the year.
+    static func short(_ key: String) -> String {
+        let parts = key.split(separator: "-")
+        guard parts.count == 2 else { return key }
+        if let month = Int(parts[1]) { return "T\(month)" }
+        return parts[1] == "9M" ? "9T" : String(parts[1])
+    }
+}

@@ -1,0 +1,154 @@
+import Fluent
+import Foundation
+import TTDNKit
+import Vapor
+
+/// Reporting regimes: made from a plan's duties (on import, or here for a plan imported before), then
+/// edited by the coordinating office with the periods they give shown beside the form.
+enum RegimeController {
+    @Sendable static func createFromDuties(req: Request) async throws -> Response {
+        let planID = try req.recordID()
+        guard let plan = try await Plan.find(planID, on: req.db) else { throw Abort(.notFound) }
+        let existing = try await RegimeRecord.query(on: req.db).filter(\.$plan.$id == planID).count()
+        if existing == 0 {
+            let duties = try await PlanExporter(db: req.db).load(planID)?.document.reporting ?? []
+            let list = duties.isEmpty ? [ReportingDuty(frequency: .quarterly, beforeDay: nil, month: nil, to: nil)] : duties
+            try await req.db.transaction { tx in
+                _ = try await ObligationService.createRegimes(for: plan, duties: list, fallbackYear: LocalDate.today().year, on: tx, by: req.auditContext)
+                try await ObligationService.sync(planID: planID, on: tx, by: req.auditContext)
+            }
+            req.flash(.success, req.t("regime.created", String(list.count)))
+        }
+        return req.redirect(to: SiteURL.planReporting(planID).path)
+    }
+
+    struct Form: Content {
+        var name: String?
+        var year: String?
+        var frequency: String?
+        var window: String?
+        var due: String?
+        var lock: String?
+        var before: String?
+        var after: String?
+        var reporters: String?
+        var recipient: String?
+        var version: Int?
+    }
+
+    struct Page: Encodable {
+        struct PeriodRow: Encodable {
+            let label: String
+            let window: String
+            let due: String
+            let lock: String
+            let notes: String?
+        }
+
+        let layout: LayoutContext
+        let action: String
+        let dashboardHref: String?
+        let form: Form
+        let frequencies: [SelectOption]
+        let windows: [SelectOption]
+        let reporters: [SelectOption]
+        let errors: [String: String]
+        let problems: [String]?
+        let periods: [PeriodRow]?
+    }
+
+    @Sendable static func edit(req: Request) async throws -> View {
+        guard let record = try await RegimeRecord.find(req.recordID(), on: req.db) else { throw Abort(.notFound) }
+        let r = record.regime
+        let form = Form(
+            name: r.name, year: String(record.year), frequency: r.frequency.rawValue, window: r.window.rawValue, due: r.due.description,
+            lock: r.lock.description, before: r.reminders.daysBefore.map(String.init).joined(separator: ", "),
+            after: r.reminders.daysAfter.map(String.init).joined(separator: ", "), reporters: reportersValue(r.reporters),
+            recipient: r.recipients.named, version: record.version)
+        return try await req.view.render("reports/regime", page(req, record, form: form, regime: r, errors: [:]))
+    }
+
+    static func reportersValue(_ r: ReportingRegime.Reporters) -> String {
+        switch r {
+        case .planTaskLeads: "plan-task-leads"
+        case .planAgencies: "plan-agencies"
+        case .chosen: "chosen"
+        }
+    }
+
+    static func page(_ req: Request, _ record: RegimeRecord, form: Form, regime: ReportingRegime?, errors: [String: String]) async throws -> Page {
+        var periods: [Page.PeriodRow] = []
+        if let regime, let year = Int(form.year ?? "") {
+            let calendar = try await ObligationService.holidayCalendar(on: req.db)
+            periods = PeriodEngine.periods(for: regime, year: year, holidays: calendar).map { p in
+                .init(
+                    label: PeriodText.label(p.key, stored: p.label, req.locale),
+                    window: "\(Formatting.date(p.window.start, req.locale)) – \(Formatting.date(p.window.end, req.locale))",
+                    due: p.due.map { Formatting.date($0, req.locale) } ?? "—", lock: p.lock.map { Formatting.date($0, req.locale) } ?? "—",
+                    notes: p.notes.isEmpty ? nil : p.notes.map(\.message).joined(separator: "; "))
+            }
+        }
+        return Page(
+            layout: req.layout(title: req.t("regime.edit.title")), action: SiteURL.regime(try record.requireID()).path,
+            dashboardHref: record.$plan.id.map { SiteURL.planReporting($0).path }, form: form,
+            frequencies: ReportingFrequency.allCases.map { SelectOption(value: $0.rawValue, label: req.t("regime.frequency.\($0.rawValue)"), selected: $0.rawValue == form.frequency) },
+            windows: DataWindowRule.allCases.map { SelectOption(value: $0.rawValue, label: req.t("regime.window.\($0.rawValue)"), selected: $0.rawValue == form.window) },
+            reporters: ["plan-task-leads", "plan-agencies"].map { SelectOption(value: $0, label: req.t("regime.reporters.\($0)"), selected: $0 == form.reporters) },
+            errors: errors.mapValues { req.t($0) }, problems: regime?.problems.nonEmpty, periods: periods.nonEmpty)
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        guard let record = try await RegimeRecord.find(req.recordID(), on: req.db) else { throw Abort(.notFound) }
+        let form = try req.content.decode(Form.self)
+        var errors: [String: String] = [:]
+        let name = FormText.value(form.name) ?? ""
+        if name.isEmpty || name.count > 300 { errors["name"] = "regime.error.name" }
+        let year = Int(form.year ?? "").flatMap { (2000...2100).contains($0) ? $0 : nil }
+        if year == nil { errors["year"] = "regime.error.year" }
+        let frequency = form.frequency.flatMap(ReportingFrequency.init(rawValue:))
+        if frequency == nil { errors["frequency"] = "regime.error.frequency" }
+        let window = form.window.flatMap(DataWindowRule.init(rawValue:)) ?? .nd09
+        let due = DueRule(syntax: form.due ?? "")
+        if due == nil { errors["due"] = "regime.error.due" }
+        let lock = LockRule(syntax: form.lock ?? "never")
+        if lock == nil { errors["lock"] = "regime.error.lock" }
+        func days(_ text: String?) -> [Int]? {
+            let parts = (text ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            let numbers = parts.compactMap { Int($0) }.filter { (0...60).contains($0) }
+            return numbers.count == parts.count ? numbers : nil
+        }
+        let before = days(form.before), after = days(form.after)
+        if before == nil || after == nil { errors["reminders"] = "regime.error.reminders" }
+        var regime = record.regime
+        if let frequency, let due, let lock, let before, let after {
+            regime.name = name
+            regime.frequency = frequency
+            regime.window = window
+            regime.due = due
+            regime.lock = lock
+            regime.reminders = ReminderSchedule(daysBefore: before, daysAfter: after)
+            if let kind = form.reporters, kind != reportersValue(regime.reporters) {
+                regime.reporters = kind == "plan-agencies" ? .planAgencies : .planTaskLeads
+            }
+            regime.recipients.named = FormText.value(form.recipient)
+            if !regime.problems.isEmpty { errors["due"] = "regime.error.problem" }
+        }
+        if form.version != record.version { errors["form"] = "regime.error.conflict" }
+        guard errors.isEmpty, let year else {
+            let shown = frequency != nil && due != nil && lock != nil ? regime : nil
+            return try await req.view.render("reports/regime", page(req, record, form: form, regime: shown, errors: errors))
+                .encodeResponse(status: errors["form"] != nil ? .conflict : .badRequest, for: req)
+        }
+        let saved = regime
+        try await req.db.transaction { tx in
+            try await record.auditedUpdate(on: tx, by: req.auditContext) {
+                $0.regime = saved
+                $0.year = year
+                $0.version += 1
+            }
+            try await ObligationService.sync(planID: record.$plan.id, on: tx, by: req.auditContext)
+        }
+        req.flash(.success, req.t("regime.saved"))
+        return req.redirect(to: record.$plan.id.map { SiteURL.planReporting($0).with(["regime": record.id!.uuidString]) } ?? SiteURL.regime(record.id!).path)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+extension RegimeRecord: Auditable {
+    static let auditType = "reporting_regime"
+    var auditLabel: String { name }
+    var auditFields: [String: String] {
+        ["plan_id": $plan.id?.uuidString ?? "", "name": name, "year": String(year), "definition": definition, "position": String(position)]
+    }
+}
+
+extension Obligation: Auditable {
+    static let auditType = "obligation"
+    var auditLabel: String { periodLabel }
+    var auditFields: [String: String] {
+        [
+            "regime_id": $regime.id.uuidString, "agency_id": $agency.id.uuidString, "period_key": periodKey,
+            "opens_on": opensOn, "due_on": dueOn ?? "", "lock_on": lockOn ?? "",
+        ]
+    }
+}
+
+extension Submission: Auditable {
+    static let auditType = "submission"
+    var auditLabel: String { $obligation.id.uuidString }
+    /// The content is recorded by its digest: the text itself is in the submission's history.
+    var auditFields: [String: String] {
+        [
+            "obligation_id": $obligation.id.uuidString, "state": state, "version": String(version),
+            "content_length": String(content.utf8.count), "review_comment": reviewComment ?? "",
+        ]
+    }
+}
+
+extension EvidenceFile: Auditable {
+    static let auditType = "evidence_file"
+    var auditLabel: String { filename }
+    var auditFields: [String: String] {
+        ["submission_id": $submission.id.uuidString, "filename": filename, "size": String(size), "sha256": sha256]
+    }
+}
+
+extension SubmissionEvent: Auditable {
+    static let auditType = "submission_event"
+    var auditLabel: String { kind }
+    var auditFields: [String: String] {
+        ["submission_id": $submission.id.uuidString, "kind": kind, "comment": comment, "version": String(version)]
+    }
+}
+
+extension Indicator: Auditable {
+    static let auditType = "indicator"
+    var auditLabel: String { name }
+    var auditFields: [String: String] {
+        ["code": code, "name": name, "unit": unit, "aggregation": aggregation, "position": String(position), "active": String(active)]
+    }
+}
+
+extension TaskIndicator: Auditable {
+    static let auditType = "task_indicator"
+    var auditLabel: String { $indicator.id.uuidString }
+    var auditFields: [String: String] {
+        ["task_id": $task.id.uuidString, "indicator_id": $indicator.id.uuidString, "target": target.map { String($0) } ?? ""]
+    }
+}
+
+extension ConsolidatedDraft: Auditable {
+    static let auditType = "consolidated_report"
+    var auditLabel: String { periodKey }
+    var auditFields: [String: String] {
+        ["regime_id": $regime.id.uuidString, "period_key": periodKey, "edits": edits, "addressees": addressees.joined(separator: " | "), "number": number ?? ""]
+    }
+}
+
+extension HolidayAdjustmentRecord: Auditable {
+    static let auditType = "holiday_adjustment"
+    var auditLabel: String { date }
+    var auditFields: [String: String] { ["date": date, "kind": kind, "note": note] }
+}

@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import SQLKit
+import TTDNKit
+
+/// The agencies × periods grid of one regime, loaded in two queries straight into plain rows (the
+/// dashboard of a 40-agency, 12-period regime is 480 cells and must answer in milliseconds).
+struct ReportingGrid {
+    struct ObligationRow: Decodable {
+        let id: UUID
+        let agency_id: UUID
+        let period_key: String
+        let period_label: String
+        let opens_on: String
+        let due_on: String?
+        let lock_on: String?
+    }
+
+    struct SubmissionRow: Decodable {
+        let obligation_id: UUID
+        let state: String
+        let first_submitted_at: Date?
+        let last_submitted_at: Date?
+        let returned_at: Date?
+        let accepted_at: Date?
+
+        var dates: SubmissionDates {
+            SubmissionDates(firstSubmittedAt: first_submitted_at, lastSubmittedAt: last_submitted_at, returnedAt: returned_at, acceptedAt: accepted_at)
+        }
+    }
+
+    struct Period {
+        let key: String
+        let label: String
+        let due: LocalDate?
+    }
+
+    struct Cell {
+        let obligationID: UUID
+        let status: ReportStatus
+        let onTime: Bool?
+        let submittedAt: Date?
+        let due: LocalDate?
+    }
+
+    let periods: [Period]
+    let agencies: [UUID]
+    /// `cells[agency index][period index]`.
+    let cells: [[Cell?]]
+
+    static func load(regimeID: UUID, now: Date, on db: any Database) async throws -> ReportingGrid {
+        guard let sql = db as? any SQLDatabase else { return ReportingGrid(periods: [], agencies: [], cells: []) }
+        let obligations = try await sql.select()
+            .columns("id", "agency_id", "period_key", "period_label", "opens_on", "due_on", "lock_on")
+            .from(Obligation.schema).where("regime_id", .equal, regimeID)
+            .all(decoding: ObligationRow.self)
+        let submissions = try await sql.select()
+            .columns(["obligation_id", "state", "first_submitted_at", "last_submitted_at", "returned_at", "accepted_at"].map { SQLColumn($0, table: "s") })
+            .from(SQLAlias(SQLIdentifier(Submission.schema), as: SQLIdentifier("s")))
+            .join(SQLAlias(SQLIdentifier(Obligation.schema), as: SQLIdentifier("o")), on: SQLColumn("obligation_id", table: "s"), .equal, SQLColumn("id", table: "o"))
+            .where(SQLColumn("regime_id", table: "o"), .equal, SQLBind(regimeID))
+            .all(decoding: SubmissionRow.self)
+        return build(obligations: obligations, submissions: submissions, now: now)
+    }
+
+    static func build(obligations: [ObligationRow], submissions: [SubmissionRow], now: Date) -> ReportingGrid {
+        var periodByKey: [String: Period] = [:]
+        for o in obligations where periodByKey[o.period_key] == nil {
+            periodByKey[o.period_key] = Period(key: o.period_key, label: o.period_label, due: o.due_on.flatMap(LocalDate.init(iso:)))
+        }
+        let periods = periodByKey.values.sorted { $0.key < $1.key }
+        let periodIndex = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1.key, $0) })
+        let agencies = Array(Set(obligations.map(\.agency_id)))
+        let agencyIndex = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1, $0) })
+        let byObligation = Dictionary(submissions.map { ($0.obligation_id, $0) }) { a, _ in a }
+        var cells = Array(repeating: [Cell?](repeating: nil, count: periods.count), count: agencies.count)
+        for o in obligations {
+            let opens = LocalDate(iso: o.opens_on) ?? LocalDate(now)
+            let due = o.due_on.flatMap(LocalDate.init(iso:))
+            // A draft is not a submission: only its dates count, and a draft has none.
+            let dates = byObligation[o.id]?.dates ?? .none
+            let status = ReportTimeliness.status(opensOn: opens, due: due, submission: dates, now: now)
+            cells[agencyIndex[o.agency_id]!][periodIndex[o.period_key]!] = Cell(
+                obligationID: o.id, status: status, onTime: ReportTimeliness.isOnTime(dates, due: due), submittedAt: dates.firstSubmittedAt, due: due)
+        }
+        return ReportingGrid(periods: periods, agencies: agencies, cells: cells)
+    }
+
+    var summary: ReportingSummary {
+        ReportingSummary(cells: cells.map { $0.map { $0.map { ReportingCell(status: $0.status, onTime: $0.onTime) } } })
+    }
+}
