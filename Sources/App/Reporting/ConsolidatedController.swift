@@ -94,13 +94,24 @@ enum ConsolidatedController {
         }
         var edits: [String: String] = [:]
         if form.reset == nil {
+            // A field the form did not send keeps its earlier edit; one sent equal to the compiled text is no edit.
+            let previous = ConsolidatedBuilder.decodeEdits(built.draft?.edits)
             for part in ConsolidatedReport.Part.allCases {
-                let text = FormText.prose(form.parts?[part.rawValue])
+                guard let sent = form.parts?[part.rawValue] else {
+                    edits[part.rawValue] = previous[part.rawValue]
+                    continue
+                }
+                let text = FormText.prose(sent)
                 if text != FormText.prose(built.report.compiled(part)) { edits[part.rawValue] = text }
             }
             for task in built.report.tasks {
-                let text = FormText.prose(form.tasks?[task.id.uuidString])
-                if text != FormText.prose(task.compiledText) { edits["task:\(task.id.uuidString)"] = text }
+                let key = "task:\(task.id.uuidString)"
+                guard let sent = form.tasks?[task.id.uuidString] else {
+                    edits[key] = previous[key]
+                    continue
+                }
+                let text = FormText.prose(sent)
+                if text != FormText.prose(task.compiledText) { edits[key] = text }
             }
         }
         let encoder = JSONEncoder()

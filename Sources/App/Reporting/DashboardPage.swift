@@ -60,7 +60,7 @@ struct DashboardPage: Encodable {
     let periods: [PeriodHead]?
     let rows: [Row]?
     let overall: TallyText?
-    let chart: String?
+    let chart: TrendChart.Layout?
     let legend: [Legend]?
     let csvHref: String?
     let followUpHref: String
@@ -118,7 +118,7 @@ struct DashboardPage: Encodable {
             return Row(agency: name, cells: cells, tally: TallyText(summary.byAgency[a] ?? ReportingTally()))
         }
         let periodLabels = grid.periods.map { PeriodText.label($0.key, stored: $0.label, locale) }
-        let chart = TrendChart.svg(
+        let chart = TrendChart.layout(
             title: req.t("dashboard.chart.title"), periods: grid.periods.map { PeriodText.short($0.key) },
             series: [
                 .init(name: req.t("dashboard.chart.submitted"), cssClass: "submitted", values: grid.periods.indices.map { summary.byPeriod[$0]?.submittedRate }),

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The dashboard's trend chart: submitted and on-time rates per period as an SVG line chart, drawn on the
-/// server (no script, prints, scales with the page). Labels are escaped here; the page embeds the result.
+/// server (no script, prints, scales with the page). `layout` computes the geometry, which a template
+/// draws with its own escaping; `svg` writes the same geometry as a string (tests, exports).
 public enum TrendChart {
     public struct Series: Sendable, Equatable {
         public var name: String
@@ -17,42 +18,95 @@ public enum TrendChart {
         }
     }
 
-    public static func svg(title: String, periods: [String], series: [Series], width: Int = 640, height: Int = 240) -> String {
+    public struct Layout: Sendable, Equatable, Encodable {
+        public struct Label: Sendable, Equatable, Encodable {
+            public var x: String
+            public var y: String
+            public var text: String
+        }
+
+        public struct Line: Sendable, Equatable, Encodable {
+            public var x1: String
+            public var y1: String
+            public var x2: String
+            public var y2: String
+        }
+
+        public struct Point: Sendable, Equatable, Encodable {
+            public var x: String
+            public var y: String
+        }
+
+        public struct Drawn: Sendable, Equatable, Encodable {
+            public var name: String
+            public var cssClass: String
+            /// `x,y x,y …` for each unbroken run of two points or more.
+            public var polylines: [String]
+            public var points: [Point]
+            public var legendLine: Line
+            public var legendText: Label
+        }
+
+        public var title: String
+        public var width: Int
+        public var height: Int
+        public var grid: [Line]
+        public var yLabels: [Label]
+        public var xLabels: [Label]
+        public var series: [Drawn]
+    }
+
+    public static func layout(title: String, periods: [String], series: [Series], width: Int = 640, height: Int = 240) -> Layout {
         let left = 44.0, right = 12.0, top = 16.0, bottom = 52.0
         let plotW = Double(width) - left - right, plotH = Double(height) - top - bottom
         let step = periods.count > 1 ? plotW / Double(periods.count - 1) : 0
         func x(_ i: Int) -> Double { periods.count > 1 ? left + Double(i) * step : left + plotW / 2 }
         func y(_ v: Double) -> Double { top + (1 - min(max(v, 0), 1)) * plotH }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"trend-title\">"
-        out += "<title id=\"trend-title\">\(escape(title))</title>"
+        var grid: [Layout.Line] = []
+        var yLabels: [Layout.Label] = []
         for pct in [0, 25, 50, 75, 100] {
             let yy = fmt(y(Double(pct) / 100))
-            out += "<line class=\"grid\" x1=\"\(fmt(left))\" y1=\"\(yy)\" x2=\"\(fmt(left + plotW))\" y2=\"\(yy)\"/>"
-            out += "<text class=\"axis\" x=\"\(fmt(left - 6))\" y=\"\(yy)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(pct)%</text>"
+            grid.append(.init(x1: fmt(left), y1: yy, x2: fmt(left + plotW), y2: yy))
+            yLabels.append(.init(x: fmt(left - 6), y: yy, text: "\(pct)%"))
         }
-        for (i, label) in periods.enumerated() {
-            out += "<text class=\"axis\" x=\"\(fmt(x(i)))\" y=\"\(fmt(top + plotH + 16))\" text-anchor=\"middle\">\(escape(label))</text>"
-        }
-        for s in series {
+        let xLabels = periods.enumerated().map { i, label in Layout.Label(x: fmt(x(i)), y: fmt(top + plotH + 16), text: label) }
+        let drawn = series.enumerated().map { k, s -> Layout.Drawn in
             // A line breaks where a period has nothing expected, rather than joining across the gap.
             var runs: [[(Double, Double)]] = [[]]
             for (i, v) in s.values.enumerated() {
                 if let v { runs[runs.count - 1].append((x(i), y(v))) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
             }
+            let lx = left + Double(k) * 180, ly = Double(height) - 14
+            return Layout.Drawn(
+                name: s.name, cssClass: s.cssClass,
+                polylines: runs.filter { $0.count > 1 }.map { $0.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " ") },
+                points: runs.flatMap { $0 }.map { Layout.Point(x: fmt($0.0), y: fmt($0.1)) },
+                legendLine: .init(x1: fmt(lx), y1: fmt(ly), x2: fmt(lx + 20), y2: fmt(ly)),
+                legendText: .init(x: fmt(lx + 26), y: fmt(ly), text: s.name))
+        }
+        return Layout(title: title, width: width, height: height, grid: grid, yLabels: yLabels, xLabels: xLabels, series: drawn)
+    }
+
+    public static func svg(title: String, periods: [String], series: [Series], width: Int = 640, height: Int = 240) -> String {
+        let l = layout(title: title, periods: periods, series: series, width: width, height: height)
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\" viewBox=\"0 0 \(l.width) \(l.height)\" role=\"img\" aria-labelledby=\"trend-title\">"
+        out += "<title id=\"trend-title\">\(escape(l.title))</title>"
+        for (g, label) in zip(l.grid, l.yLabels) {
+            out += "<line class=\"grid\" x1=\"\(g.x1)\" y1=\"\(g.y1)\" x2=\"\(g.x2)\" y2=\"\(g.y2)\"/>"
+            out += "<text class=\"axis\" x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(label.text)</text>"
+        }
+        for label in l.xLabels {
+            out += "<text class=\"axis\" x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"middle\">\(escape(label.text))</text>"
+        }
+        for s in l.series {
             out += "<g class=\"series \(escape(s.cssClass))\">"
-            for run in runs where !run.isEmpty {
-                if run.count > 1 {
-                    out += "<polyline fill=\"none\" points=\"\(run.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " "))\"/>"
-                }
-                for (px, py) in run { out += "<circle cx=\"\(fmt(px))\" cy=\"\(fmt(py))\" r=\"3\"/>" }
-            }
+            for line in s.polylines { out += "<polyline fill=\"none\" points=\"\(line)\"/>" }
+            for p in s.points { out += "<circle cx=\"\(p.x)\" cy=\"\(p.y)\" r=\"3\"/>" }
             out += "</g>"
         }
-        for (k, s) in series.enumerated() {
-            let lx = left + Double(k) * 180
-            let ly = Double(height) - 14
-            out += "<g class=\"legend series \(escape(s.cssClass))\"><line x1=\"\(fmt(lx))\" y1=\"\(fmt(ly))\" x2=\"\(fmt(lx + 20))\" y2=\"\(fmt(ly))\"/>"
-            out += "<text x=\"\(fmt(lx + 26))\" y=\"\(fmt(ly))\" dominant-baseline=\"middle\">\(escape(s.name))</text></g>"
+        for s in l.series {
+            out += "<g class=\"legend series \(escape(s.cssClass))\"><line x1=\"\(s.legendLine.x1)\" y1=\"\(s.legendLine.y1)\" x2=\"\(s.legendLine.x2)\" y2=\"\(s.legendLine.y2)\"/>"
+            out += "<text x=\"\(s.legendText.x)\" y=\"\(s.legendText.y)\" dominant-baseline=\"middle\">\(escape(s.legendText.text))</text></g>"
         }
         return out + "</svg>"
     }
