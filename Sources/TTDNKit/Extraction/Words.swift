@@ -16,8 +16,24 @@ struct Word {
     /// callers rebuild text from words).
     let range: Range<String.Index>
 
-    var isCapitalised: Bool { core.first.map { $0.isUppercase } ?? false }
+    /// Letter counts and cases from the split, or nil when `core` has a Character the table does
+    /// not know (then the properties below ask `Character`, as they always did).
+    let shape: WordShape?
+
+    var isCapitalised: Bool {
+        if let shape { return shape.firstIsUppercase }
+        return core.first.map { $0.isUppercase } ?? false
+    }
+    var startsLowercase: Bool {
+        if let shape { return shape.firstIsLowercase }
+        return core.first.map { $0.isLowercase } ?? false
+    }
+    var startsWithLetter: Bool {
+        if let shape { return shape.firstIsLetter }
+        return core.first?.isLetter ?? false
+    }
     var isAllCaps: Bool {
+        if let shape { return shape.letters > 0 && !shape.hasLowercaseLetter }
         var letters = 0
         for ch in core where ch.isLetter {
             if ch.isLowercase { return false }
@@ -25,6 +41,10 @@ struct Word {
         }
         return letters > 0
     }
+    /// The number of letters in `core`.
+    var letterCount: Int { shape?.letters ?? core.count(where: { $0.isLetter }) }
+    /// The number of Characters in `core`.
+    var count: Int { shape?.count ?? core.count }
 }
 
 enum Words {
@@ -75,10 +95,29 @@ enum Words {
                 let start = i
                 var coreStart = -1
                 var coreEnd = i
+                // Punctuation scalars are one-scalar Characters and not letters: the shape of the core
+                // is the shape of the token's other scalars.
+                var shape = WordShape()
+                var shapeKnown = true
+                var scalarsInCore = 0  // so far, from the core's start
                 while true {
+                    if coreStart >= 0 { scalarsInCore += 1 }
                     if !isPunctuation(v) {
-                        if coreStart < 0 { coreStart = i }
+                        let flags = LetterCase.flags(v)
+                        if flags == 0 { shapeKnown = false }
+                        if coreStart < 0 {
+                            coreStart = i
+                            scalarsInCore = 1
+                            shape.firstIsLetter = flags & LetterCase.letter != 0
+                            shape.firstIsUppercase = flags & LetterCase.upper != 0
+                            shape.firstIsLowercase = flags & LetterCase.lower != 0
+                        }
+                        if flags & LetterCase.letter != 0 {
+                            shape.letters += 1
+                            if flags & LetterCase.lower != 0 { shape.hasLowercaseLetter = true }
+                        }
                         coreEnd = i + length
+                        shape.count = scalarsInCore
                     }
                     i += length
                     guard i < end else { break }
@@ -88,13 +127,18 @@ enum Words {
                 if coreStart < 0 {
                     coreStart = i
                     coreEnd = i
+                    shape = WordShape()
                 }
                 let core = text[index(coreStart)..<index(coreEnd)]
                 let key = fastKey(UnsafeBufferPointer(rebasing: bytes[coreStart..<coreEnd])) ?? generalKey(core)
+                // Most words have no punctuation: an empty literal costs nothing, slicing `text` about
+                // two hundred instructions (callers only read what `lead` and `trail` hold).
+                let lead = coreStart == start ? "" : text[index(start)..<index(coreStart)]
+                let trail = coreEnd == i ? "" : text[index(coreEnd)..<index(i)]
                 words.append(
                     Word(
-                        core: core, key: key, lead: text[index(start)..<index(coreStart)],
-                        trail: text[index(coreEnd)..<index(i)], range: index(start)..<index(i)))
+                        core: core, key: key, lead: lead, trail: trail, range: index(start)..<index(i),
+                        shape: shapeKnown ? shape : nil))
             }
         }
         return words
