@@ -7,6 +7,10 @@ import TTDNKit
 ///     ExtractFuzz bench SECONDS FILE…     plans per second for each file, on one core
 ///     ExtractFuzz make-docx IN.txt OUT.docx
 ///     ExtractFuzz replay FILE…            runs the fuzz entry on saved inputs (crash reproduction)
+///     ExtractFuzz json FILE               the `ttdn extract --json` document, without building Vapor
+///                                         (score.py --cmd '.build-bench/release/ExtractFuzz json {}')
+///     ExtractFuzz dump FILE               that JSON, then the source, outline and warnings in full
+///                                         (outputs to compare byte for byte around a speed change)
 @main
 enum Driver {
     static func main() throws {
@@ -27,13 +31,30 @@ enum Driver {
                 }
                 print("ok \(path)")
             }
+        case "json", "dump":
+            guard args.count == 2 else { usage() }
+            let extraction = try PlanReader.read(fileAt: URL(fileURLWithPath: args[1]))
+            let encoder = JSONEncoder()
+            // The settings of `ExtractCommand`, so this prints byte for byte what `ttdn extract --json` prints.
+            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+            var output = String(decoding: try encoder.encode(extraction.plan), as: UTF8.self) + "\n"
+            if args[0] == "dump" {
+                output += "source \(extraction.source.format.rawValue) \(extraction.source.encoding)\n"
+                for node in extraction.outline {
+                    output += "outline \(node.kind.rawValue) \(node.label) \(node.ref) \(node.depth) \(node.line) \(node.text)\n"
+                }
+                for warning in extraction.warnings {
+                    output += "warning \(warning.code.rawValue) \(warning.ref ?? "-") \(warning.args)\n"
+                }
+            }
+            FileHandle.standardOutput.write(Data(output.utf8))
         default:
             usage()
         }
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: ExtractFuzz bench SECONDS FILE… | make-docx IN OUT | replay FILE…\n".utf8))
+        FileHandle.standardError.write(Data("usage: ExtractFuzz bench SECONDS FILE… | make-docx IN OUT | replay FILE… | json FILE | dump FILE\n".utf8))
         exit(64)
     }
 

@@ -91,9 +91,9 @@ enum AgencyLexicon {
 
     /// A word in capitals of 2–8 letters (`UBND`, `BTGTU`) reads as an abbreviated body.
     static func isAcronymHead(_ word: Word) -> Bool {
-        let letters = word.core.filter { $0.isLetter }
-        guard letters.count >= 2, letters.count <= 8, word.isAllCaps else { return false }
-        return word.core.first?.isLetter ?? false
+        let letters = word.letterCount
+        guard letters >= 2, letters <= 8, word.isAllCaps else { return false }
+        return word.startsWithLetter
     }
 
     /// The number of words a group noun spans at `index` (0 when none).
@@ -112,7 +112,7 @@ enum AgencyLexicon {
 
     /// The number of words a lower-case predicate spans at `index` (0 when none).
     static func predicate(_ words: [Word], at index: Int) -> Int {
-        guard index < words.count, let first = words[index].core.first, first.isLowercase else { return 0 }
+        guard index < words.count, words[index].startsLowercase else { return 0 }
         // After `các`/`những` a verb is a noun: `các tổ chức chính trị - xã hội`.
         if index > 0, groupHeads.contains(words[index - 1].key) { return 0 }
         for phrase in predicateIndex[words[index].key] ?? [] where Words.matches(words, at: index, phrase) {

@@ -79,12 +79,13 @@ enum AgencyListSplitter {
 
     static func isAbbreviation(_ word: Word) -> Bool {
         // `TP.` in `TP. Hồ Chí Minh`, `v.v.`
-        (word.core.count <= 3 && word.isAllCaps) || word.core.contains(".")
+        (word.count <= 3 && word.isAllCaps) || word.core.contains(".")
     }
 
     /// Drops `(…)` asides (`Văn phòng UBND tỉnh (đối với nội dung …)`) with the space before them.
     static func removeParentheticals(_ text: String) -> String {
-        guard text.contains("(") else { return text }
+        // A byte test: without a `(` byte there is no `(` Character, and the loop would rebuild `text`.
+        guard ByteSearch.contains(text, "(") else { return text }
         var out = ""
         var depth = 0
         for ch in text {

@@ -68,7 +68,9 @@ enum LegacyEncoding: String, Sendable, CaseIterable {
     /// VNI writes a base letter followed by a mark byte (`ö`, `ø`, `ù`, `û`, `õ`, `ï`): many ASCII
     /// vowels directly followed by one of those bytes.
     static func looksLikeVNI(_ bytes: [UInt8]) -> Bool {
-        let marks: Set<UInt8> = [0xF8, 0xF9, 0xFB, 0xF5, 0xEF, 0xE2, 0xEA, 0xF4, 0xF6, 0xD8, 0xD9, 0xDB, 0xD5, 0xCF, 0xC2, 0xCA, 0xD4, 0xD6]
+        let marks: Set<UInt8> = [
+            0xF8, 0xF9, 0xFB, 0xF5, 0xEF, 0xE2, 0xEA, 0xF4, 0xF6, 0xD8, 0xD9, 0xDB, 0xD5, 0xCF, 0xC2, 0xCA, 0xD4, 0xD6,
+        ]
         let vowels: Set<UInt8> = Set("aeiouyAEIOUY".utf8)
         var pairs = 0
         var high = 0
@@ -84,12 +86,15 @@ enum LegacyEncoding: String, Sendable, CaseIterable {
     static func repairFontEncoded(_ text: String) -> (text: String, encoding: LegacyEncoding)? {
         var latin = 0
         var vietnamese = 0
-        for scalar in text.unicodeScalars.prefix(200_000) {
-            switch scalar.value {
+        var seen = 0
+        UTF8Text.forEachScalar(text) { v in
+            switch v {
             case 0x80...0xFF: latin += 1
             case 0x102, 0x103, 0x110, 0x111, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x1EA0...0x1EF9: vietnamese += 1
             default: break
             }
+            seen += 1
+            return seen < 200_000
         }
         guard latin > 20, latin > vietnamese * 4 else { return nil }
         let before = vietnameseScore(text)

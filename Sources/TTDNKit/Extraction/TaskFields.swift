@@ -26,8 +26,8 @@ enum TaskFields {
         let unitish = folded.hasPrefix("don vi") || folded.hasPrefix("co quan") || folded.hasPrefix("phoi hop")
             || folded.hasPrefix("chu tri") || folded.hasPrefix("trach nhiem")
         if unitish {
-            if folded.contains("phoi hop") && !folded.contains("chu tri") { return .support }
-            if folded.contains("chu tri") || folded.contains("thuc hien") || folded.contains("trach nhiem")
+            if folded.foldedContains("phoi hop") && !folded.foldedContains("chu tri") { return .support }
+            if folded.foldedContains("chu tri") || folded.foldedContains("thuc hien") || folded.foldedContains("trach nhiem")
                 || folded == "don vi" || folded == "co quan"
             {
                 return .lead

@@ -11,7 +11,9 @@ enum TextDecoding {
     static func decode(_ data: Data) throws(PlanReadError) -> Decoded {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard let text = String(bytes: bytes.dropFirst(3), encoding: .utf8) else { throw .unreadable("invalid UTF-8 after a UTF-8 byte order mark") }
+            guard let text = String(bytes: bytes.dropFirst(3), encoding: .utf8) else {
+                throw .unreadable("invalid UTF-8 after a UTF-8 byte order mark")
+            }
             return try checked(text, "utf-8")
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return try utf16(bytes.dropFirst(2), littleEndian: true) }
@@ -56,9 +58,10 @@ enum TextDecoding {
     static func checked(_ text: String, _ encoding: String) throws(PlanReadError) -> Decoded {
         var controls = 0
         var total = 0
-        for scalar in text.unicodeScalars.prefix(65_536) {
+        UTF8Text.forEachScalar(text) { v in
             total += 1
-            if scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" && scalar != "\u{0C}" { controls += 1 }
+            if v < 0x20 && v != 0x0A && v != 0x0D && v != 0x09 && v != 0x0C { controls += 1 }
+            return total < 65_536
         }
         if total > 0 && controls * 20 > total { throw .unsupportedFormat("binary data") }
         // NFC is applied once, by the cleaner.

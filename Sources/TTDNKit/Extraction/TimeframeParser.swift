@@ -24,10 +24,10 @@ enum TimeframeParser {
         if let quarters = quarters(in: f), !quarters.isEmpty {
             return Timeframe(text: text, kind: .quarters, quarters: quarters, year: year)
         }
-        if f.contains("thuong xuyen") || f.contains("lien tuc") || f.contains("hang ngay") {
+        if f.foldedContains("thuong xuyen") || f.foldedContains("lien tuc") || f.foldedContains("hang ngay") {
             return Timeframe(text: text, kind: .ongoing)
         }
-        if f.contains("trong nam") || f.contains("ca nam") || f.contains("suot nam") || f.hasPrefix("nam ") {
+        if f.foldedContains("trong nam") || f.foldedContains("ca nam") || f.foldedContains("suot nam") || f.hasPrefix("nam ") {
             return Timeframe(text: text, kind: .year, year: year)
         }
         if let months = monthQuarters(in: f), !months.isEmpty {
@@ -56,7 +56,7 @@ enum TimeframeParser {
         let units: [(String, Timeframe.Period)] = [("quy", .quarter), ("thang", .month), ("nam", .year), ("tuan", .week)]
         for (word, period) in units {
             for marker in ["/\(word)", "/ \(word)", "hang \(word)", "moi \(word)", "theo \(word)", "dinh ky \(word)"] {
-                guard let r = f.range(of: marker) else { continue }
+                guard let r = f.foldedRange(of: marker) else { continue }
                 // Whole words: `tháng năm` is not `hàng năm`.
                 if !marker.hasPrefix("/"), r.lowerBound > f.startIndex, f[f.index(before: r.lowerBound)].isLetter { continue }
                 // `/quý` must follow a count (`01 số/quý`), not a date (`quý II/2021` has the slash first).
@@ -94,8 +94,8 @@ enum TimeframeParser {
     /// `quý II, III`, `Quý I và Quý II`, `quý II/2021`, `quý 3`, `quý II - IV`, `6 tháng đầu năm`.
     static func quarters(in f: String) -> [Int]? {
         var result: [Int] = []
-        if f.contains("6 thang dau") || f.contains("sau thang dau") || f.contains("06 thang dau") { result += [1, 2] }
-        if f.contains("6 thang cuoi") || f.contains("sau thang cuoi") || f.contains("06 thang cuoi") { result += [3, 4] }
+        if f.foldedContains("6 thang dau") || f.foldedContains("sau thang dau") || f.foldedContains("06 thang dau") { result += [1, 2] }
+        if f.foldedContains("6 thang cuoi") || f.foldedContains("sau thang cuoi") || f.foldedContains("06 thang cuoi") { result += [3, 4] }
         let words = f.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" })
         var i = 0
         while i < words.count {

@@ -16,8 +16,24 @@ struct Word {
     /// callers rebuild text from words).
     let range: Range<String.Index>
 
-    var isCapitalised: Bool { core.first.map { $0.isUppercase } ?? false }
+    /// Letter counts and cases from the split, or nil when `core` has a Character the table does
+    /// not know (then the properties below ask `Character`, as they always did).
+    let shape: WordShape?
+
+    var isCapitalised: Bool {
+        if let shape { return shape.firstIsUppercase }
+        return core.first.map { $0.isUppercase } ?? false
+    }
+    var startsLowercase: Bool {
+        if let shape { return shape.firstIsLowercase }
+        return core.first.map { $0.isLowercase } ?? false
+    }
+    var startsWithLetter: Bool {
+        if let shape { return shape.firstIsLetter }
+        return core.first?.isLetter ?? false
+    }
     var isAllCaps: Bool {
+        if let shape { return shape.letters > 0 && !shape.hasLowercaseLetter }
         var letters = 0
         for ch in core where ch.isLetter {
             if ch.isLowercase { return false }
@@ -25,136 +41,108 @@ struct Word {
         }
         return letters > 0
     }
+    /// The number of letters in `core`.
+    var letterCount: Int { shape?.letters ?? core.count(where: { $0.isLetter }) }
+    /// The number of Characters in `core`.
+    var count: Int { shape?.count ?? core.count }
 }
 
 enum Words {
-    static let punctuation: Set<Character> = [",", ";", ":", ".", "(", ")", "\"", "“", "”", "'", "‘", "’", "!", "?", "…", "[", "]"]
+    static let punctuation: Set<Character> = [
+        ",", ";", ":", ".", "(", ")", "\"", "“", "”", "'", "‘", "’", "!", "?", "…", "[", "]",
+    ]
 
     /// White space without the Unicode property tables (a profile showed them at 15 %).
     @inline(__always)
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { isSpace(s.value) }
+
+    @inline(__always)
+    static func isSpace(_ v: UInt32) -> Bool {
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
         return v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200B) || v == 0x2028 || v == 0x2029 || v == 0x202F
             || v == 0x205F || v == 0x3000 || v == 0xFEFF
     }
 
-    static let punctuationScalars: Set<Unicode.Scalar> = Set(punctuation.flatMap { $0.unicodeScalars })
+    /// The scalars of `punctuation` (each of its Characters is one scalar), without hashing a `Set`.
+    @inline(__always)
+    static func isPunctuation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x21, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5B, 0x5D: return true
+        case 0x2018, 0x2019, 0x201C, 0x201D, 0x2026: return true
+        default: return false
+        }
+    }
 
     /// Splits on white space; punctuation at either end of a token goes to `lead` / `trail`.
-    /// Walks scalars (spaces and punctuation are single scalars; text is NFC): much cheaper than
-    /// Characters, and the indices stay valid String indices.
+    /// Walks the UTF-8 bytes (spaces and punctuation are single scalars; text is NFC) and takes each
+    /// word's key from them in the same pass: scalar-view indices and Substring keys were 17 % of a plan.
     static func split(_ text: String) -> [Word] {
         var words: [Word] = []
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        let end = scalars.endIndex
-        while i < end {
-            while i < end, isSpace(scalars[i]) { i = scalars.index(after: i) }
-            guard i < end else { break }
-            let start = i
-            while i < end, !isSpace(scalars[i]) { i = scalars.index(after: i) }
-            var coreStart = start
-            var coreEnd = i
-            while coreStart < coreEnd, punctuationScalars.contains(scalars[coreStart]) { coreStart = scalars.index(after: coreStart) }
-            while coreEnd > coreStart {
-                let prev = scalars.index(before: coreEnd)
-                if punctuationScalars.contains(scalars[prev]) { coreEnd = prev } else { break }
+        var source = text
+        source.withUTF8 { bytes in
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            let end = bytes.count
+            var i = 0
+            while i < end {
+                var (v, length) = UTF8Text.scalar(bytes, at: i)
+                if isSpace(v) {
+                    i += length
+                    continue
+                }
+                // A token: from here to the next space. Its core runs from the first scalar that is not
+                // punctuation to the end of the last one.
+                let start = i
+                var coreStart = -1
+                var coreEnd = i
+                // Punctuation scalars are one-scalar Characters and not letters: the shape of the core
+                // is the shape of the token's other scalars.
+                var shape = WordShape()
+                var shapeKnown = true
+                var scalarsInCore = 0  // so far, from the core's start
+                while true {
+                    if coreStart >= 0 { scalarsInCore += 1 }
+                    if !isPunctuation(v) {
+                        let flags = LetterCase.flags(v)
+                        if flags == 0 { shapeKnown = false }
+                        if coreStart < 0 {
+                            coreStart = i
+                            scalarsInCore = 1
+                            shape.firstIsLetter = flags & LetterCase.letter != 0
+                            shape.firstIsUppercase = flags & LetterCase.upper != 0
+                            shape.firstIsLowercase = flags & LetterCase.lower != 0
+                        }
+                        if flags & LetterCase.letter != 0 {
+                            shape.letters += 1
+                            if flags & LetterCase.lower != 0 { shape.hasLowercaseLetter = true }
+                        }
+                        coreEnd = i + length
+                        shape.count = scalarsInCore
+                    }
+                    i += length
+                    guard i < end else { break }
+                    (v, length) = UTF8Text.scalar(bytes, at: i)
+                    if isSpace(v) { break }
+                }
+                if coreStart < 0 {
+                    coreStart = i
+                    coreEnd = i
+                    shape = WordShape()
+                }
+                let core = text[index(coreStart)..<index(coreEnd)]
+                let key = fastKey(UnsafeBufferPointer(rebasing: bytes[coreStart..<coreEnd])) ?? generalKey(core)
+                // Most words have no punctuation: an empty literal costs nothing, slicing `text` about
+                // two hundred instructions (callers only read what `lead` and `trail` hold).
+                let lead = coreStart == start ? "" : text[index(start)..<index(coreStart)]
+                let trail = coreEnd == i ? "" : text[index(coreEnd)..<index(i)]
+                words.append(
+                    Word(
+                        core: core, key: key, lead: lead, trail: trail, range: index(start)..<index(i),
+                        shape: shapeKnown ? shape : nil))
             }
-            let core = text[coreStart..<coreEnd]
-            words.append(
-                Word(core: core, key: key(core), lead: text[start..<coreStart], trail: text[coreEnd..<i], range: start..<i))
         }
         return words
     }
-
-    /// Old-style tone placement in open syllables, mapped to the new style (rules.md §7).
-    private static let tonePlacement: [(String, String)] = [
-        ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-        ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
-        ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
-    ]
-
-    /// Last letters an old-style spelling can end in.
-    private static let oldToneFinals: Set<Character> = ["à", "á", "ả", "ã", "ạ", "è", "é", "ẻ", "ẽ", "ẹ", "ỳ", "ý", "ỷ", "ỹ", "ỵ"]
-
-    static func key<S: StringProtocol>(_ word: S) -> String {
-        // ASCII words (abbreviations, numbers) need no Unicode tables.
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
-        }
-        if let fast = vietnameseKey(word) { return fast }
-        var lower = word.lowercased()
-        if let last = lower.last, oldToneFinals.contains(last), lower.count >= 2 {
-            for (old, new) in tonePlacement where lower.hasSuffix(old) {
-                lower = String(lower.dropLast(2)) + new
-                break
-            }
-        }
-        return lower
-    }
-
-    /// `key` for the common case, without `lowercased()` and its Unicode tables (the key of nearly every
-    /// word of a plan is taken; `lowercased()` was 10 % of a plan's time). Handles words made of ASCII,
-    /// Latin-1 and the Vietnamese letters of Latin Extended-A/B and Extended Additional, whose lower
-    /// case is a fixed offset; anything else (combining marks, other scripts) returns nil and takes the
-    /// general path, so results are the same as `lowercased()` followed by the tone mapping.
-    private static func vietnameseKey<S: StringProtocol>(_ word: S) -> String? {
-        // Writes into the new string's own storage: no array to allocate, and no allocation at all
-        // for a short word. The mapping keeps every scalar's UTF-8 length, and so does the tone swap.
-        var failed = false
-        let key = String(unsafeUninitializedCapacity: word.utf8.count) { buffer in
-            var length = 0
-            func put(_ scalar: Unicode.Scalar) {
-                for byte in UTF8.encode(scalar)! {
-                    buffer[length] = byte
-                    length += 1
-                }
-            }
-            var count = 0
-            var previous: Unicode.Scalar = " "
-            var last: Unicode.Scalar = " "
-            var lastStart = 0  // where `last` begins in the buffer
-            for scalar in word.unicodeScalars {
-                var v = scalar.value
-                switch v {
-                case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: v += 0x20
-                case 0x00...0x7F, 0xDF...0xFF: break
-                case 0x100...0x12F, 0x168...0x169: v |= 1  // pairs: upper case even, lower case odd
-                case 0x1A0...0x1A1: v = 0x1A1  // Ơ ơ
-                case 0x1AF...0x1B0: v = 0x1B0  // Ư ư
-                case 0x1EA0...0x1EF9: v |= 1
-                default:
-                    failed = true
-                    return 0
-                }
-                previous = last
-                last = Unicode.Scalar(v)!
-                lastStart = length
-                put(last)
-                count += 1
-            }
-            // The old tone placement (`uỷ` → `ủy`): every scalar here is a whole Character, so comparing
-            // the last two scalars is comparing the last two Characters. `previous` is `o` or `u`: one byte.
-            if count >= 2, oldToneFinalScalars.contains(last) {
-                for (old, new) in tonePlacementScalars where old.0 == previous && old.1 == last {
-                    length = lastStart - 1
-                    put(new.0)
-                    put(new.1)
-                    break
-                }
-            }
-            return length
-        }
-        return failed ? nil : key
-    }
-
-    private static let oldToneFinalScalars: Set<Unicode.Scalar> = Set(oldToneFinals.map { $0.unicodeScalars.first! })
-    private static let tonePlacementScalars: [((Unicode.Scalar, Unicode.Scalar), (Unicode.Scalar, Unicode.Scalar))] =
-        tonePlacement.map { old, new in
-            let o = Array(old.unicodeScalars), n = Array(new.unicodeScalars)
-            return ((o[0], o[1]), (n[0], n[1]))
-        }
 
     /// The text from word `from` up to (not including) word `to`, as written in `text`.
     static func text(_ text: String, _ words: [Word], from: Int, to: Int) -> String {
