@@ -32,20 +32,7 @@ extension Browser {
     mutating func upload(_ path: String, fields: [(String, String)] = [], file: (name: String, filename: String, data: Data))
         async throws -> TestingHTTPResponse
     {
-        if csrf == nil { try await get(SiteURL.login.path) }
-        let boundary = "----ttdn-test-\(UUID().uuidString)"
-        var body = ByteBuffer()
-        for (name, value) in fields + [("_csrf", csrf ?? "")] {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
-        }
-        body.writeString(
-            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n")
-        body.writeBytes(file.data)
-        body.writeString("\r\n--\(boundary)--\r\n")
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
-        return try await send(.POST, path, headers: headers, body: body)
+        try await multipart(path, fields: fields, files: [file])
     }
 }
 

@@ -8,30 +8,6 @@ import ZIPFoundation
 
 @testable import App
 
-extension Browser {
-    /// Posts a multipart form with any number of fields and files, with the CSRF token.
-    mutating func multipart(_ path: String, fields: [(String, String)], files: [(name: String, filename: String, data: Data)] = [])
-        async throws -> TestingHTTPResponse
-    {
-        if csrf == nil { try await get(SiteURL.login.path) }
-        let boundary = "----ttdn-test-\(UUID().uuidString)"
-        var body = ByteBuffer()
-        for (name, value) in fields + [("_csrf", csrf ?? "")] {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
-        }
-        for file in files {
-            body.writeString(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            body.writeBytes(file.data)
-            body.writeString("\r\n")
-        }
-        body.writeString("--\(boundary)--\r\n")
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
-        return try await send(.POST, path, headers: headers, body: body)
-    }
-}
-
 /// The reporting cycle end to end over HTTP: obligations derived from the plan, an officer's draft and
 /// submission with evidence, conflicts, a crash mid-save, return and resubmission, acceptance and lock,
 /// the dashboard, its CSV and the consolidated report.
@@ -41,17 +17,23 @@ struct ReportingFlowTests {
     static let pdf = Data("%PDF-1.4\n% biên bản\n".utf8)
 
     static func obligation(_ app: Application, agency: UUID, period: String) async throws -> Obligation {
-        try #require(try await Obligation.query(on: app.db).filter(\.$agency.$id == agency).filter(\.$periodKey == period).first())
+        try #require(
+            try await Obligation.query(on: app.db).filter(\.$agency.$id == agency).filter(\.$periodKey == period)
+                .first())
     }
 
     static func taskFields(_ plan: PlanFixture, done: String, status: String = "inProgress") -> [(String, String)] {
         ["II.1", "II.2", "II.5", "II.3.1", "II.4"].flatMap { ref -> [(String, String)] in
             let id = plan.tasks[ref]!.uuidString
-            return [("tasks[\(id)][status]", status), ("tasks[\(id)][progress]", "50"), ("tasks[\(id)][done]", ref == "II.1" ? done : "Đã làm \(ref).")]
+            return [
+                ("tasks[\(id)][status]", status), ("tasks[\(id)][progress]", "50"),
+                ("tasks[\(id)][done]", ref == "II.1" ? done : "Đã làm \(ref)."),
+            ]
         }
     }
 
-    @Test("A plan's duty becomes a regime and obligations for every lead agency and period; a merger hands open ones on")
+    @Test(
+        "A plan's duty becomes a regime and obligations for every lead agency and period; a merger hands open ones on")
     func obligationsAreDerived() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
@@ -61,7 +43,10 @@ struct ReportingFlowTests {
             #expect(regimes.first?.regime.due == .beforeDayOfLastMonth(15))
             let rows = try await Obligation.query(on: app.db).all()
             // Leads: Sở Ngoại vụ, Sở VHTTDL, Sở KHCN (the unlinked Ban Quản lý owes nothing until linked).
-            #expect(Set(rows.map(\.$agency.id)) == [fixture.agencies["so-ngoai-vu"]!, fixture.agencies["so-vhttdl"]!, fixture.agencies["so-khcn"]!])
+            #expect(
+                Set(rows.map(\.$agency.id)) == [
+                    fixture.agencies["so-ngoai-vu"]!, fixture.agencies["so-vhttdl"]!, fixture.agencies["so-khcn"]!,
+                ])
             #expect(rows.count == 12)
             let q2 = try await Self.obligation(app, agency: fixture.agencies["so-ngoai-vu"]!, period: "\(Self.year)-Q2")
             #expect(q2.windowStart == "\(Self.year)-03-15" && q2.windowEnd == "\(Self.year)-06-14")
@@ -76,17 +61,25 @@ struct ReportingFlowTests {
             try await successor.auditedCreate(on: app.db, by: audit)
             let old = try #require(try await Agency.find(vh, on: app.db))
             try await old.auditedUpdate(on: app.db, by: audit) { $0.validTo = LocalDate.today().adding(days: -1).iso }
-            try await AgencySuccession(predecessorID: vh, successorID: successor.id!, kind: "mergedInto", effective: LocalDate.today())
-                .auditedCreate(on: app.db, by: audit)
+            try await AgencySuccession(
+                predecessorID: vh, successorID: successor.id!, kind: "mergedInto", effective: LocalDate.today()
+            )
+            .auditedCreate(on: app.db, by: audit)
             let outcome = try await ObligationService.sync(planID: nil, on: app.db, by: audit)
             #expect(outcome.reassigned == 3 && outcome.inserted == 1 && outcome.deleted == 0)
             #expect(try await Obligation.query(on: app.db).filter(\.$agency.$id == successor.id!).count() == 4)
-            #expect(try await Obligation.query(on: app.db).filter(\.$agency.$id == vh).count() == 1, "the written Q1 stays as history")
-            #expect(try await ObligationService.sync(planID: nil, on: app.db, by: audit) == .init(), "a second sync changes nothing")
+            #expect(
+                try await Obligation.query(on: app.db).filter(\.$agency.$id == vh).count() == 1,
+                "the written Q1 stays as history")
+            #expect(
+                try await ObligationService.sync(planID: nil, on: app.db, by: audit) == .init(),
+                "a second sync changes nothing")
         }
     }
 
-    @Test("Draft, refused submit, submit with evidence, stale save, return, resubmit, accept, lock, dashboard, CSV, consolidated DOCX")
+    @Test(
+        "Draft, refused submit, submit with evidence, stale save, return, resubmit, accept, lock, dashboard, CSV, consolidated DOCX"
+    )
     func wholeCycle() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
@@ -101,13 +94,19 @@ struct ReportingFlowTests {
             #expect(list.status == .ok && list.text.contains(path) && list.text.contains("Chưa gửi, quá hạn"))
             let form = try await officer.get(path)
             #expect(form.text.contains("tasks[\(plan.tasks["II.1"]!.uuidString)][done]"))
-            #expect(form.text.contains("tasks[\(plan.tasks["II.3.1"]!.uuidString)][done]"), "a supported task is on the form")
-            #expect(form.text.contains("tasks[\(plan.tasks["II.4"]!.uuidString)][done]"), "supported through the group «các sở, ban, ngành»")
+            #expect(
+                form.text.contains("tasks[\(plan.tasks["II.3.1"]!.uuidString)][done]"),
+                "a supported task is on the form")
+            #expect(
+                form.text.contains("tasks[\(plan.tasks["II.4"]!.uuidString)][done]"),
+                "supported through the group «các sở, ban, ngành»")
             #expect(!form.text.contains("tasks[\(plan.tasks["II.3.2"]!.uuidString)]"))
 
             // A draft with a file.
             let saved = try await officer.multipart(
-                path, fields: [("version", "0"), ("action", "save"), ("summary", "Dòng một\nDòng hai")] + Self.taskFields(plan, done: "Phát hành số 1"),
+                path,
+                fields: [("version", "0"), ("action", "save"), ("summary", "Dòng một\nDòng hai")]
+                    + Self.taskFields(plan, done: "Phát hành số 1"),
                 files: [("evidence[]", "Bản tin số 1.pdf", Self.pdf)])
             #expect(saved.status == .seeOther)
             var row = try #require(try await Submission.query(on: app.db).filter(\.$obligation.$id == q1.id!).first())
@@ -124,13 +123,17 @@ struct ReportingFlowTests {
 
             // A file that is not what it claims.
             let fake = try await officer.multipart(
-                path, fields: [("version", "1"), ("action", "save")] + Self.taskFields(plan, done: "x"), files: [("evidence[]", "a.pdf", Data("<html>".utf8))])
+                path, fields: [("version", "1"), ("action", "save")] + Self.taskFields(plan, done: "x"),
+                files: [("evidence[]", "a.pdf", Data("<html>".utf8))])
             #expect(fake.status == .badRequest && fake.text.contains("không đúng với đuôi tệp"))
 
             // A crash in the middle of a save leaves the previous version as it was.
-            app.storage[SubmissionStore.Checkpoint.self] = { throw Abort(.internalServerError, reason: "simulated crash") }
+            app.storage[SubmissionStore.Checkpoint.self] = {
+                throw Abort(.internalServerError, reason: "simulated crash")
+            }
             let crashed = try await officer.multipart(
-                path, fields: [("version", "1"), ("action", "submit")] + Self.taskFields(plan, done: "Mất điện giữa chừng"),
+                path,
+                fields: [("version", "1"), ("action", "submit")] + Self.taskFields(plan, done: "Mất điện giữa chừng"),
                 files: [("evidence[]", "b.pdf", Self.pdf)])
             #expect(crashed.status == .internalServerError)
             app.storage[SubmissionStore.Checkpoint.self] = nil
@@ -138,35 +141,52 @@ struct ReportingFlowTests {
             #expect(row.version == 1 && row.submissionState == .draft && !row.content.contains("Mất điện"))
             #expect(try await EvidenceFile.query(on: app.db).count() == 1)
 
-            let submitted = try await officer.multipart(path, fields: [("version", "1"), ("action", "submit")] + Self.taskFields(plan, done: "Phát hành số 1"))
+            let submitted = try await officer.multipart(
+                path, fields: [("version", "1"), ("action", "submit")] + Self.taskFields(plan, done: "Phát hành số 1"))
             #expect(submitted.status == .seeOther)
             // A second officer still holding version 1 gets a conflict, and their text back.
             var colleague = Browser(app)
             try await colleague.login(fixture.users[.agencyOfficer]!)
-            let stale = try await colleague.multipart(path, fields: [("version", "1"), ("action", "save")] + Self.taskFields(plan, done: "Bản của người thứ hai"))
+            let stale = try await colleague.multipart(
+                path,
+                fields: [("version", "1"), ("action", "save")] + Self.taskFields(plan, done: "Bản của người thứ hai"))
             #expect(stale.status == .conflict)
-            #expect(stale.text.contains("Người khác đã lưu báo cáo này") && stale.text.contains("Bản của người thứ hai"))
+            #expect(
+                stale.text.contains("Người khác đã lưu báo cáo này") && stale.text.contains("Bản của người thứ hai"))
             row = try #require(try await Submission.find(row.id, on: app.db))
-            #expect(row.submissionState == .submitted && row.version == 2 && row.report.tasks[plan.tasks["II.1"]!.uuidString]?.done == "Phát hành số 1")
+            #expect(
+                row.submissionState == .submitted && row.version == 2
+                    && row.report.tasks[plan.tasks["II.1"]!.uuidString]?.done == "Phát hành số 1")
 
             // Review: a return needs a reason; the officer is notified; resubmission; acceptance locks.
             var coordinator = Browser(app)
             try await coordinator.login(fixture.users[.coordinator]!)
-            _ = try await coordinator.post(SiteURL.reportReview(q1.id!).path, form: [("decision", "return"), ("version", "2")])
+            _ = try await coordinator.post(
+                SiteURL.reportReview(q1.id!).path, form: [("decision", "return"), ("version", "2")])
             #expect(try await Submission.find(row.id, on: app.db)?.submissionState == .submitted)
-            _ = try await coordinator.post(SiteURL.reportReview(q1.id!).path, form: [("decision", "return"), ("version", "2"), ("comment", "Bổ sung số liệu")])
+            _ = try await coordinator.post(
+                SiteURL.reportReview(q1.id!).path,
+                form: [("decision", "return"), ("version", "2"), ("comment", "Bổ sung số liệu")])
             #expect(try await Submission.find(row.id, on: app.db)?.submissionState == .returned)
             let notices = try await officer.get(SiteURL.notifications.path)
             #expect(notices.text.contains("báo cáo bị trả lại. Bổ sung số liệu"))
             let returned = try await officer.get(path)
             #expect(returned.text.contains("Bổ sung số liệu") && returned.text.contains("Bị trả lại"))
-            #expect(try await officer.multipart(path, fields: [("version", "3"), ("action", "submit")] + Self.taskFields(plan, done: "Phát hành số 1, 2.000 bản")).status == .seeOther)
-            _ = try await coordinator.post(SiteURL.reportReview(q1.id!).path, form: [("decision", "accept"), ("version", "4")])
+            #expect(
+                try await officer.multipart(
+                    path,
+                    fields: [("version", "3"), ("action", "submit")]
+                        + Self.taskFields(plan, done: "Phát hành số 1, 2.000 bản")
+                ).status == .seeOther)
+            _ = try await coordinator.post(
+                SiteURL.reportReview(q1.id!).path, form: [("decision", "accept"), ("version", "4")])
             row = try #require(try await Submission.find(row.id, on: app.db))
             #expect(row.submissionState == .accepted && row.firstSubmittedAt! < row.lastSubmittedAt!)
-            let locked = try await officer.multipart(path, fields: [("version", "5"), ("action", "save")] + Self.taskFields(plan, done: "sửa"))
+            let locked = try await officer.multipart(
+                path, fields: [("version", "5"), ("action", "save")] + Self.taskFields(plan, done: "sửa"))
             #expect(locked.status == .conflict && locked.text.contains("không sửa được nữa"))
-            let events = try await SubmissionEvent.query(on: app.db).filter(\.$submission.$id == row.id!).all().map(\.kind)
+            let events = try await SubmissionEvent.query(on: app.db).filter(\.$submission.$id == row.id!).all().map(
+                \.kind)
             #expect(events.sorted() == ["accepted", "returned", "submitted", "submitted"])
 
             // Evidence: the agency, the office and readers; not another agency's officer.
@@ -184,25 +204,41 @@ struct ReportingFlowTests {
             #expect(dashboard.text.contains("<svg") && dashboard.text.contains("report-accepted"))
             #expect(dashboard.text.contains("report-missing-overdue"))
             let regime = try #require(try await RegimeRecord.query(on: app.db).first())
-            let csv = try await coordinator.get(SiteURL.planReportingCSV(plan.planID).with(["regime": regime.id!.uuidString]))
+            let csv = try await coordinator.get(
+                SiteURL.planReportingCSV(plan.planID).with(["regime": regime.id!.uuidString]))
             let lines = csv.body.string.split(separator: "\r\n")
             #expect(lines.count == 13)
-            #expect(lines.contains { $0.contains("so-ngoai-vu") && $0.contains("\(Self.year)-Q1") && $0.contains("accepted") && $0.hasSuffix(",no") })
+            #expect(
+                lines.contains {
+                    $0.contains("so-ngoai-vu") && $0.contains("\(Self.year)-Q1") && $0.contains("accepted")
+                        && $0.hasSuffix(",no")
+                })
 
             // The consolidated report: accepted work compiled, an edited part kept, late and missing listed.
             let consolidated = SiteURL.consolidated(regime.id!).with(["period": "\(Self.year)-Q1"])
             let page = try await coordinator.get(consolidated)
             #expect(page.text.contains("Sở Ngoại vụ (chủ trì): Phát hành số 1, 2.000 bản."))
-            let edit = try await coordinator.post(consolidated, form: [("version", "0"), ("number", "25"), ("addressees", "Ủy ban nhân dân tỉnh\nBộ Văn hóa, Thể thao và Du lịch"), ("parts[proposals]", "Đề nghị bố trí kinh phí in bản tin.")])
+            let edit = try await coordinator.post(
+                consolidated,
+                form: [
+                    ("version", "0"), ("number", "25"),
+                    ("addressees", "Ủy ban nhân dân tỉnh\nBộ Văn hóa, Thể thao và Du lịch"),
+                    ("parts[proposals]", "Đề nghị bố trí kinh phí in bản tin."),
+                ])
             #expect(edit.status == .seeOther)
-            let docx = try await coordinator.get(SiteURL.consolidatedDocx(regime.id!).with(["period": "\(Self.year)-Q1"]))
+            let docx = try await coordinator.get(
+                SiteURL.consolidatedDocx(regime.id!).with(["period": "\(Self.year)-Q1"]))
             let archive = try Archive(data: Data(buffer: docx.body), accessMode: .read)
             var xml = Data()
             _ = try archive.extract(archive["word/document.xml"]!) { xml.append($0) }
             let text = String(decoding: xml, as: UTF8.self)
-            #expect(text.contains(">BÁO CÁO<") && text.contains(">Kính gửi:<") && text.contains("Bộ Văn hóa, Thể thao và Du lịch."))
+            #expect(
+                text.contains(">BÁO CÁO<") && text.contains(">Kính gửi:<")
+                    && text.contains("Bộ Văn hóa, Thể thao và Du lịch."))
             #expect(text.contains("Phát hành số 1, 2.000 bản.") && text.contains("Đề nghị bố trí kinh phí in bản tin."))
-            #expect(text.contains("Số: 25/BC-SNgV"), "\(text.components(separatedBy: "Số:").dropFirst().first?.prefix(80) ?? "")")
+            #expect(
+                text.contains("Số: 25/BC-SNgV"),
+                "\(text.components(separatedBy: "Số:").dropFirst().first?.prefix(80) ?? "")")
             #expect(text.contains("chưa gửi báo cáo: Sở Khoa học và Công nghệ, Sở Văn hóa, Thể thao và Du lịch."))
         }
     }

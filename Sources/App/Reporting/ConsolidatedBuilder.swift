@@ -31,7 +31,9 @@ struct ConsolidatedBuilder {
         let plan = try await regime.$plan.get(on: db)
         var tree: PlanTaskTree?
         if let planID = plan?.id { tree = try await PlanTaskTree.load(planID: planID, on: db) }
-        let draft = try await ConsolidatedDraft.query(on: db).filter(\.$regime.$id == regimeID).filter(\.$periodKey == periodKey).first()
+        let draft = try await ConsolidatedDraft.query(on: db).filter(\.$regime.$id == regimeID).filter(
+            \.$periodKey == periodKey
+        ).first()
 
         var title = "Kết quả thực hiện"
         if let plan {
@@ -51,13 +53,16 @@ struct ConsolidatedBuilder {
         report.recipients = report.addressees + ["Lưu: VT"]
         if let plan {
             report.signer = OfficialPlan.Signature(
-                authority: plan.signerAuthority.isEmpty ? [] : [plan.signerAuthority], position: plan.signerPosition.isEmpty ? [] : [plan.signerPosition],
+                authority: plan.signerAuthority.isEmpty ? [] : [plan.signerAuthority],
+                position: plan.signerPosition.isEmpty ? [] : [plan.signerPosition],
                 name: plan.signerName.isEmpty ? nil : plan.signerName)
         }
 
         // Late and missing for this period; accepted submissions are what gets compiled.
         var accepted: [(agency: UUID, content: ReportContent)] = []
-        for o in thisPeriod.sorted(by: { (names.agencies[$0.$agency.id]?.sortKey ?? "") < (names.agencies[$1.$agency.id]?.sortKey ?? "") }) {
+        for o in thisPeriod.sorted(by: {
+            (names.agencies[$0.$agency.id]?.sortKey ?? "") < (names.agencies[$1.$agency.id]?.sortKey ?? "")
+        }) {
             let name = names.name(of: o.$agency.id) ?? "—"
             let submission = byObligation[o.id!]
             if ReportTimeliness.isOnTime(submission?.dates ?? .none, due: o.due) == false { report.late.append(name) }
@@ -77,7 +82,9 @@ struct ConsolidatedBuilder {
         let edits = Self.decodeEdits(draft?.edits)
         if let tree {
             let taskIDs = tree.nodes.compactMap { $0.task.id }
-            let links = taskIDs.isEmpty ? [] : try await TaskIndicator.query(on: db).filter(\.$task.$id ~~ taskIDs).with(\.$indicator).all()
+            let links =
+                taskIDs.isEmpty
+                ? [] : try await TaskIndicator.query(on: db).filter(\.$task.$id ~~ taskIDs).with(\.$indicator).all()
             let linksByTask = Dictionary(grouping: links, by: { $0.$task.id })
             let parents = Set(tree.nodes.compactMap { $0.task.$parent.id })
             for node in tree.nodes {
@@ -87,31 +94,49 @@ struct ConsolidatedBuilder {
                 var contributions: [ConsolidatedReport.Contribution] = []
                 for (agency, content) in accepted {
                     guard let entry = content.tasks[key] else { continue }
-                    let lead = named.contains { n in Self.names(n, agency, names: names) && n.role == TaskAgency.Role.lead.rawValue }
-                    contributions.append(.init(
-                        agency: names.name(of: agency) ?? "—", role: lead ? .lead : .support, done: entry.done, progress: entry.progress,
-                        completed: entry.status == PlanTask.Status.completed.rawValue, difficulties: entry.difficulties, proposals: entry.proposals))
+                    let lead = named.contains { n in
+                        Self.names(n, agency, names: names) && n.role == TaskAgency.Role.lead.rawValue
+                    }
+                    contributions.append(
+                        .init(
+                            agency: names.name(of: agency) ?? "—", role: lead ? .lead : .support, done: entry.done,
+                            progress: entry.progress,
+                            completed: entry.status == PlanTask.Status.completed.rawValue,
+                            difficulties: entry.difficulties, proposals: entry.proposals))
                 }
-                let indicators = (linksByTask[task.id!] ?? []).sorted { $0.indicator.position < $1.indicator.position }.map { link in
-                    let perAgency = yearToDate.values.map { periods in
-                        periods.sorted { $0.0 < $1.0 }.compactMap { $0.1.tasks[key]?.values[link.$indicator.id.uuidString] }
-                    }.filter { !$0.isEmpty }
-                    return ConsolidatedReport.IndicatorResult(
-                        name: link.indicator.name, unit: link.indicator.unit, value: link.indicator.rule.total(perAgency), target: link.target)
-                }
-                report.tasks.append(.init(id: task.id!, ref: task.ref, title: task.title, contributions: contributions, indicators: indicators, edited: edits["task:\(key)"]))
+                let indicators = (linksByTask[task.id!] ?? []).sorted { $0.indicator.position < $1.indicator.position }
+                    .map { link in
+                        let perAgency = yearToDate.values.map { periods in
+                            periods.sorted { $0.0 < $1.0 }.compactMap {
+                                $0.1.tasks[key]?.values[link.$indicator.id.uuidString]
+                            }
+                        }.filter { !$0.isEmpty }
+                        return ConsolidatedReport.IndicatorResult(
+                            name: link.indicator.name, unit: link.indicator.unit,
+                            value: link.indicator.rule.total(perAgency), target: link.target)
+                    }
+                report.tasks.append(
+                    .init(
+                        id: task.id!, ref: task.ref, title: task.title, contributions: contributions,
+                        indicators: indicators, edited: edits["task:\(key)"]))
                 if !parents.contains(task.id!) {
                     let leadDone = contributions.contains { $0.role == .lead && $0.completed }
-                    if !leadDone && task.taskStatus != PlanTask.Status.completed && task.taskStatus != PlanTask.Status.cancelled {
-                        let leads = named.filter { $0.role == TaskAgency.Role.lead.rawValue }.map { n in n.$agency.id.flatMap { names.name(of: names.current($0)) } ?? n.wording }
-                        report.openTasks.append("\(task.title)\(leads.isEmpty ? "" : " (\(leads.joined(separator: ", ")))")")
+                    if !leadDone && task.taskStatus != PlanTask.Status.completed
+                        && task.taskStatus != PlanTask.Status.cancelled
+                    {
+                        let leads = named.filter { $0.role == TaskAgency.Role.lead.rawValue }.map { n in
+                            n.$agency.id.flatMap { names.name(of: names.current($0)) } ?? n.wording
+                        }
+                        report.openTasks.append(
+                            "\(task.title)\(leads.isEmpty ? "" : " (\(leads.joined(separator: ", ")))")")
                     }
                 }
             }
         }
         for part in ConsolidatedReport.Part.allCases { report.edits[part] = edits[part.rawValue] }
         return Built(
-            report: report, regime: regime, plan: plan, periodLabel: any.periodLabel, draft: draft, accepted: accepted.count, expected: thisPeriod.count)
+            report: report, regime: regime, plan: plan, periodLabel: any.periodLabel, draft: draft,
+            accepted: accepted.count, expected: thisPeriod.count)
     }
 
     /// Whether a task's named agency row stands for `agency` today (directly, by a former name, or as a
@@ -125,7 +150,9 @@ struct ConsolidatedBuilder {
     /// A recipient as the plan wrote it, under its current name when the directory knows it.
     static func currentName(of wording: String, names: PlanAgencyNames) -> String {
         let key = VietnameseText.searchKey(wording)
-        guard let agency = names.agencies.values.first(where: { VietnameseText.searchKey($0.officialName) == key }), let id = agency.id else {
+        guard let agency = names.agencies.values.first(where: { VietnameseText.searchKey($0.officialName) == key }),
+            let id = agency.id
+        else {
             return wording
         }
         return names.name(of: names.current(id)) ?? wording
@@ -144,7 +171,9 @@ struct ConsolidatedBuilder {
 
     static func lowerFirst(_ text: String) -> String {
         // "Kế hoạch …" reads "kế hoạch …" inside the summary line; an acronym (UBND) stays.
-        guard let first = text.first, let second = text.dropFirst().first, second.isLowercase || second == " " else { return text }
+        guard let first = text.first, let second = text.dropFirst().first, second.isLowercase || second == " " else {
+            return text
+        }
         return first.lowercased() + text.dropFirst()
     }
 }

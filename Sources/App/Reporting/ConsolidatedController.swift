@@ -40,10 +40,14 @@ enum ConsolidatedController {
     }
 
     static func built(_ req: Request) async throws -> ConsolidatedBuilder.Built {
-        guard let regime = try await RegimeRecord.find(req.recordID(), on: req.db), let period = req.query[String.self, at: "period"] else {
+        guard let regime = try await RegimeRecord.find(req.recordID(), on: req.db),
+            let period = req.query[String.self, at: "period"]
+        else {
             throw Abort(.notFound)
         }
-        guard let built = try await ConsolidatedBuilder(db: req.db).build(regime: regime, periodKey: period) else { throw Abort(.notFound) }
+        guard let built = try await ConsolidatedBuilder(db: req.db).build(regime: regime, periodKey: period) else {
+            throw Abort(.notFound)
+        }
         return built
     }
 
@@ -57,11 +61,17 @@ enum ConsolidatedController {
         let regimeID = try built.regime.requireID()
         let query = ["period": built.draft?.periodKey ?? req.query[String.self, at: "period"] ?? ""]
         return EditPage(
-            layout: req.layout(title: "\(req.t("consolidated.title")) · \(built.regime.name) · \(PeriodText.label(query["period"]!, stored: built.periodLabel, req.locale))"),
+            layout: req.layout(
+                title:
+                    "\(req.t("consolidated.title")) · \(built.regime.name) · \(PeriodText.label(query["period"]!, stored: built.periodLabel, req.locale))"
+            ),
             dashboardHref: built.plan?.id.map { SiteURL.planReporting($0).with(["regime": regimeID.uuidString]) },
-            action: SiteURL.consolidated(regimeID).with(query), docxHref: SiteURL.consolidatedDocx(regimeID).with(query),
-            printHref: SiteURL.consolidatedPrint(regimeID).with(query), version: built.draft?.version ?? 0, number: r.number ?? "",
-            addressees: r.addressees.joined(separator: "\n"), accepted: built.accepted, expected: built.expected, late: r.late.nonEmpty,
+            action: SiteURL.consolidated(regimeID).with(query),
+            docxHref: SiteURL.consolidatedDocx(regimeID).with(query),
+            printHref: SiteURL.consolidatedPrint(regimeID).with(query), version: built.draft?.version ?? 0,
+            number: r.number ?? "",
+            addressees: r.addressees.joined(separator: "\n"), accepted: built.accepted, expected: built.expected,
+            late: r.late.nonEmpty,
             missing: r.missing.nonEmpty,
             tasks: r.tasks.map {
                 EditPage.TaskText(
@@ -69,7 +79,9 @@ enum ConsolidatedController {
                     indicators: $0.indicators.map(\.line).nonEmpty)
             }.nonEmpty,
             parts: ConsolidatedReport.Part.allCases.map {
-                EditPage.PartText(name: $0.rawValue, label: req.t("consolidated.part.\($0.rawValue)"), text: r.text($0), edited: r.edits[$0] != nil)
+                EditPage.PartText(
+                    name: $0.rawValue, label: req.t("consolidated.part.\($0.rawValue)"), text: r.text($0),
+                    edited: r.edits[$0] != nil)
             },
             error: error)
     }
@@ -89,8 +101,10 @@ enum ConsolidatedController {
         let form = try req.content.decode(SaveForm.self)
         let periodKey = req.query[String.self, at: "period"] ?? ""
         guard (built.draft?.version ?? 0) == (form.version ?? -1) else {
-            return try await req.view.render("reports/consolidated", page(req, built, error: req.t("consolidated.error.conflict")))
-                .encodeResponse(status: .conflict, for: req)
+            return try await req.view.render(
+                "reports/consolidated", page(req, built, error: req.t("consolidated.error.conflict"))
+            )
+            .encodeResponse(status: .conflict, for: req)
         }
         var edits: [String: String] = [:]
         if form.reset == nil {
@@ -135,8 +149,10 @@ enum ConsolidatedController {
             draft.number = number
             draft.version = 1
             do { try await draft.auditedCreate(on: req.db, by: req.auditContext) } catch {
-                return try await req.view.render("reports/consolidated", page(req, built, error: req.t("consolidated.error.conflict")))
-                    .encodeResponse(status: .conflict, for: req)
+                return try await req.view.render(
+                    "reports/consolidated", page(req, built, error: req.t("consolidated.error.conflict"))
+                )
+                .encodeResponse(status: .conflict, for: req)
             }
         }
         req.flash(.success, req.t("consolidated.saved"))
@@ -146,8 +162,11 @@ enum ConsolidatedController {
     @Sendable static func docx(req: Request) async throws -> Response {
         let built = try await built(req)
         let data = try PlanDocxWriter.docx(built.report.officialDocument())
-        let name = "bao-cao-\(VietnameseText.fold(built.periodLabel).lowercased().replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-")).docx"
-        return PlanController.download(data, filename: name, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        let name =
+            "bao-cao-\(VietnameseText.fold(built.periodLabel).lowercased().replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-")).docx"
+        return PlanController.download(
+            data, filename: name, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        )
     }
 
     struct PrintPage: Encodable {
@@ -183,16 +202,25 @@ enum ConsolidatedController {
         let built = try await built(req)
         let doc = built.report.officialDocument()
         let page = PrintPage(
-            lang: req.locale.rawValue, title: "BÁO CÁO · \(doc.title)", parentBody: doc.parentBody?.uppercased(), issuingBody: doc.issuingBody.uppercased(),
-            number: HeaderLines.number(doc.number, symbol: doc.symbol), placeAndDate: HeaderLines.placeAndDate(place: doc.place, date: doc.date),
+            lang: req.locale.rawValue, title: "BÁO CÁO · \(doc.title)", parentBody: doc.parentBody?.uppercased(),
+            issuingBody: doc.issuingBody.uppercased(),
+            number: HeaderLines.number(doc.number, symbol: doc.symbol),
+            placeAndDate: HeaderLines.placeAndDate(place: doc.place, date: doc.date),
             summary: doc.title, addressees: doc.addressees, intro: doc.intro.map(\.text).nonEmpty,
             parts: doc.sections.enumerated().map { k, s in
                 PrintPage.Part(
                     numeral: OutlineLabels.roman(k + 1), title: s.title.uppercased(),
-                    items: s.items.enumerated().map { j, item in PrintPage.Item(heading: "\(j + 1). \(item.heading)", paragraphs: item.paragraphs.map { p in [p.boldLead, p.text].compactMap { $0 }.joined(separator: " ") }) }.nonEmpty,
+                    items: s.items.enumerated().map { j, item in
+                        PrintPage.Item(
+                            heading: "\(j + 1). \(item.heading)",
+                            paragraphs: item.paragraphs.map { p in
+                                [p.boldLead, p.text].compactMap { $0 }.joined(separator: " ")
+                            })
+                    }.nonEmpty,
                     paragraphs: s.paragraphs.map(\.text).nonEmpty)
             },
-            signer: (doc.signer.authority + doc.signer.position).map { $0.uppercased() }, signerName: doc.signer.name, recipients: doc.printedRecipients)
+            signer: (doc.signer.authority + doc.signer.position).map { $0.uppercased() }, signerName: doc.signer.name,
+            recipients: doc.printedRecipients)
         return try await req.view.render("reports/print", page)
     }
 }

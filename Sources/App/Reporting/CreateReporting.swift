@@ -126,18 +126,24 @@ struct CreateReporting: AsyncMigration {
             .unique(on: "job_key")
             .create()
         if let sql = database as? any SQLDatabase {
-            try await sql.create(index: "obligations_regime_period").on(Obligation.schema).column("regime_id").column("period_key").run()
+            try await sql.create(index: "obligations_regime_period").on(Obligation.schema).column("regime_id").column(
+                "period_key"
+            ).run()
             try await sql.create(index: "obligations_agency").on(Obligation.schema).column("agency_id").run()
             try await sql.create(index: "regimes_plan").on(RegimeRecord.schema).column("plan_id").run()
             try await sql.create(index: "evidence_submission").on(EvidenceFile.schema).column("submission_id").run()
-            try await sql.create(index: "submission_events_submission").on(SubmissionEvent.schema).column("submission_id").run()
-            try await sql.create(index: "notifications_user").on("notifications").column("user_id").column("created_at").run()
+            try await sql.create(index: "submission_events_submission").on(SubmissionEvent.schema).column(
+                "submission_id"
+            ).run()
+            try await sql.create(index: "notifications_user").on("notifications").column("user_id").column("created_at")
+                .run()
         }
     }
 
     func revert(on database: any Database) async throws {
         for schema in [
-            "job_claims", "notifications", HolidayAdjustmentRecord.schema, ConsolidatedDraft.schema, TaskIndicator.schema,
+            "job_claims", "notifications", HolidayAdjustmentRecord.schema, ConsolidatedDraft.schema,
+            TaskIndicator.schema,
             Indicator.schema, SubmissionEvent.schema, EvidenceFile.schema, Submission.schema, Obligation.schema,
             RegimeRecord.schema,
         ] {

@@ -13,11 +13,17 @@ enum DashboardController {
     @Sendable static func csv(req: Request) async throws -> Response {
         let planID = try req.recordID()
         let regimeID = req.query[String.self, at: "regime"].flatMap(UUID.init(uuidString:))
-        guard let regimeID, let regime = try await RegimeRecord.find(regimeID, on: req.db), regime.$plan.id == planID else { throw Abort(.notFound) }
+        guard let regimeID, let regime = try await RegimeRecord.find(regimeID, on: req.db), regime.$plan.id == planID
+        else { throw Abort(.notFound) }
         let status = req.query[String.self, at: "status"].flatMap(ReportStatus.init(rawValue:))
         let grid = try await ReportingGrid.load(regimeID: regimeID, now: Date(), on: req.db)
         let names = try await PlanAgencyNames.load(on: req.db)
-        var rows = [["agency_code", "agency", "period", "period_label", "due", "status", "status_label", "first_submitted_at", "on_time"]]
+        var rows = [
+            [
+                "agency_code", "agency", "period", "period_label", "due", "status", "status_label",
+                "first_submitted_at", "on_time",
+            ]
+        ]
         let order = grid.agencies.indices.sorted {
             (names.agencies[grid.agencies[$0]]?.sortKey ?? "") < (names.agencies[grid.agencies[$1]]?.sortKey ?? "")
         }
@@ -28,14 +34,17 @@ enum DashboardController {
             for (p, period) in grid.periods.enumerated() {
                 guard let cell = grid.cells[a][p], status == nil || cell.status == status else { continue }
                 rows.append([
-                    agency?.code ?? "", agency?.officialName ?? "", period.key, period.label, cell.due?.iso ?? "", cell.status.rawValue,
+                    agency?.code ?? "", agency?.officialName ?? "", period.key, period.label, cell.due?.iso ?? "",
+                    cell.status.rawValue,
                     cell.status.vietnameseLabel, cell.submittedAt.map { stamp.string(from: $0) } ?? "",
                     cell.onTime.map { $0 ? "yes" : "no" } ?? "",
                 ])
             }
         }
         let text = CSVTable.encode(rows)
-        let name = "bao-cao-\(VietnameseText.fold(regime.name).lowercased().replacingOccurrences(of: " ", with: "-"))-\(regime.year).csv"
-        return PlanController.download(Data(("\u{FEFF}" + text).utf8), filename: name, contentType: "text/csv; charset=utf-8")
+        let name =
+            "bao-cao-\(VietnameseText.fold(regime.name).lowercased().replacingOccurrences(of: " ", with: "-"))-\(regime.year).csv"
+        return PlanController.download(
+            Data(("\u{FEFF}" + text).utf8), filename: name, contentType: "text/csv; charset=utf-8")
     }
 }

@@ -82,16 +82,27 @@ struct DashboardPage: Encodable {
         let reviewer = Policy.allows(actor, .reviewReports)
         let regimes = try await RegimeRecord.query(on: req.db).filter(\.$plan.$id == planID).sort(\.$position).all()
         let duties = try await PlanReportingDuty.query(on: req.db).filter(\.$plan.$id == planID).count()
-        let chosen = regimes.first { $0.id?.uuidString == filter.regime } ?? regimes.first { $0.regime.frequency.isPeriodic } ?? regimes.first
+        let chosen =
+            regimes.first { $0.id?.uuidString == filter.regime } ?? regimes.first { $0.regime.frequency.isPeriodic }
+            ?? regimes.first
         let statusFilter = filter.status.flatMap(ReportStatus.init(rawValue:))
-        let statuses = [SelectOption(value: "", label: req.t("dashboard.filter.all"), selected: statusFilter == nil)]
-            + ReportStatus.allCases.map { SelectOption(value: $0.rawValue, label: req.t("report.status.\($0.rawValue)"), selected: $0 == statusFilter) }
+        let statuses =
+            [SelectOption(value: "", label: req.t("dashboard.filter.all"), selected: statusFilter == nil)]
+            + ReportStatus.allCases.map {
+                SelectOption(
+                    value: $0.rawValue, label: req.t("report.status.\($0.rawValue)"), selected: $0 == statusFilter)
+            }
         let base = DashboardPage(
-            layout: req.layout(title: req.t("dashboard.title")), planTitle: plan.title, planHref: SiteURL.plan(planID).path,
-            regimes: regimes.map { SelectOption(value: $0.id!.uuidString, label: "\($0.name) (\($0.year))", selected: $0.id == chosen?.id) }.nonEmpty,
-            regimeName: nil, regimeHref: nil, regimeProblems: nil, statuses: statuses, query: filter.q ?? "", periods: nil, rows: nil,
+            layout: req.layout(title: req.t("dashboard.title")), planTitle: plan.title,
+            planHref: SiteURL.plan(planID).path,
+            regimes: regimes.map {
+                SelectOption(value: $0.id!.uuidString, label: "\($0.name) (\($0.year))", selected: $0.id == chosen?.id)
+            }.nonEmpty,
+            regimeName: nil, regimeHref: nil, regimeProblems: nil, statuses: statuses, query: filter.q ?? "",
+            periods: nil, rows: nil,
             overall: nil, chart: nil, legend: nil, csvHref: nil, followUpHref: SiteURL.planFollowUp(planID).path,
-            createRegimes: reviewer && regimes.isEmpty ? SiteURL.planRegimes(planID).path : nil, duties: duties, shown: 0, total: 0)
+            createRegimes: reviewer && regimes.isEmpty ? SiteURL.planRegimes(planID).path : nil, duties: duties,
+            shown: 0, total: 0)
         guard let chosen, let regimeID = chosen.id else { return base }
         let grid = try await ReportingGrid.load(regimeID: regimeID, now: Date(), on: req.db)
         let names = try await PlanAgencyNames.load(on: req.db)
@@ -121,8 +132,12 @@ struct DashboardPage: Encodable {
         let chart = TrendChart.layout(
             title: req.t("dashboard.chart.title"), periods: grid.periods.map { PeriodText.short($0.key) },
             series: [
-                .init(name: req.t("dashboard.chart.submitted"), cssClass: "submitted", values: grid.periods.indices.map { summary.byPeriod[$0]?.submittedRate }),
-                .init(name: req.t("dashboard.chart.on_time"), cssClass: "on-time", values: grid.periods.indices.map { summary.byPeriod[$0]?.onTimeRate }),
+                .init(
+                    name: req.t("dashboard.chart.submitted"), cssClass: "submitted",
+                    values: grid.periods.indices.map { summary.byPeriod[$0]?.submittedRate }),
+                .init(
+                    name: req.t("dashboard.chart.on_time"), cssClass: "on-time",
+                    values: grid.periods.indices.map { summary.byPeriod[$0]?.onTimeRate }),
             ])
         var query = ["regime": regimeID.uuidString]
         if let statusFilter { query["status"] = statusFilter.rawValue }
@@ -137,8 +152,11 @@ struct DashboardPage: Encodable {
                     reportHref: SiteURL.consolidated(regimeID).with(["period": period.key]))
             }.nonEmpty,
             rows: rows.nonEmpty, overall: TallyText(summary.overall), chart: grid.periods.isEmpty ? nil : chart,
-            legend: ReportStatus.allCases.map { Legend(status: $0.rawValue, label: req.t("report.status.\($0.rawValue)"), count: counts[$0] ?? 0) },
-            csvHref: SiteURL.planReportingCSV(planID).with(query), followUpHref: base.followUpHref, createRegimes: nil, duties: duties,
+            legend: ReportStatus.allCases.map {
+                Legend(status: $0.rawValue, label: req.t("report.status.\($0.rawValue)"), count: counts[$0] ?? 0)
+            },
+            csvHref: SiteURL.planReportingCSV(planID).with(query), followUpHref: base.followUpHref, createRegimes: nil,
+            duties: duties,
             shown: rows.count, total: grid.agencies.count)
     }
 }

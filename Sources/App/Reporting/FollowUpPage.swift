@@ -42,7 +42,9 @@ struct FollowUpPage: Encodable {
                 return .init(id: id, parent: node.task.$parent.id, progress: r.progress, completedOn: r.completedOn)
             }
             let done = node.task.taskStatus == .completed
-            return .init(id: id, parent: node.task.$parent.id, progress: done ? 100 : node.task.progress, completedOn: done ? node.task.updatedAt.map { LocalDate($0) } : nil)
+            return .init(
+                id: id, parent: node.task.$parent.id, progress: done ? 100 : node.task.progress,
+                completedOn: done ? node.task.updatedAt.map { LocalDate($0) } : nil)
         }
         let rolled = TaskRollUp.roll(nodes)
         var grouped: [TaskFollowUpStatus: [TaskRow]] = [:]
@@ -53,22 +55,28 @@ struct FollowUpPage: Encodable {
             let status = TaskFollowUpStatus.of(deadline: deadline, completedOn: r.completedOn, today: today)
             let leads = (tree.agencies[id] ?? []).filter { $0.role == TaskAgency.Role.lead.rawValue }
                 .map { n in n.$agency.id.flatMap { names.name(of: names.current($0)) } ?? n.wording }
-            grouped[status, default: []].append(TaskRow(
-                ref: node.task.ref, title: node.task.title, href: SiteURL.task(id).path, depth: node.depth, leads: leads.joined(separator: ", "),
-                progress: r.progress, deadline: deadline.map { Formatting.date($0, req.locale) },
-                completedOn: r.completedOn.map { Formatting.date($0, req.locale) }))
+            grouped[status, default: []].append(
+                TaskRow(
+                    ref: node.task.ref, title: node.task.title, href: SiteURL.task(id).path, depth: node.depth,
+                    leads: leads.joined(separator: ", "),
+                    progress: r.progress, deadline: deadline.map { Formatting.date($0, req.locale) },
+                    completedOn: r.completedOn.map { Formatting.date($0, req.locale) }))
         }
         return FollowUpPage(
-            layout: req.layout(title: req.t("followup.title")), planTitle: plan.title, planHref: SiteURL.plan(planID).path,
+            layout: req.layout(title: req.t("followup.title")), planTitle: plan.title,
+            planHref: SiteURL.plan(planID).path,
             dashboardHref: SiteURL.planReporting(planID).path,
             groups: TaskFollowUpStatus.allCases.map { s in
-                Group(status: s.rawValue, label: req.t("followup.status.\(s.rawValue)"), count: grouped[s]?.count ?? 0, tasks: grouped[s]?.nonEmpty)
+                Group(
+                    status: s.rawValue, label: req.t("followup.status.\(s.rawValue)"), count: grouped[s]?.count ?? 0,
+                    tasks: grouped[s]?.nonEmpty)
             },
             total: tree.nodes.count)
     }
 
     /// Per task: the latest accepted entry of one of its lead agencies (latest period first).
-    static func latestLeadReports(planID: UUID, tree: PlanTaskTree, names: PlanAgencyNames, on db: any Database) async throws
+    static func latestLeadReports(planID: UUID, tree: PlanTaskTree, names: PlanAgencyNames, on db: any Database)
+        async throws
         -> [UUID: (progress: Int, completedOn: LocalDate?)]
     {
         let regimeIDs = try await RegimeRecord.query(on: db).filter(\.$plan.$id == planID).all().compactMap(\.id)
@@ -76,18 +84,26 @@ struct FollowUpPage: Encodable {
         let obligations = try await Obligation.query(on: db).filter(\.$regime.$id ~~ regimeIDs).all()
         let ids = obligations.compactMap(\.id)
         guard !ids.isEmpty else { return [:] }
-        let accepted = try await Submission.query(on: db).filter(\.$obligation.$id ~~ ids).filter(\.$state == Submission.State.accepted.rawValue).all()
+        let accepted = try await Submission.query(on: db).filter(\.$obligation.$id ~~ ids).filter(
+            \.$state == Submission.State.accepted.rawValue
+        ).all()
         let obligationByID = Dictionary(obligations.map { ($0.id!, $0) }) { a, _ in a }
-        let ordered = accepted.compactMap { s in obligationByID[s.$obligation.id].map { (s, $0) } }.sorted { $0.1.periodKey > $1.1.periodKey }
+        let ordered = accepted.compactMap { s in obligationByID[s.$obligation.id].map { (s, $0) } }.sorted {
+            $0.1.periodKey > $1.1.periodKey
+        }
         var result: [UUID: (Int, LocalDate?)] = [:]
         for node in tree.nodes {
             let id = node.task.id!
             let leads = (tree.agencies[id] ?? []).filter { $0.role == TaskAgency.Role.lead.rawValue }
-            let leadAgencies = Set(leads.compactMap { $0.$agency.id.map(names.current) } + leads.compactMap { $0.$group.id }.flatMap { names.membersOf[$0] ?? [] })
+            let leadAgencies = Set(
+                leads.compactMap { $0.$agency.id.map(names.current) }
+                    + leads.compactMap { $0.$group.id }.flatMap { names.membersOf[$0] ?? [] })
             for (submission, obligation) in ordered where leadAgencies.contains(obligation.$agency.id) {
                 guard let entry = submission.report.tasks[id.uuidString] else { continue }
                 let done = entry.status == PlanTask.Status.completed.rawValue
-                result[id] = (done ? 100 : entry.progress ?? 0, done ? submission.firstSubmittedAt.map { LocalDate($0) } : nil)
+                result[id] = (
+                    done ? 100 : entry.progress ?? 0, done ? submission.firstSubmittedAt.map { LocalDate($0) } : nil
+                )
                 break
             }
         }

@@ -26,32 +26,44 @@ enum Notifications {
     }
 
     /// Adds one notification per user; a repeated `dedupe` (per user) is ignored.
-    static func send(to users: [UUID], _ message: Message, link: String, dedupe: String, at now: Date = Date(), on db: any Database) async throws {
+    static func send(
+        to users: [UUID], _ message: Message, link: String, dedupe: String, at now: Date = Date(), on db: any Database
+    ) async throws {
         let text = String(decoding: try JSONEncoder().encode(message), as: UTF8.self)
         for user in Set(users) {
-            try await sql(db).raw("""
+            try await sql(db).raw(
+                """
                 INSERT INTO notifications (id, user_id, kind, text, link, dedupe_key, created_at)
                 VALUES (\(bind: UUID()), \(bind: user), \(bind: message.key), \(bind: text), \(bind: link), \(bind: "\(dedupe)|\(user.uuidString)"), \(bind: now))
                 ON CONFLICT (dedupe_key) DO NOTHING
-                """).run()
+                """
+            ).run()
         }
     }
 
     /// The active officers of an agency (and of agencies it took over).
     static func officers(of agencyID: UUID, on db: any Database) async throws -> [User] {
-        try await User.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$active == true).with(\.$roleGrants).all()
+        try await User.query(on: db).filter(\.$agency.$id == agencyID).filter(\.$active == true).with(\.$roleGrants)
+            .all()
             .filter { $0.roles.contains(.agencyOfficer) }
     }
 
     static func coordinators(on db: any Database) async throws -> [User] {
-        try await User.query(on: db).filter(\.$active == true).with(\.$roleGrants).all().filter { $0.roles.contains(.coordinator) }
+        try await User.query(on: db).filter(\.$active == true).with(\.$roleGrants).all().filter {
+            $0.roles.contains(.coordinator)
+        }
     }
 
-    static func reviewed(_ decision: SubmissionStore.Decision, obligation: Obligation, comment: String, on db: any Database) async throws {
+    static func reviewed(
+        _ decision: SubmissionStore.Decision, obligation: Obligation, comment: String, on db: any Database
+    ) async throws {
         let regime = try await obligation.$regime.get(on: db)
         let users = try await officers(of: obligation.$agency.id, on: db).compactMap(\.id)
-        let message = Message(key: "notify.reviewed.\(decision.rawValue)", args: [regime.name, obligation.periodLabel, comment])
-        try await send(to: users, message, link: SiteURL.report(obligation.requireID()).path, dedupe: "review|\(UUID().uuidString)", on: db)
+        let message = Message(
+            key: "notify.reviewed.\(decision.rawValue)", args: [regime.name, obligation.periodLabel, comment])
+        try await send(
+            to: users, message, link: SiteURL.report(obligation.requireID()).path,
+            dedupe: "review|\(UUID().uuidString)", on: db)
     }
 
     struct Row: Decodable {
@@ -62,20 +74,26 @@ enum Notifications {
     }
 
     static func recent(for user: UUID, limit: Int = 50, on db: any Database) async throws -> [Row] {
-        try await sql(db).raw("""
+        try await sql(db).raw(
+            """
             SELECT text, link, created_at, read_at FROM notifications WHERE user_id = \(bind: user)
             ORDER BY created_at DESC LIMIT \(bind: limit)
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
     }
 
     static func unreadCount(for user: UUID, on db: any Database) async throws -> Int {
         struct Count: Decodable { let n: Int }
-        return try await sql(db).raw("SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: user) AND read_at IS NULL")
-            .first(decoding: Count.self)?.n ?? 0
+        return try await sql(db).raw(
+            "SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: user) AND read_at IS NULL"
+        )
+        .first(decoding: Count.self)?.n ?? 0
     }
 
     static func markAllRead(for user: UUID, at now: Date = Date(), on db: any Database) async throws {
-        try await sql(db).raw("UPDATE notifications SET read_at = \(bind: now) WHERE user_id = \(bind: user) AND read_at IS NULL").run()
+        try await sql(db).raw(
+            "UPDATE notifications SET read_at = \(bind: now) WHERE user_id = \(bind: user) AND read_at IS NULL"
+        ).run()
     }
 
     static func text(_ row: Row, _ req: Request) -> String {
@@ -92,8 +110,16 @@ enum Notifications {
     @Sendable static func index(req: Request) async throws -> View {
         let user = try req.auth.require(User.self)
         let rows = try await recent(for: user.requireID(), on: req.db)
-        let items = rows.map { Item(text: text($0, req), href: $0.link, at: Formatting.dateTime($0.created_at, req.locale), unread: $0.read_at == nil) }
-        return try await req.view.render("notifications/index", Page(layout: req.layout(titleKey: "notifications.title"), items: items.nonEmpty, markRead: SiteURL.notificationsRead.path))
+        let items = rows.map {
+            Item(
+                text: text($0, req), href: $0.link, at: Formatting.dateTime($0.created_at, req.locale),
+                unread: $0.read_at == nil)
+        }
+        return try await req.view.render(
+            "notifications/index",
+            Page(
+                layout: req.layout(titleKey: "notifications.title"), items: items.nonEmpty,
+                markRead: SiteURL.notificationsRead.path))
     }
 
     @Sendable static func read(req: Request) async throws -> Response {

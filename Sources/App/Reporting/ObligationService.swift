@@ -17,7 +17,8 @@ enum ObligationService {
     static func holidayCalendar(on db: any Database) async throws -> HolidayCalendar {
         let rows = try await HolidayAdjustmentRecord.query(on: db).all()
         let adjustments = rows.compactMap { row -> HolidayCalendar.Adjustment? in
-            guard let date = LocalDate(iso: row.date), let kind = HolidayCalendar.Adjustment.Kind(rawValue: row.kind) else { return nil }
+            guard let date = LocalDate(iso: row.date), let kind = HolidayCalendar.Adjustment.Kind(rawValue: row.kind)
+            else { return nil }
             return .init(date: date, kind: kind, note: row.note)
         }
         return HolidayCalendar(adjustments: adjustments)
@@ -43,7 +44,10 @@ enum ObligationService {
         return total
     }
 
-    static func sync(_ record: RegimeRecord, names: PlanAgencyNames, calendar: HolidayCalendar, on db: any Database, by audit: AuditContext)
+    static func sync(
+        _ record: RegimeRecord, names: PlanAgencyNames, calendar: HolidayCalendar, on db: any Database,
+        by audit: AuditContext
+    )
         async throws -> Outcome
     {
         let regimeID = try record.requireID()
@@ -55,7 +59,9 @@ enum ObligationService {
         let written = try await submittedObligationIDs(existing.compactMap(\.id), on: db)
         let changes = ObligationSync.changes(
             agencies: agencies, periods: periods.map(\.key),
-            existing: existing.map { .init(id: $0.id!, agency: $0.$agency.id, period: $0.periodKey, hasSubmission: written.contains($0.id!)) },
+            existing: existing.map {
+                .init(id: $0.id!, agency: $0.$agency.id, period: $0.periodKey, hasSubmission: written.contains($0.id!))
+            },
             successor: { id in
                 let now = names.current(id)
                 return now == id ? nil : now
@@ -71,7 +77,11 @@ enum ObligationService {
                 }
                 let newAgency = changes.reassign[id]
                 let period = byKey[row.periodKey]
-                let redate = period.map { p in row.dueOn != p.due?.iso || row.lockOn != p.lock?.iso || row.opensOn != p.opensOn.iso || row.periodLabel != p.label } ?? false
+                let redate =
+                    period.map { p in
+                        row.dueOn != p.due?.iso || row.lockOn != p.lock?.iso || row.opensOn != p.opensOn.iso
+                            || row.periodLabel != p.label
+                    } ?? false
                 guard newAgency != nil || redate else { continue }
                 try await row.auditedUpdate(on: tx, by: audit) { row in
                     if let newAgency { row.$agency.id = newAgency }
@@ -94,7 +104,9 @@ enum ObligationService {
     }
 
     /// The agencies a regime expects reports from, as named (successors are followed by the sync).
-    static func reporters(of regime: ReportingRegime, planID: UUID?, names: PlanAgencyNames, on db: any Database) async throws -> [UUID] {
+    static func reporters(of regime: ReportingRegime, planID: UUID?, names: PlanAgencyNames, on db: any Database)
+        async throws -> [UUID]
+    {
         func expand(agencies: [UUID], groups: [UUID]) -> [UUID] {
             agencies + groups.flatMap { Array(names.membersOf[$0] ?? []) }
         }
@@ -115,20 +127,25 @@ enum ObligationService {
     /// Obligations with a submission row (a draft counts).
     static func submittedObligationIDs(_ ids: [UUID], on db: any Database) async throws -> Set<UUID> {
         guard !ids.isEmpty else { return [] }
-        let rows = try await Submission.query(on: db).filter(\.$obligation.$id ~~ ids).field(\.$id).field(\.$obligation.$id).all()
+        let rows = try await Submission.query(on: db).filter(\.$obligation.$id ~~ ids).field(\.$id).field(
+            \.$obligation.$id
+        ).all()
         return Set(rows.map { $0.$obligation.id })
     }
 
     /// Regimes for a plan's reporting duties (on import, or later from the plan's reporting page), each
     /// named after its frequency, for the plan's year (or `fallbackYear`).
-    static func createRegimes(for plan: Plan, duties: [ReportingDuty], fallbackYear: Int, on db: any Database, by audit: AuditContext) async throws -> Int {
+    static func createRegimes(
+        for plan: Plan, duties: [ReportingDuty], fallbackYear: Int, on db: any Database, by audit: AuditContext
+    ) async throws -> Int {
         let planID = try plan.requireID()
         var count = 0
         for (index, duty) in duties.enumerated() {
             var regime = ReportingRegime(duty: duty, name: "")
             regime.name = "Báo cáo \(regime.frequency.vietnameseName.lowercased())"
             regime.planID = planID
-            try await RegimeRecord(planID: planID, year: plan.year ?? fallbackYear, position: index, regime: regime).auditedCreate(on: db, by: audit)
+            try await RegimeRecord(planID: planID, year: plan.year ?? fallbackYear, position: index, regime: regime)
+                .auditedCreate(on: db, by: audit)
             count += 1
         }
         return count

@@ -12,9 +12,11 @@ enum RegimeController {
         let existing = try await RegimeRecord.query(on: req.db).filter(\.$plan.$id == planID).count()
         if existing == 0 {
             let duties = try await PlanExporter(db: req.db).load(planID)?.document.reporting ?? []
-            let list = duties.isEmpty ? [ReportingDuty(frequency: .quarterly, beforeDay: nil, month: nil, to: nil)] : duties
+            let list =
+                duties.isEmpty ? [ReportingDuty(frequency: .quarterly, beforeDay: nil, month: nil, to: nil)] : duties
             try await req.db.transaction { tx in
-                _ = try await ObligationService.createRegimes(for: plan, duties: list, fallbackYear: LocalDate.today().year, on: tx, by: req.auditContext)
+                _ = try await ObligationService.createRegimes(
+                    for: plan, duties: list, fallbackYear: LocalDate.today().year, on: tx, by: req.auditContext)
                 try await ObligationService.sync(planID: planID, on: tx, by: req.auditContext)
             }
             req.flash(.success, req.t("regime.created", String(list.count)))
@@ -61,9 +63,11 @@ enum RegimeController {
         guard let record = try await RegimeRecord.find(req.recordID(), on: req.db) else { throw Abort(.notFound) }
         let r = record.regime
         let form = Form(
-            name: r.name, year: String(record.year), frequency: r.frequency.rawValue, window: r.window.rawValue, due: r.due.description,
+            name: r.name, year: String(record.year), frequency: r.frequency.rawValue, window: r.window.rawValue,
+            due: r.due.description,
             lock: r.lock.description, before: r.reminders.daysBefore.map(String.init).joined(separator: ", "),
-            after: r.reminders.daysAfter.map(String.init).joined(separator: ", "), reporters: reportersValue(r.reporters),
+            after: r.reminders.daysAfter.map(String.init).joined(separator: ", "),
+            reporters: reportersValue(r.reporters),
             recipient: r.recipients.named, version: record.version)
         return try await req.view.render("reports/regime", page(req, record, form: form, regime: r, errors: [:]))
     }
@@ -76,24 +80,38 @@ enum RegimeController {
         }
     }
 
-    static func page(_ req: Request, _ record: RegimeRecord, form: Form, regime: ReportingRegime?, errors: [String: String]) async throws -> Page {
+    static func page(
+        _ req: Request, _ record: RegimeRecord, form: Form, regime: ReportingRegime?, errors: [String: String]
+    ) async throws -> Page {
         var periods: [Page.PeriodRow] = []
         if let regime, let year = Int(form.year ?? "") {
             let calendar = try await ObligationService.holidayCalendar(on: req.db)
             periods = PeriodEngine.periods(for: regime, year: year, holidays: calendar).map { p in
                 .init(
                     label: PeriodText.label(p.key, stored: p.label, req.locale),
-                    window: "\(Formatting.date(p.window.start, req.locale)) – \(Formatting.date(p.window.end, req.locale))",
-                    due: p.due.map { Formatting.date($0, req.locale) } ?? "—", lock: p.lock.map { Formatting.date($0, req.locale) } ?? "—",
+                    window:
+                        "\(Formatting.date(p.window.start, req.locale)) – \(Formatting.date(p.window.end, req.locale))",
+                    due: p.due.map { Formatting.date($0, req.locale) } ?? "—",
+                    lock: p.lock.map { Formatting.date($0, req.locale) } ?? "—",
                     notes: p.notes.isEmpty ? nil : p.notes.map(\.message).joined(separator: "; "))
             }
         }
         return Page(
             layout: req.layout(title: req.t("regime.edit.title")), action: SiteURL.regime(try record.requireID()).path,
             dashboardHref: record.$plan.id.map { SiteURL.planReporting($0).path }, form: form,
-            frequencies: ReportingFrequency.allCases.map { SelectOption(value: $0.rawValue, label: req.t("regime.frequency.\($0.rawValue)"), selected: $0.rawValue == form.frequency) },
-            windows: DataWindowRule.allCases.map { SelectOption(value: $0.rawValue, label: req.t("regime.window.\($0.rawValue)"), selected: $0.rawValue == form.window) },
-            reporters: ["plan-task-leads", "plan-agencies"].map { SelectOption(value: $0, label: req.t("regime.reporters.\($0)"), selected: $0 == form.reporters) },
+            frequencies: ReportingFrequency.allCases.map {
+                SelectOption(
+                    value: $0.rawValue, label: req.t("regime.frequency.\($0.rawValue)"),
+                    selected: $0.rawValue == form.frequency)
+            },
+            windows: DataWindowRule.allCases.map {
+                SelectOption(
+                    value: $0.rawValue, label: req.t("regime.window.\($0.rawValue)"),
+                    selected: $0.rawValue == form.window)
+            },
+            reporters: ["plan-task-leads", "plan-agencies"].map {
+                SelectOption(value: $0, label: req.t("regime.reporters.\($0)"), selected: $0 == form.reporters)
+            },
             errors: errors.mapValues { req.t($0) }, problems: regime?.problems.nonEmpty, periods: periods.nonEmpty)
     }
 
@@ -117,7 +135,8 @@ enum RegimeController {
             let numbers = parts.compactMap { Int($0) }.filter { (0...60).contains($0) }
             return numbers.count == parts.count ? numbers : nil
         }
-        let before = days(form.before), after = days(form.after)
+        let before = days(form.before)
+        let after = days(form.after)
         if before == nil || after == nil { errors["reminders"] = "regime.error.reminders" }
         var regime = record.regime
         if let frequency, let due, let lock, let before, let after {
@@ -136,8 +155,10 @@ enum RegimeController {
         if form.version != record.version { errors["form"] = "regime.error.conflict" }
         guard errors.isEmpty, let year else {
             let shown = frequency != nil && due != nil && lock != nil ? regime : nil
-            return try await req.view.render("reports/regime", page(req, record, form: form, regime: shown, errors: errors))
-                .encodeResponse(status: errors["form"] != nil ? .conflict : .badRequest, for: req)
+            return try await req.view.render(
+                "reports/regime", page(req, record, form: form, regime: shown, errors: errors)
+            )
+            .encodeResponse(status: errors["form"] != nil ? .conflict : .badRequest, for: req)
         }
         let saved = regime
         try await req.db.transaction { tx in
@@ -149,6 +170,8 @@ enum RegimeController {
             try await ObligationService.sync(planID: record.$plan.id, on: tx, by: req.auditContext)
         }
         req.flash(.success, req.t("regime.saved"))
-        return req.redirect(to: record.$plan.id.map { SiteURL.planReporting($0).with(["regime": record.id!.uuidString]) } ?? SiteURL.regime(record.id!).path)
+        return req.redirect(
+            to: record.$plan.id.map { SiteURL.planReporting($0).with(["regime": record.id!.uuidString]) }
+                ?? SiteURL.regime(record.id!).path)
     }
 }

@@ -29,37 +29,53 @@ enum ReportController {
         let actor = user.actor
         let names = try await PlanAgencyNames.load(on: req.db)
         var agencyID = user.$agency.id
-        if Policy.allows(actor, .reviewReports), let chosen = req.query[String.self, at: "agency"].flatMap(UUID.init(uuidString:)) { agencyID = chosen }
+        if Policy.allows(actor, .reviewReports),
+            let chosen = req.query[String.self, at: "agency"].flatMap(UUID.init(uuidString:))
+        {
+            agencyID = chosen
+        }
         var rows: [ListPage.Row] = []
         if let agencyID {
-            let obligations = try await Obligation.query(on: req.db).filter(\.$agency.$id ~~ Array(names.lineage(of: agencyID)))
-                .with(\.$regime).all()
+            let obligations = try await Obligation.query(on: req.db).filter(
+                \.$agency.$id ~~ Array(names.lineage(of: agencyID))
+            )
+            .with(\.$regime).all()
             let ids = obligations.compactMap(\.id)
-            let submissions = ids.isEmpty ? [] : try await Submission.query(on: req.db).filter(\.$obligation.$id ~~ ids).all()
+            let submissions =
+                ids.isEmpty ? [] : try await Submission.query(on: req.db).filter(\.$obligation.$id ~~ ids).all()
             let byObligation = Dictionary(submissions.map { ($0.$obligation.id, $0) }) { a, _ in a }
             let now = Date()
-            rows = obligations.sorted { ($0.dueOn ?? "9999", $0.regime.name) < ($1.dueOn ?? "9999", $1.regime.name) }.map { o in
-                let status = ReportTimeliness.status(opensOn: o.opens, due: o.due, submission: byObligation[o.id!]?.dates ?? .none, now: now)
-                return .init(
-                    href: SiteURL.report(o.id!).path, regime: o.regime.name, period: PeriodText.label(o.periodKey, stored: o.periodLabel, req.locale),
-                    agency: names.name(of: o.$agency.id) ?? "", due: Formatting.date(iso: o.dueOn, req.locale), status: status.rawValue,
-                    statusLabel: req.t("report.status.\(status.rawValue)"))
-            }
+            rows = obligations.sorted { ($0.dueOn ?? "9999", $0.regime.name) < ($1.dueOn ?? "9999", $1.regime.name) }
+                .map { o in
+                    let status = ReportTimeliness.status(
+                        opensOn: o.opens, due: o.due, submission: byObligation[o.id!]?.dates ?? .none, now: now)
+                    return .init(
+                        href: SiteURL.report(o.id!).path, regime: o.regime.name,
+                        period: PeriodText.label(o.periodKey, stored: o.periodLabel, req.locale),
+                        agency: names.name(of: o.$agency.id) ?? "", due: Formatting.date(iso: o.dueOn, req.locale),
+                        status: status.rawValue,
+                        statusLabel: req.t("report.status.\(status.rawValue)"))
+                }
         }
-        let agencies: [SelectOption]? = Policy.allows(actor, .reviewReports)
+        let agencies: [SelectOption]? =
+            Policy.allows(actor, .reviewReports)
             ? names.agencies.values.filter { $0.isCurrent() }.sorted { $0.sortKey < $1.sortKey }
                 .map { SelectOption(value: $0.id!.uuidString, label: $0.officialName, selected: $0.id == agencyID) }
             : nil
         return try await req.view.render(
             "reports/index",
-            ListPage(layout: req.layout(titleKey: "reports.title"), agencyName: agencyID.flatMap { names.name(of: $0) }, agencies: agencies, rows: rows.nonEmpty))
+            ListPage(
+                layout: req.layout(titleKey: "reports.title"), agencyName: agencyID.flatMap { names.name(of: $0) },
+                agencies: agencies, rows: rows.nonEmpty))
     }
 
     static func obligation(_ req: Request) async throws -> Obligation {
         guard let obligation = try await Obligation.find(req.recordID(), on: req.db) else { throw Abort(.notFound) }
         let actor = req.auth.get(User.self)?.actor
         // Other agencies' officers see statuses on the dashboard, not what an agency wrote.
-        guard Policy.mayRead(actor, reportOf: obligation.$agency.id) || Policy.allows(actor, .reviewReports) else { throw Abort(.forbidden) }
+        guard Policy.mayRead(actor, reportOf: obligation.$agency.id) || Policy.allows(actor, .reviewReports) else {
+            throw Abort(.forbidden)
+        }
         return obligation
     }
 
@@ -75,26 +91,36 @@ enum ReportController {
         let submit = form.action == "submit"
         let regime = try await obligation.$regime.get(on: req.db)
         let names = try await PlanAgencyNames.load(on: req.db)
-        let tasks = try await ReportTasks.load(agencyID: obligation.$agency.id, planID: regime.$plan.id, names: names, on: req.db)
+        let tasks = try await ReportTasks.load(
+            agencyID: obligation.$agency.id, planID: regime.$plan.id, names: names, on: req.db)
         let (content, problems) = form.read(
-            taskIDs: tasks.map(\.id), indicatorIDs: Dictionary(tasks.map { ($0.id, $0.indicators.map(\.id)) }) { a, _ in a }, submit: submit)
-        func refuse(_ problems: [String: String], status: HTTPResponseStatus, version: Int? = nil) async throws -> Response {
-            let page = try await ReportPage.load(req: req, obligation: obligation, typed: content, problems: problems, versionOverride: version ?? form.version)
+            taskIDs: tasks.map(\.id),
+            indicatorIDs: Dictionary(tasks.map { ($0.id, $0.indicators.map(\.id)) }) { a, _ in a }, submit: submit)
+        func refuse(_ problems: [String: String], status: HTTPResponseStatus, version: Int? = nil) async throws
+            -> Response
+        {
+            let page = try await ReportPage.load(
+                req: req, obligation: obligation, typed: content, problems: problems,
+                versionOverride: version ?? form.version)
             return try await req.view.render("reports/show", page).encodeResponse(status: status, for: req)
         }
         guard problems.isEmpty else { return try await refuse(problems, status: .badRequest) }
         do {
             _ = try await SubmissionStore.save(
-                content, submit: submit, expectedVersion: form.version ?? 0, uploads: form.uploads, obligation: obligation,
-                settings: req.application.settings, app: req.application, db: req.db, user: user, audit: req.auditContext)
+                content, submit: submit, expectedVersion: form.version ?? 0, uploads: form.uploads,
+                obligation: obligation,
+                settings: req.application.settings, app: req.application, db: req.db, user: user,
+                audit: req.auditContext)
         } catch SubmissionStore.Failure.conflict {
             // The typed text stays on the form; the version moves on so saving again overwrites knowingly.
-            let current = try await Submission.query(on: req.db).filter(\.$obligation.$id == obligation.requireID()).first()
+            let current = try await Submission.query(on: req.db).filter(\.$obligation.$id == obligation.requireID())
+                .first()
             return try await refuse(["form": "report.error.conflict"], status: .conflict, version: current?.version)
         } catch SubmissionStore.Failure.locked {
             return try await refuse(["form": "report.error.locked"], status: .conflict)
         } catch SubmissionStore.Failure.evidence(let name, let problem) {
-            return try await refuse(["evidence": req.t("report.error.evidence.\(problem.rawValue)", name)], status: .badRequest)
+            return try await refuse(
+                ["evidence": req.t("report.error.evidence.\(problem.rawValue)", name)], status: .badRequest)
         }
         req.flash(.success, req.t(submit ? "report.submitted" : "report.saved"))
         return req.redirect(to: SiteURL.report(try obligation.requireID()).path)
@@ -110,16 +136,20 @@ enum ReportController {
         let obligation = try await obligation(req)
         let user = try req.auth.require(User.self)
         let form = try req.content.decode(ReviewForm.self)
-        guard let decision = form.decision.flatMap(SubmissionStore.Decision.init(rawValue:)) else { throw Abort(.badRequest) }
+        guard let decision = form.decision.flatMap(SubmissionStore.Decision.init(rawValue:)) else {
+            throw Abort(.badRequest)
+        }
         do {
             _ = try await SubmissionStore.review(
-                decision, comment: FormText.prose(form.comment), expectedVersion: form.version ?? -1, obligation: obligation, db: req.db,
+                decision, comment: FormText.prose(form.comment), expectedVersion: form.version ?? -1,
+                obligation: obligation, db: req.db,
                 user: user, audit: req.auditContext)
         } catch let failure as SubmissionStore.ReviewFailure {
             req.flash(.error, req.t("report.review.error.\(failure)"))
             return req.redirect(to: SiteURL.report(try obligation.requireID()).path)
         }
-        try await Notifications.reviewed(decision, obligation: obligation, comment: FormText.prose(form.comment), on: req.db)
+        try await Notifications.reviewed(
+            decision, obligation: obligation, comment: FormText.prose(form.comment), on: req.db)
         req.flash(.success, req.t("report.review.done.\(decision.rawValue)"))
         return req.redirect(to: SiteURL.report(try obligation.requireID()).path)
     }
@@ -131,10 +161,14 @@ enum ReportController {
         let submission = try await file.$submission.get(on: req.db)
         let obligation = try await submission.$obligation.get(on: req.db)
         let actor = req.auth.get(User.self)?.actor
-        guard Policy.mayRead(actor, reportOf: obligation.$agency.id) || Policy.allows(actor, .reviewReports) else { throw Abort(.forbidden) }
+        guard Policy.mayRead(actor, reportOf: obligation.$agency.id) || Policy.allows(actor, .reviewReports) else {
+            throw Abort(.forbidden)
+        }
         let data: Data
         if let path = file.storagePath, let directory = req.application.settings.evidenceDirectory {
-            guard !path.contains(".."), let bytes = FileManager.default.contents(atPath: URL(fileURLWithPath: directory).appendingPathComponent(path).path)
+            guard !path.contains(".."),
+                let bytes = FileManager.default.contents(
+                    atPath: URL(fileURLWithPath: directory).appendingPathComponent(path).path)
             else { throw Abort(.notFound) }
             data = bytes
         } else {

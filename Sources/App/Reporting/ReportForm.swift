@@ -41,22 +41,32 @@ struct ReportForm: Decodable {
             let key = id.uuidString
             let input = tasks?[key] ?? tasks?[key.lowercased()]
             var entry = ReportContent.Entry()
-            if let status = input?.status, PlanTask.Status(rawValue: status) != nil, status != PlanTask.Status.cancelled.rawValue {
+            if let status = input?.status, PlanTask.Status(rawValue: status) != nil,
+                status != PlanTask.Status.cancelled.rawValue
+            {
                 entry.status = status
             }
             let progressText = (FormText.value(input?.progress) ?? "")
             if !progressText.isEmpty {
-                if let p = Int(progressText), (0...100).contains(p) { entry.progress = p } else { problems["task:\(key):progress"] = "report.error.progress" }
+                if let p = Int(progressText), (0...100).contains(p) {
+                    entry.progress = p
+                } else {
+                    problems["task:\(key):progress"] = "report.error.progress"
+                }
             }
             if entry.status == PlanTask.Status.completed.rawValue { entry.progress = 100 }
             entry.done = text(input?.done, "task:\(key):done")
             entry.difficulties = text(input?.difficulties, "task:\(key):difficulties")
             entry.proposals = text(input?.proposals, "task:\(key):proposals")
             for indicator in indicatorIDs[id] ?? [] {
-                let raw = (FormText.value(input?.values?[indicator.uuidString] ?? input?.values?[indicator.uuidString.lowercased()]) ?? "")
+                let raw =
+                    (FormText.value(
+                        input?.values?[indicator.uuidString] ?? input?.values?[indicator.uuidString.lowercased()]) ?? "")
                     .replacingOccurrences(of: ",", with: ".")
                 guard !raw.isEmpty else { continue }
-                if let v = Double(raw), v >= 0, v.isFinite { entry.values[indicator.uuidString] = v } else {
+                if let v = Double(raw), v >= 0, v.isFinite {
+                    entry.values[indicator.uuidString] = v
+                } else {
                     problems["task:\(key):values"] = "report.error.value"
                 }
             }
@@ -70,6 +80,8 @@ struct ReportForm: Decodable {
 
     /// Files actually chosen (an empty file input still posts an empty part).
     var uploads: [SubmissionStore.Upload] {
-        (evidence ?? []).filter { !$0.filename.isEmpty }.map { SubmissionStore.Upload(filename: $0.filename, data: Data(buffer: $0.data)) }
+        (evidence ?? []).filter { !$0.filename.isEmpty }.map {
+            SubmissionStore.Upload(filename: $0.filename, data: Data(buffer: $0.data))
+        }
     }
 }

@@ -81,7 +81,8 @@ struct ReportPage: Encodable {
     /// Everything the page shows, for `obligation`, with `typed` (the posted content) instead of the stored
     /// one when a save was refused.
     static func load(
-        req: Request, obligation: Obligation, typed: ReportContent? = nil, problems: [String: String] = [:], versionOverride: Int? = nil
+        req: Request, obligation: Obligation, typed: ReportContent? = nil, problems: [String: String] = [:],
+        versionOverride: Int? = nil
     ) async throws -> ReportPage {
         let db = req.db
         let locale = req.locale
@@ -94,21 +95,31 @@ struct ReportPage: Encodable {
         let submission = try await Submission.query(on: db).filter(\.$obligation.$id == obligationID).first()
         let content = typed ?? submission?.report ?? ReportContent()
         let tasks = try await ReportTasks.load(agencyID: obligation.$agency.id, planID: plan?.id, names: names, on: db)
-        let editable = SubmissionStore.isEditable(submission, obligation: obligation) && Policy.mayActFor(actor, agency: obligation.$agency.id)
+        let editable =
+            SubmissionStore.isEditable(submission, obligation: obligation)
+            && Policy.mayActFor(actor, agency: obligation.$agency.id)
             && Policy.allows(actor, .fileReports)
-        let status = ReportTimeliness.status(opensOn: obligation.opens, due: obligation.due, submission: submission?.dates ?? .none, now: Date())
+        let status = ReportTimeliness.status(
+            opensOn: obligation.opens, due: obligation.due, submission: submission?.dates ?? .none, now: Date())
         let blocks = tasks.map { task -> TaskBlock in
             let key = task.id.uuidString
             let entry = content.tasks[key] ?? ReportContent.Entry()
             let statuses = [PlanTask.Status.notStarted, .inProgress, .completed]
             return TaskBlock(
-                id: key, ref: task.ref, title: task.title, role: req.t("report.role.\(task.role.rawValue)"), via: task.via,
-                statusOptions: statuses.map { .init(value: $0.rawValue, label: req.t("task.status.\($0.rawValue)"), selected: $0.rawValue == entry.status) },
+                id: key, ref: task.ref, title: task.title, role: req.t("report.role.\(task.role.rawValue)"),
+                via: task.via,
+                statusOptions: statuses.map {
+                    .init(
+                        value: $0.rawValue, label: req.t("task.status.\($0.rawValue)"),
+                        selected: $0.rawValue == entry.status)
+                },
                 statusLabel: req.t("task.status.\(entry.status)"), progress: entry.progress.map(String.init),
-                done: entry.done.nonEmptyText, difficulties: entry.difficulties.nonEmptyText, proposals: entry.proposals.nonEmptyText,
+                done: entry.done.nonEmptyText, difficulties: entry.difficulties.nonEmptyText,
+                proposals: entry.proposals.nonEmptyText,
                 indicators: task.indicators.map { i in
                     TaskBlock.IndicatorInput(
-                        id: i.id.uuidString, name: i.name, unit: i.unit, target: i.target.map(IndicatorAggregation.format),
+                        id: i.id.uuidString, name: i.name, unit: i.unit,
+                        target: i.target.map(IndicatorAggregation.format),
                         value: entry.values[i.id.uuidString].map(IndicatorAggregation.format) ?? "")
                 }.nonEmpty,
                 errors: problems.reduce(into: [:]) { out, p in
@@ -119,35 +130,57 @@ struct ReportPage: Encodable {
         var evidence: [EvidenceRow] = []
         var history: [EventRow] = []
         if let submission, let sid = submission.id {
-            let files = try await EvidenceFile.query(on: db).filter(\.$submission.$id == sid).field(\.$id).field(\.$filename).field(\.$size)
+            let files = try await EvidenceFile.query(on: db).filter(\.$submission.$id == sid).field(\.$id).field(
+                \.$filename
+            ).field(\.$size)
                 .sort(\.$createdAt).all()
-            evidence = files.map { .init(name: $0.filename, href: SiteURL.evidence($0.id!).path, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file)) }
-            let events = try await SubmissionEvent.query(on: db).filter(\.$submission.$id == sid).sort(\.$createdAt, .descending).all()
+            evidence = files.map {
+                .init(
+                    name: $0.filename, href: SiteURL.evidence($0.id!).path,
+                    size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file))
+            }
+            let events = try await SubmissionEvent.query(on: db).filter(\.$submission.$id == sid).sort(
+                \.$createdAt, .descending
+            ).all()
             history = events.map {
-                .init(at: $0.createdAt.map { Formatting.dateTime($0, locale) } ?? "", kind: $0.kind, label: req.t("report.event.\($0.kind)"),
-                      who: $0.userName, comment: $0.comment.isEmpty ? nil : $0.comment)
+                .init(
+                    at: $0.createdAt.map { Formatting.dateTime($0, locale) } ?? "", kind: $0.kind,
+                    label: req.t("report.event.\($0.kind)"),
+                    who: $0.userName, comment: $0.comment.isEmpty ? nil : $0.comment)
             }
         }
         let reviewer = Policy.allows(actor, .reviewReports)
         let state = submission?.submissionState
-        let review = reviewer && submission != nil
-            ? Review(action: SiteURL.reportReview(obligationID).path, canAccept: state == .submitted, canReturn: state == .submitted,
-                     canReopen: state == .accepted || (state != nil && !SubmissionStore.isEditable(submission, obligation: obligation)))
+        let review =
+            reviewer && submission != nil
+            ? Review(
+                action: SiteURL.reportReview(obligationID).path, canAccept: state == .submitted,
+                canReturn: state == .submitted,
+                canReopen: state == .accepted
+                    || (state != nil && !SubmissionStore.isEditable(submission, obligation: obligation)))
             : nil
         let fieldErrors = problems.filter { !$0.key.hasPrefix("task:") }.mapValues { req.t($0) }
         return ReportPage(
-            layout: req.layout(title: "\(regime.name) · \(PeriodText.label(obligation.periodKey, stored: obligation.periodLabel, locale))"),
-            regimeName: regime.name, periodLabel: PeriodText.label(obligation.periodKey, stored: obligation.periodLabel, locale),
+            layout: req.layout(
+                title:
+                    "\(regime.name) · \(PeriodText.label(obligation.periodKey, stored: obligation.periodLabel, locale))"
+            ),
+            regimeName: regime.name,
+            periodLabel: PeriodText.label(obligation.periodKey, stored: obligation.periodLabel, locale),
             agencyName: agencyName, planTitle: plan?.title, planHref: plan?.id.map { SiteURL.plan($0).path },
-            window: "\(Formatting.date(iso: obligation.windowStart, locale) ?? "") – \(Formatting.date(iso: obligation.windowEnd, locale) ?? "")",
+            window:
+                "\(Formatting.date(iso: obligation.windowStart, locale) ?? "") – \(Formatting.date(iso: obligation.windowEnd, locale) ?? "")",
             due: Formatting.date(iso: obligation.dueOn, locale), lock: Formatting.date(iso: obligation.lockOn, locale),
             status: status.rawValue, statusLabel: req.t("report.status.\(status.rawValue)"), editable: editable,
-            action: SiteURL.report(obligationID).path, version: versionOverride ?? submission?.version ?? 0, tasks: blocks.nonEmpty,
-            summary: content.summary.nonEmptyText, difficulties: content.difficulties.nonEmptyText, proposals: content.proposals.nonEmptyText,
+            action: SiteURL.report(obligationID).path, version: versionOverride ?? submission?.version ?? 0,
+            tasks: blocks.nonEmpty,
+            summary: content.summary.nonEmptyText, difficulties: content.difficulties.nonEmptyText,
+            proposals: content.proposals.nonEmptyText,
             evidence: evidence.nonEmpty, history: history.nonEmpty, errors: fieldErrors,
             errorList: problems.isEmpty ? nil : [req.t("report.error.summary")],
             reviewComment: submission?.submissionState == .returned ? submission?.reviewComment : nil, review: review,
-            acceptTypes: EvidencePolicy.extensions.map { ".\($0)" }.joined(separator: ","), maxMB: req.application.settings.maxEvidenceBytes >> 20)
+            acceptTypes: EvidencePolicy.extensions.map { ".\($0)" }.joined(separator: ","),
+            maxMB: req.application.settings.maxEvidenceBytes >> 20)
     }
 }
 
@@ -168,17 +201,23 @@ struct ReportTasks {
     let via: String?
     let indicators: [IndicatorRef]
 
-    static func load(agencyID: UUID, planID: UUID?, names: PlanAgencyNames, on db: any Database) async throws -> [ReportTasks] {
+    static func load(agencyID: UUID, planID: UUID?, names: PlanAgencyNames, on db: any Database) async throws
+        -> [ReportTasks]
+    {
         guard let planID else { return [] }
-        let entries = try await AgencyTasks.load(agencyID: agencyID, names: names, on: db).filter { $0.plan.id == planID }
+        let entries = try await AgencyTasks.load(agencyID: agencyID, names: names, on: db).filter {
+            $0.plan.id == planID
+        }
         let ids = entries.compactMap { $0.task.id }
-        let links = ids.isEmpty ? [] : try await TaskIndicator.query(on: db).filter(\.$task.$id ~~ ids).with(\.$indicator).all()
+        let links =
+            ids.isEmpty ? [] : try await TaskIndicator.query(on: db).filter(\.$task.$id ~~ ids).with(\.$indicator).all()
         let byTask = Dictionary(grouping: links.filter { $0.indicator.active }, by: { $0.$task.id })
         return entries.map { e in
             ReportTasks(
                 id: e.task.id!, ref: e.task.ref, title: e.task.title, role: e.role, via: e.via,
                 indicators: (byTask[e.task.id!] ?? []).sorted { $0.indicator.position < $1.indicator.position }.map {
-                    IndicatorRef(id: $0.$indicator.id, name: $0.indicator.name, unit: $0.indicator.unit, target: $0.target)
+                    IndicatorRef(
+                        id: $0.$indicator.id, name: $0.indicator.name, unit: $0.indicator.unit, target: $0.target)
                 })
         }
     }
@@ -187,7 +226,8 @@ struct ReportTasks {
 /// Period labels in the page's language: stored Vietnamese labels for `vi`, built from the key for `en`.
 enum PeriodText {
     static let months = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
     ]
 
     static func label(_ key: String, stored: String, _ locale: AppLocale) -> String {

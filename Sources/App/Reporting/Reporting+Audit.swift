@@ -4,7 +4,10 @@ extension RegimeRecord: Auditable {
     static let auditType = "reporting_regime"
     var auditLabel: String { name }
     var auditFields: [String: String] {
-        ["plan_id": $plan.id?.uuidString ?? "", "name": name, "year": String(year), "definition": definition, "position": String(position)]
+        [
+            "plan_id": $plan.id?.uuidString ?? "", "name": name, "year": String(year), "definition": definition,
+            "position": String(position),
+        ]
     }
 }
 
@@ -51,7 +54,10 @@ extension Indicator: Auditable {
     static let auditType = "indicator"
     var auditLabel: String { name }
     var auditFields: [String: String] {
-        ["code": code, "name": name, "unit": unit, "aggregation": aggregation, "position": String(position), "active": String(active)]
+        [
+            "code": code, "name": name, "unit": unit, "aggregation": aggregation, "position": String(position),
+            "active": String(active),
+        ]
     }
 }
 
@@ -59,7 +65,10 @@ extension TaskIndicator: Auditable {
     static let auditType = "task_indicator"
     var auditLabel: String { $indicator.id.uuidString }
     var auditFields: [String: String] {
-        ["task_id": $task.id.uuidString, "indicator_id": $indicator.id.uuidString, "target": target.map { String($0) } ?? ""]
+        [
+            "task_id": $task.id.uuidString, "indicator_id": $indicator.id.uuidString,
+            "target": target.map { String($0) } ?? "",
+        ]
     }
 }
 
@@ -67,7 +76,10 @@ extension ConsolidatedDraft: Auditable {
     static let auditType = "consolidated_report"
     var auditLabel: String { periodKey }
     var auditFields: [String: String] {
-        ["regime_id": $regime.id.uuidString, "period_key": periodKey, "edits": edits, "addressees": addressees.joined(separator: " | "), "number": number ?? ""]
+        [
+            "regime_id": $regime.id.uuidString, "period_key": periodKey, "edits": edits,
+            "addressees": addressees.joined(separator: " | "), "number": number ?? "",
+        ]
     }
 }
 

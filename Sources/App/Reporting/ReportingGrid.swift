@@ -25,7 +25,9 @@ struct ReportingGrid {
         let accepted_at: Date?
 
         var dates: SubmissionDates {
-            SubmissionDates(firstSubmittedAt: first_submitted_at, lastSubmittedAt: last_submitted_at, returnedAt: returned_at, acceptedAt: accepted_at)
+            SubmissionDates(
+                firstSubmittedAt: first_submitted_at, lastSubmittedAt: last_submitted_at, returnedAt: returned_at,
+                acceptedAt: accepted_at)
         }
     }
 
@@ -55,9 +57,15 @@ struct ReportingGrid {
             .from(Obligation.schema).where("regime_id", .equal, regimeID)
             .all(decoding: ObligationRow.self)
         let submissions = try await sql.select()
-            .columns(["obligation_id", "state", "first_submitted_at", "last_submitted_at", "returned_at", "accepted_at"].map { SQLColumn($0, table: "s") })
+            .columns(
+                ["obligation_id", "state", "first_submitted_at", "last_submitted_at", "returned_at", "accepted_at"].map
+                { SQLColumn($0, table: "s") }
+            )
             .from(SQLAlias(SQLIdentifier(Submission.schema), as: SQLIdentifier("s")))
-            .join(SQLAlias(SQLIdentifier(Obligation.schema), as: SQLIdentifier("o")), on: SQLColumn("obligation_id", table: "s"), .equal, SQLColumn("id", table: "o"))
+            .join(
+                SQLAlias(SQLIdentifier(Obligation.schema), as: SQLIdentifier("o")),
+                on: SQLColumn("obligation_id", table: "s"), .equal, SQLColumn("id", table: "o")
+            )
             .where(SQLColumn("regime_id", table: "o"), .equal, SQLBind(regimeID))
             .all(decoding: SubmissionRow.self)
         return build(obligations: obligations, submissions: submissions, now: now)
@@ -66,7 +74,8 @@ struct ReportingGrid {
     static func build(obligations: [ObligationRow], submissions: [SubmissionRow], now: Date) -> ReportingGrid {
         var periodByKey: [String: Period] = [:]
         for o in obligations where periodByKey[o.period_key] == nil {
-            periodByKey[o.period_key] = Period(key: o.period_key, label: o.period_label, due: o.due_on.flatMap(LocalDate.init(iso:)))
+            periodByKey[o.period_key] = Period(
+                key: o.period_key, label: o.period_label, due: o.due_on.flatMap(LocalDate.init(iso:)))
         }
         let periods = periodByKey.values.sorted { $0.key < $1.key }
         let periodIndex = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1.key, $0) })
@@ -81,7 +90,8 @@ struct ReportingGrid {
             let dates = byObligation[o.id]?.dates ?? .none
             let status = ReportTimeliness.status(opensOn: opens, due: due, submission: dates, now: now)
             cells[agencyIndex[o.agency_id]!][periodIndex[o.period_key]!] = Cell(
-                obligationID: o.id, status: status, onTime: ReportTimeliness.isOnTime(dates, due: due), submittedAt: dates.firstSubmittedAt, due: due)
+                obligationID: o.id, status: status, onTime: ReportTimeliness.isOnTime(dates, due: due),
+                submittedAt: dates.firstSubmittedAt, due: due)
         }
         return ReportingGrid(periods: periods, agencies: agencies, cells: cells)
     }

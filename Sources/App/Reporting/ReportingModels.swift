@@ -121,7 +121,9 @@ final class Submission: Model, @unchecked Sendable {
     }
 
     var dates: SubmissionDates {
-        SubmissionDates(firstSubmittedAt: firstSubmittedAt, lastSubmittedAt: lastSubmittedAt, returnedAt: returnedAt, acceptedAt: acceptedAt)
+        SubmissionDates(
+            firstSubmittedAt: firstSubmittedAt, lastSubmittedAt: lastSubmittedAt, returnedAt: returnedAt,
+            acceptedAt: acceptedAt)
     }
 }
 

@@ -48,7 +48,9 @@ enum SubmissionStore {
         guard isEditable(existing, obligation: obligation, today: LocalDate(now)) else { throw Failure.locked }
         guard (existing?.version ?? 0) == expectedVersion else { throw Failure.conflict }
         var attached = 0
-        if let existing { attached = try await EvidenceFile.query(on: db).filter(\.$submission.$id == existing.requireID()).count() }
+        if let existing {
+            attached = try await EvidenceFile.query(on: db).filter(\.$submission.$id == existing.requireID()).count()
+        }
         let policy = EvidencePolicy(maxBytes: settings.maxEvidenceBytes)
         var accepted: [(Upload, String)] = []
         for (k, upload) in uploads.enumerated() {
@@ -74,7 +76,9 @@ enum SubmissionStore {
                 let row: Submission
                 if let existing {
                     try await claim(existing.requireID(), expected: expectedVersion, token: token, on: tx)
-                    guard let fresh = try await Submission.find(existing.id, on: tx), fresh.writeToken == token else { throw Failure.conflict }
+                    guard let fresh = try await Submission.find(existing.id, on: tx), fresh.writeToken == token else {
+                        throw Failure.conflict
+                    }
                     row = fresh
                     try await row.auditedUpdate(on: tx, by: audit, apply)
                 } else {
@@ -95,10 +99,12 @@ enum SubmissionStore {
                     file.sha256 = SHA256.hash(data: upload.data).map { String(format: "%02x", $0) }.joined()
                     file.createdBy = user.id
                     if let directory = settings.evidenceDirectory {
-                        let relative = "\(file.$submission.id.uuidString.lowercased())/\(file.id!.uuidString.lowercased())"
+                        let relative =
+                            "\(file.$submission.id.uuidString.lowercased())/\(file.id!.uuidString.lowercased())"
                         let final = URL(fileURLWithPath: directory).appendingPathComponent(relative)
                         let temp = final.appendingPathExtension("part")
-                        try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
+                        try FileManager.default.createDirectory(
+                            at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
                         try upload.data.write(to: temp, options: .atomic)
                         staging.add(temp, final)
                         file.storagePath = relative
@@ -137,7 +143,10 @@ enum SubmissionStore {
         ).run()
     }
 
-    static func record(_ kind: SubmissionEvent.Kind, comment: String, submission: Submission, user: User, on db: any Database, audit: AuditContext)
+    static func record(
+        _ kind: SubmissionEvent.Kind, comment: String, submission: Submission, user: User, on db: any Database,
+        audit: AuditContext
+    )
         async throws
     {
         let event = SubmissionEvent()
@@ -158,7 +167,8 @@ enum SubmissionStore {
     enum ReviewFailure: Error, Equatable { case notSubmitted, reasonRequired, conflict }
 
     static func review(
-        _ decision: Decision, comment: String, expectedVersion: Int, obligation: Obligation, db: any Database, user: User,
+        _ decision: Decision, comment: String, expectedVersion: Int, obligation: Obligation, db: any Database,
+        user: User,
         audit: AuditContext, now: Date = Date()
     ) async throws -> Submission {
         let obligationID = try obligation.requireID()
@@ -173,7 +183,10 @@ enum SubmissionStore {
             guard existing.submissionState == .submitted else { throw ReviewFailure.notSubmitted }
             guard !comment.isEmpty else { throw ReviewFailure.reasonRequired }
         case .reopen:
-            guard existing.submissionState == .accepted || !isEditable(existing, obligation: obligation, today: LocalDate(now)) else {
+            guard
+                existing.submissionState == .accepted
+                    || !isEditable(existing, obligation: obligation, today: LocalDate(now))
+            else {
                 throw ReviewFailure.notSubmitted
             }
             guard !comment.isEmpty else { throw ReviewFailure.reasonRequired }
@@ -182,7 +195,9 @@ enum SubmissionStore {
         let token = UUID().uuidString
         return try await db.transaction { tx in
             try await claim(existing.requireID(), expected: expectedVersion, token: token, on: tx)
-            guard let row = try await Submission.find(existing.id, on: tx), row.writeToken == token else { throw ReviewFailure.conflict }
+            guard let row = try await Submission.find(existing.id, on: tx), row.writeToken == token else {
+                throw ReviewFailure.conflict
+            }
             try await row.auditedUpdate(on: tx, by: audit) { row in
                 row.reviewComment = comment.isEmpty ? nil : comment
                 switch decision {
@@ -198,7 +213,8 @@ enum SubmissionStore {
                     row.returnedAt = now
                 }
             }
-            let kind: SubmissionEvent.Kind = decision == .accept ? .accepted : decision == .return ? .returned : .reopened
+            let kind: SubmissionEvent.Kind =
+                decision == .accept ? .accepted : decision == .return ? .returned : .reopened
             try await record(kind, comment: comment, submission: row, user: user, on: tx, audit: audit)
             return row
         }

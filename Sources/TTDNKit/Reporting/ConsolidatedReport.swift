@@ -16,7 +16,10 @@ public struct ConsolidatedReport: Sendable, Equatable {
         public var difficulties: String
         public var proposals: String
 
-        public init(agency: String, role: Role, done: String, progress: Int? = nil, completed: Bool = false, difficulties: String = "", proposals: String = "") {
+        public init(
+            agency: String, role: Role, done: String, progress: Int? = nil, completed: Bool = false,
+            difficulties: String = "", proposals: String = ""
+        ) {
             self.agency = agency
             self.role = role
             self.done = done
@@ -59,7 +62,10 @@ public struct ConsolidatedReport: Sendable, Equatable {
         /// The coordinator's text for the task, replacing the compiled one.
         public var edited: String?
 
-        public init(id: UUID, ref: String, title: String, contributions: [Contribution] = [], indicators: [IndicatorResult] = [], edited: String? = nil) {
+        public init(
+            id: UUID, ref: String, title: String, contributions: [Contribution] = [],
+            indicators: [IndicatorResult] = [], edited: String? = nil
+        ) {
             self.id = id
             self.ref = ref
             self.title = title
@@ -97,7 +103,9 @@ public struct ConsolidatedReport: Sendable, Equatable {
 
     /// The parts after I, each compiled and optionally replaced by the coordinator.
     public enum Part: String, Sendable, CaseIterable, Codable {
-        case intro, shortcomings, nextPeriod = "next-period", proposals
+        case intro, shortcomings
+        case nextPeriod = "next-period"
+        case proposals
 
         public var heading: String {
             switch self {
@@ -179,7 +187,8 @@ public struct ConsolidatedReport: Sendable, Equatable {
         let results = tasks.map { task -> OfficialPlan.Item in
             var paragraphs = Self.paragraphs(task.text)
             if !task.indicators.isEmpty {
-                paragraphs.append(OfficialPlan.Paragraph(task.indicators.map(\.line).joined(separator: "; "), boldLead: "Chỉ tiêu:"))
+                paragraphs.append(
+                    OfficialPlan.Paragraph(task.indicators.map(\.line).joined(separator: "; "), boldLead: "Chỉ tiêu:"))
             }
             if paragraphs.isEmpty { paragraphs = ["Chưa có báo cáo kết quả."] }
             // Numbered 1., 2., … in the report's own order; the plan's outline refs would read as II.3.1 under I.

@@ -13,7 +13,12 @@ public struct EvidencePolicy: Sendable, Equatable {
     }
 
     public enum Problem: String, Sendable, Equatable {
-        case empty, tooLarge = "too-large", type, contentMismatch = "content-mismatch", tooMany = "too-many", name
+        case empty
+        case tooLarge = "too-large"
+        case type
+        case contentMismatch = "content-mismatch"
+        case tooMany = "too-many"
+        case name
     }
 
     enum Magic { case pdf, zip, ole, jpeg, png, text }
@@ -70,7 +75,8 @@ public struct EvidencePolicy: Sendable, Equatable {
     /// quotes, at most 180 characters (keeping the extension).
     public static func cleanName(_ filename: String) -> String {
         let last = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        var name = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0 != "\"" && $0.value != 0x7F }.map(Character.init))
+        var name = String(
+            last.unicodeScalars.filter { $0.value >= 0x20 && $0 != "\"" && $0.value != 0x7F }.map(Character.init))
         name = VietnameseText.nfc(name).trimmingCharacters(in: .whitespaces)
         if name.count > 180 {
             let ext = (name as NSString).pathExtension

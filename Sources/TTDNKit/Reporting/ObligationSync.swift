@@ -84,7 +84,8 @@ public enum ObligationSync {
                 changes.delete.append(row.id)
             }
         }
-        for row in existing where !row.hasSubmission && changes.reassign[row.id] == nil && !changes.delete.contains(row.id) {
+        for row in existing
+        where !row.hasSubmission && changes.reassign[row.id] == nil && !changes.delete.contains(row.id) {
             if !expected.contains(row.key) { changes.delete.append(row.id) }
         }
         changes.insert = expected.subtracting(taken).sorted()

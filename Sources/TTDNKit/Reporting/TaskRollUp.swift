@@ -39,12 +39,16 @@ public enum TaskRollUp {
             let kids = depth < 32 ? (children[id] ?? []) : []
             let result: Rolled
             if kids.isEmpty {
-                result = Rolled(progress: node.completedOn != nil ? 100 : min(max(node.progress, 0), 100), completedOn: node.completedOn)
+                result = Rolled(
+                    progress: node.completedOn != nil ? 100 : min(max(node.progress, 0), 100),
+                    completedOn: node.completedOn)
             } else {
                 let rolled = kids.map { visit($0.id, depth: depth + 1) }
                 let mean = Int((Double(rolled.map(\.progress).reduce(0, +)) / Double(rolled.count)).rounded())
                 let allDone = rolled.allSatisfy { $0.completedOn != nil }
-                result = Rolled(progress: allDone ? 100 : min(mean, 99), completedOn: allDone ? rolled.compactMap(\.completedOn).max() : nil)
+                result = Rolled(
+                    progress: allDone ? 100 : min(mean, 99),
+                    completedOn: allDone ? rolled.compactMap(\.completedOn).max() : nil)
             }
             memo[id] = result
             return result

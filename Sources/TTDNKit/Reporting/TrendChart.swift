@@ -56,9 +56,15 @@ public enum TrendChart {
         public var series: [Drawn]
     }
 
-    public static func layout(title: String, periods: [String], series: [Series], width: Int = 640, height: Int = 240) -> Layout {
-        let left = 44.0, right = 12.0, top = 16.0, bottom = 52.0
-        let plotW = Double(width) - left - right, plotH = Double(height) - top - bottom
+    public static func layout(title: String, periods: [String], series: [Series], width: Int = 640, height: Int = 240)
+        -> Layout
+    {
+        let left = 44.0
+        let right = 12.0
+        let top = 16.0
+        let bottom = 52.0
+        let plotW = Double(width) - left - right
+        let plotH = Double(height) - top - bottom
         let step = periods.count > 1 ? plotW / Double(periods.count - 1) : 0
         func x(_ i: Int) -> Double { periods.count > 1 ? left + Double(i) * step : left + plotW / 2 }
         func y(_ v: Double) -> Double { top + (1 - min(max(v, 0), 1)) * plotH }
@@ -69,34 +75,49 @@ public enum TrendChart {
             grid.append(.init(x1: fmt(left), y1: yy, x2: fmt(left + plotW), y2: yy))
             yLabels.append(.init(x: fmt(left - 6), y: yy, text: "\(pct)%"))
         }
-        let xLabels = periods.enumerated().map { i, label in Layout.Label(x: fmt(x(i)), y: fmt(top + plotH + 16), text: label) }
+        let xLabels = periods.enumerated().map { i, label in
+            Layout.Label(x: fmt(x(i)), y: fmt(top + plotH + 16), text: label)
+        }
         let drawn = series.enumerated().map { k, s -> Layout.Drawn in
             // A line breaks where a period has nothing expected, rather than joining across the gap.
             var runs: [[(Double, Double)]] = [[]]
             for (i, v) in s.values.enumerated() {
-                if let v { runs[runs.count - 1].append((x(i), y(v))) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+                if let v {
+                    runs[runs.count - 1].append((x(i), y(v)))
+                } else if !runs[runs.count - 1].isEmpty {
+                    runs.append([])
+                }
             }
-            let lx = left + Double(k) * 180, ly = Double(height) - 14
+            let lx = left + Double(k) * 180
+            let ly = Double(height) - 14
             return Layout.Drawn(
                 name: s.name, cssClass: s.cssClass,
-                polylines: runs.filter { $0.count > 1 }.map { $0.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " ") },
+                polylines: runs.filter { $0.count > 1 }.map {
+                    $0.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " ")
+                },
                 points: runs.flatMap { $0 }.map { Layout.Point(x: fmt($0.0), y: fmt($0.1)) },
                 legendLine: .init(x1: fmt(lx), y1: fmt(ly), x2: fmt(lx + 20), y2: fmt(ly)),
                 legendText: .init(x: fmt(lx + 26), y: fmt(ly), text: s.name))
         }
-        return Layout(title: title, width: width, height: height, grid: grid, yLabels: yLabels, xLabels: xLabels, series: drawn)
+        return Layout(
+            title: title, width: width, height: height, grid: grid, yLabels: yLabels, xLabels: xLabels, series: drawn)
     }
 
-    public static func svg(title: String, periods: [String], series: [Series], width: Int = 640, height: Int = 240) -> String {
+    public static func svg(title: String, periods: [String], series: [Series], width: Int = 640, height: Int = 240)
+        -> String
+    {
         let l = layout(title: title, periods: periods, series: series, width: width, height: height)
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\" viewBox=\"0 0 \(l.width) \(l.height)\" role=\"img\" aria-labelledby=\"trend-title\">"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\" viewBox=\"0 0 \(l.width) \(l.height)\" role=\"img\" aria-labelledby=\"trend-title\">"
         out += "<title id=\"trend-title\">\(escape(l.title))</title>"
         for (g, label) in zip(l.grid, l.yLabels) {
             out += "<line class=\"grid\" x1=\"\(g.x1)\" y1=\"\(g.y1)\" x2=\"\(g.x2)\" y2=\"\(g.y2)\"/>"
-            out += "<text class=\"axis\" x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(label.text)</text>"
+            out +=
+                "<text class=\"axis\" x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(label.text)</text>"
         }
         for label in l.xLabels {
-            out += "<text class=\"axis\" x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"middle\">\(escape(label.text))</text>"
+            out +=
+                "<text class=\"axis\" x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"middle\">\(escape(label.text))</text>"
         }
         for s in l.series {
             out += "<g class=\"series \(escape(s.cssClass))\">"
@@ -105,8 +126,10 @@ public enum TrendChart {
             out += "</g>"
         }
         for s in l.series {
-            out += "<g class=\"legend series \(escape(s.cssClass))\"><line x1=\"\(s.legendLine.x1)\" y1=\"\(s.legendLine.y1)\" x2=\"\(s.legendLine.x2)\" y2=\"\(s.legendLine.y2)\"/>"
-            out += "<text x=\"\(s.legendText.x)\" y=\"\(s.legendText.y)\" dominant-baseline=\"middle\">\(escape(s.legendText.text))</text></g>"
+            out +=
+                "<g class=\"legend series \(escape(s.cssClass))\"><line x1=\"\(s.legendLine.x1)\" y1=\"\(s.legendLine.y1)\" x2=\"\(s.legendLine.x2)\" y2=\"\(s.legendLine.y2)\"/>"
+            out +=
+                "<text x=\"\(s.legendText.x)\" y=\"\(s.legendText.y)\" dominant-baseline=\"middle\">\(escape(s.legendText.text))</text></g>"
         }
         return out + "</svg>"
     }
@@ -116,18 +139,6 @@ public enum TrendChart {
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 
-    public static func escape(_ text: String) -> String {
-        var s = ""
-        for ch in text {
-            switch ch {
-            case "&": s += "&amp;"
-            case "<": s += "&lt;"
-            case ">": s += "&gt;"
-            case "\"": s += "&quot;"
-            case "'": s += "&#39;"
-            default: s.append(ch)
-            }
-        }
-        return s
-    }
+    /// XML escaping, as the DOCX writer does it (SVG is XML too).
+    public static func escape(_ text: String) -> String { WordML.escape(text) }
 }

@@ -91,3 +91,27 @@ extension TestingHTTPResponse {
     var location: String? { headers.first(name: .location) }
     var text: String { body.string }
 }
+
+extension Browser {
+    /// Posts a multipart form with any number of fields and files, with the CSRF token.
+    mutating func multipart(_ path: String, fields: [(String, String)], files: [(name: String, filename: String, data: Data)] = [])
+        async throws -> TestingHTTPResponse
+    {
+        if csrf == nil { try await get(SiteURL.login.path) }
+        let boundary = "----ttdn-test-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in fields + [("_csrf", csrf ?? "")] {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.data)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
+        return try await send(.POST, path, headers: headers, body: body)
+    }
+}

@@ -9,12 +9,16 @@ import Testing
 
     @Test func acceptsAKnownTypeWhoseBytesAgree() {
         #expect(policy.check(filename: "Biên bản.pdf", data: pdf) == .success("application/pdf"))
-        #expect(policy.check(filename: "ảnh.PNG", data: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1])) == .success("image/png"))
+        #expect(
+            policy.check(filename: "ảnh.PNG", data: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1]))
+                == .success("image/png"))
     }
 
     @Test func refusesWhatIsNotEvidence() {
         #expect(policy.check(filename: "x.exe", data: pdf) == .failure(.init(problem: .type)))
-        #expect(policy.check(filename: "trang.pdf", data: Data("<html>".utf8)) == .failure(.init(problem: .contentMismatch)))
+        #expect(
+            policy.check(filename: "trang.pdf", data: Data("<html>".utf8)) == .failure(.init(problem: .contentMismatch))
+        )
         #expect(policy.check(filename: "a.pdf", data: Data()) == .failure(.init(problem: .empty)))
         #expect(policy.check(filename: "a.pdf", data: pdf + Data(count: 1000)) == .failure(.init(problem: .tooLarge)))
         #expect(policy.check(filename: "a.pdf", data: pdf, alreadyAttached: 2) == .failure(.init(problem: .tooMany)))

@@ -9,7 +9,8 @@ import Testing
     func successorOf(_ id: UUID) -> UUID? { id == merged ? successor : nil }
 
     @Test func insertsEveryExpectedPairOnAnEmptyRegime() {
-        let changes = ObligationSync.changes(agencies: [a, b, a], periods: ["2026-Q1", "2026-Q2"], existing: [], successor: successorOf)
+        let changes = ObligationSync.changes(
+            agencies: [a, b, a], periods: ["2026-Q1", "2026-Q2"], existing: [], successor: successorOf)
         #expect(changes.insert.count == 4)
         #expect(Set(changes.insert.map(\.agency)) == [a, b])
         #expect(changes.delete.isEmpty && changes.reassign.isEmpty)
@@ -17,21 +18,26 @@ import Testing
 
     @Test func secondRunChangesNothing() {
         let existing = [ObligationSync.Existing(id: UUID(), agency: a, period: "2026-Q1", hasSubmission: false)]
-        #expect(ObligationSync.changes(agencies: [a], periods: ["2026-Q1"], existing: existing, successor: successorOf).isEmpty)
+        #expect(
+            ObligationSync.changes(agencies: [a], periods: ["2026-Q1"], existing: existing, successor: successorOf)
+                .isEmpty)
     }
 
     @Test func anAgencyNamedByItsOldNameOwesUnderItsSuccessor() {
-        let changes = ObligationSync.changes(agencies: [merged], periods: ["2026-Q1"], existing: [], successor: successorOf)
+        let changes = ObligationSync.changes(
+            agencies: [merged], periods: ["2026-Q1"], existing: [], successor: successorOf)
         #expect(changes.insert == [ObligationSync.Key(agency: successor, period: "2026-Q1")])
     }
 
     @Test func mergedAgencyHandsOpenObligationsToItsSuccessorAndKeepsSubmittedOnes() {
-        let open = UUID(), written = UUID()
+        let open = UUID()
+        let written = UUID()
         let existing = [
             ObligationSync.Existing(id: open, agency: merged, period: "2026-Q2", hasSubmission: false),
             ObligationSync.Existing(id: written, agency: merged, period: "2026-Q1", hasSubmission: true),
         ]
-        let changes = ObligationSync.changes(agencies: [merged], periods: ["2026-Q1", "2026-Q2"], existing: existing, successor: successorOf)
+        let changes = ObligationSync.changes(
+            agencies: [merged], periods: ["2026-Q1", "2026-Q2"], existing: existing, successor: successorOf)
         #expect(changes.reassign == [open: successor])
         // The successor still owes Q1 itself: the old agency's submission stays as history.
         #expect(changes.insert == [ObligationSync.Key(agency: successor, period: "2026-Q1")])
@@ -44,24 +50,29 @@ import Testing
             ObligationSync.Existing(id: old, agency: merged, period: "2026-Q1", hasSubmission: false),
             ObligationSync.Existing(id: UUID(), agency: successor, period: "2026-Q1", hasSubmission: false),
         ]
-        let changes = ObligationSync.changes(agencies: [successor], periods: ["2026-Q1"], existing: existing, successor: successorOf)
+        let changes = ObligationSync.changes(
+            agencies: [successor], periods: ["2026-Q1"], existing: existing, successor: successorOf)
         #expect(changes.delete == [old])
         #expect(changes.insert.isEmpty && changes.reassign.isEmpty)
     }
 
     @Test func noLongerExpectedIsDeletedUnlessSomethingWasWritten() {
-        let blank = UUID(), draft = UUID()
+        let blank = UUID()
+        let draft = UUID()
         let existing = [
             ObligationSync.Existing(id: blank, agency: b, period: "2026-Q1", hasSubmission: false),
             ObligationSync.Existing(id: draft, agency: b, period: "2026-Q2", hasSubmission: true),
         ]
-        let changes = ObligationSync.changes(agencies: [a], periods: ["2026-Q1", "2026-Q2"], existing: existing, successor: successorOf)
+        let changes = ObligationSync.changes(
+            agencies: [a], periods: ["2026-Q1", "2026-Q2"], existing: existing, successor: successorOf)
         #expect(changes.delete == [blank])
         #expect(changes.insert.count == 2)
     }
 
     @Test func successorChainsAreFollowedAndCyclesStop() {
-        let x = UUID(), y = UUID(), z = UUID()
+        let x = UUID()
+        let y = UUID()
+        let z = UUID()
         #expect(ObligationSync.current(x, successor: { $0 == x ? y : $0 == y ? z : nil }) == z)
         #expect(ObligationSync.current(x, successor: { $0 == x ? y : x }) == y)
     }
@@ -70,10 +81,14 @@ import Testing
 @Suite struct ReportingSummaryTests {
     @Test func ratesCountOnlyWhatWasDue() {
         let cells: [[ReportingCell?]] = [
-            [ReportingCell(status: .accepted, onTime: true), ReportingCell(status: .missingOverdue, onTime: nil),
-             ReportingCell(status: .open, onTime: nil)],
-            [ReportingCell(status: .submittedLate, onTime: false), nil,
-             ReportingCell(status: .submittedOnTime, onTime: true)],
+            [
+                ReportingCell(status: .accepted, onTime: true), ReportingCell(status: .missingOverdue, onTime: nil),
+                ReportingCell(status: .open, onTime: nil),
+            ],
+            [
+                ReportingCell(status: .submittedLate, onTime: false), nil,
+                ReportingCell(status: .submittedOnTime, onTime: true),
+            ],
         ]
         let summary = ReportingSummary(cells: cells)
         #expect(summary.overall == ReportingTally(expected: 4, submitted: 3, onTime: 2))
@@ -86,8 +101,10 @@ import Testing
     @Test func trendChartDrawsBothSeriesAndBreaksAtGaps() {
         let svg = TrendChart.svg(
             title: "Tỉ lệ <nộp>", periods: ["Q1", "Q2", "Q3"],
-            series: [.init(name: "Đã gửi", cssClass: "submitted", values: [1, nil, 0.5]),
-                     .init(name: "Đúng hạn", cssClass: "on-time", values: [0.5, 0.25, 0])])
+            series: [
+                .init(name: "Đã gửi", cssClass: "submitted", values: [1, nil, 0.5]),
+                .init(name: "Đúng hạn", cssClass: "on-time", values: [0.5, 0.25, 0]),
+            ])
         #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>"))
         #expect(svg.contains("Tỉ lệ &lt;nộp&gt;"))
         let submitted = svg.components(separatedBy: "series submitted\">")[1].components(separatedBy: "</g>")[0]
@@ -109,8 +126,12 @@ import Testing
 
 @Suite struct TaskRollUpTests {
     @Test func parentsTakeTheMeanAndAreDoneWhenEveryChildIs() {
-        let top = UUID(), a = UUID(), b = UUID(), lone = UUID()
-        let d1 = LocalDate(year: 2026, month: 3, day: 1)!, d2 = LocalDate(year: 2026, month: 5, day: 2)!
+        let top = UUID()
+        let a = UUID()
+        let b = UUID()
+        let lone = UUID()
+        let d1 = LocalDate(year: 2026, month: 3, day: 1)!
+        let d2 = LocalDate(year: 2026, month: 5, day: 2)!
         var nodes = [
             TaskRollUp.Node(id: top, parent: nil, progress: 0, completedOn: nil),
             .init(id: a, parent: top, progress: 100, completedOn: d1),
