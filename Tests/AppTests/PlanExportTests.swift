@@ -127,8 +127,9 @@ struct PlanExportTests {
             let ics = feed.text
             #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\n"))
             // Sở Ngoại vụ: 4 issues of II.1, quarters II and III of II.3.1, the year end of II.4 (through its group);
-            // II.2 (ongoing) and II.5 (external) have no dates.
-            #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 4 + 2 + 1)
+            // II.2 (ongoing) and II.5 (external) have no dates. Plus the four quarterly report deadlines.
+            #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 4 + 2 + 1 + 4)
+            #expect(ics.contains("[Báo cáo] Báo cáo hằng quý · Quý I/\(plan.year) — hạn gửi"))
             #expect(ics.contains("DTSTART;VALUE=DATE:\(plan.year)0630"))
             #expect(ics.contains("[Chủ trì] II.1"))
             #expect(ics.contains("[Phối hợp] II.3.1"))

@@ -3,7 +3,8 @@ import Foundation
 import TTDNKit
 import Vapor
 
-/// Each agency's calendar feed: an iCalendar of its tasks' milestones at a secret, revocable address.
+/// Each agency's calendar feed: an iCalendar of its tasks' milestones and its report deadlines (until the
+/// report is accepted) at a secret, revocable address.
 enum CalendarController {
     /// `/calendar/:token`: public, the token is the key. Unknown or revoked: 404.
     @Sendable static func feed(req: Request) async throws -> Response {
@@ -41,6 +42,22 @@ enum CalendarController {
                         date: milestone.due, summary: "[\(role)] \(entry.task.ref) \(entry.task.title) — \(milestone.title)",
                         description: description, url: base + SiteURL.plan(entry.plan.id!).path + "#task-" + taskID))
             }
+        }
+        // Report deadlines of the agency (and of agencies it took over) that are not yet accepted.
+        let obligations = try await Obligation.query(on: req.db).filter(\.$agency.$id ~~ Array(names.lineage(of: agencyID)))
+            .filter(\.$dueOn != nil).with(\.$regime).all()
+        let ids = obligations.compactMap(\.id)
+        let accepted = ids.isEmpty ? [] : try await Submission.query(on: req.db).filter(\.$obligation.$id ~~ ids)
+            .filter(\.$state == Submission.State.accepted.rawValue).field(\.$id).field(\.$obligation.$id).all()
+        let done = Set(accepted.map { $0.$obligation.id })
+        for obligation in obligations where !done.contains(obligation.id!) {
+            guard let due = obligation.due else { continue }
+            events.append(
+                ICalendar.Event(
+                    uid: "report-\(obligation.id!.uuidString.lowercased())@ttdn", date: due,
+                    summary: "[Báo cáo] \(obligation.regime.name) · \(obligation.periodLabel) — hạn gửi",
+                    description: "Số liệu từ \(obligation.windowStart) đến \(obligation.windowEnd)",
+                    url: base + SiteURL.report(obligation.id!).path))
         }
         events.sort { ($0.date, $0.uid) < ($1.date, $1.uid) }
         return ICalendar(name: "Nhiệm vụ · \(agencyName)", events: events)
