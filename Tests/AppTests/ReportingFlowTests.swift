@@ -243,3 +243,33 @@ struct ReportingFlowTests {
         }
     }
 }
+
+@Suite("Holiday adjustments")
+struct HolidayAdjustmentTests {
+    @Test("An announced day off on a due date moves it; removing it moves it back; bad input is refused")
+    func dayOffMovesDueDates() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            let plan = try await PlanFixture.seed(app, fixture)
+            let q2 = try await ReportingFlowTests.obligation(app, agency: fixture.agencies["so-ngoai-vu"]!, period: "\(plan.year)-Q2")
+            let due = try #require(q2.due)
+            var coordinator = Browser(app)
+            try await coordinator.login(fixture.users[.coordinator]!)
+            let page = try await coordinator.get(SiteURL.holidays.with(["year": String(plan.year)]))
+            #expect(page.status == .ok && page.text.contains("Tết Nguyên đán"))
+            let bad = try await coordinator.post(SiteURL.holidays.with(["year": String(plan.year)]), form: [("date", "31/02"), ("kind", "day-off")])
+            #expect(bad.status == .badRequest && bad.text.contains("Hãy chọn ngày."))
+            let added = try await coordinator.post(
+                SiteURL.holidays.with(["year": String(plan.year)]), form: [("date", due.iso), ("kind", "day-off"), ("note", "Thông báo nghỉ")])
+            #expect(added.status == .seeOther)
+            let moved = try #require(try await Obligation.find(q2.id, on: app.db)?.due)
+            #expect(moved > due)
+            let removed = try await coordinator.post(SiteURL.holidays.with(["year": String(plan.year)]), form: [("remove", due.iso)])
+            #expect(removed.status == .seeOther)
+            #expect(try await Obligation.find(q2.id, on: app.db)?.due == due)
+            var officer = Browser(app)
+            try await officer.login(fixture.users[.agencyOfficer]!)
+            #expect(try await officer.get(SiteURL.holidays.path).status == .forbidden)
+        }
+    }
+}

@@ -95,6 +95,7 @@ extension Request {
         ("nav.plans", .plans, .viewPlans),  // Plans
         ("nav.reports", .reports, .fileReports),  // Reporting
         ("nav.notifications", .notifications, .signedIn),  // Reporting
+        ("nav.holidays", .holidays, .reviewReports),  // Reporting
         ("nav.agencies", .agencies, .viewDirectory),
         ("nav.groups", .agencyGroups, .viewDirectory),
         ("nav.users", .users, .manageUsers),

@@ -70,6 +70,7 @@ enum SiteURL: Sendable, Equatable {
     case consolidatedPrint(UUID)
     case notifications
     case notificationsRead
+    case holidays
 
     /// The path with parameters filled in, for links and redirects.
     var path: String {
@@ -142,6 +143,7 @@ enum SiteURL: Sendable, Equatable {
         case .consolidatedPrint: ["app", "regimes", ":id", "report", "print"]
         case .notifications: ["app", "notifications"]
         case .notificationsRead: ["app", "notifications", "read"]
+        case .holidays: ["app", "holidays"]
         }
     }
 

@@ -90,6 +90,8 @@ func routes(_ app: Application) throws {
         site.post(.consolidated(.placeholder), .reviewReports, body: .collect(maxSize: "4mb"), use: ConsolidatedController.save)
         site.get(.consolidatedDocx(.placeholder), .viewReports, use: ConsolidatedController.docx)
         site.get(.consolidatedPrint(.placeholder), .viewReports, use: ConsolidatedController.print)
+        site.get(.holidays, .reviewReports, use: HolidayController.index)
+        site.post(.holidays, .reviewReports, use: HolidayController.update)
         site.get(.notifications, .signedIn, use: Notifications.index)
         site.post(.notificationsRead, .signedIn, use: Notifications.read)
     }

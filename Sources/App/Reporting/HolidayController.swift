@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import TTDNKit
+import Vapor
+
+/// The year's holidays as the law gives them, and the days off and make-up working days the Government
+/// announces each year, entered here. Every change re-dates the obligations (due dates move off days off).
+enum HolidayController {
+    struct Page: Encodable {
+        struct Day: Encodable {
+            let date: String
+            let weekday: String
+            let name: String
+            let kind: String
+            let working: Bool
+            let removeValue: String?
+        }
+
+        let layout: LayoutContext
+        let year: Int
+        let previousYear: Int
+        let nextYear: Int
+        let previous: String
+        let next: String
+        let workingDays: Int
+        let days: [Day]?
+        let action: String
+        let kinds: [SelectOption]
+        let form: Form
+        let error: String?
+    }
+
+    struct Form: Content {
+        var date: String?
+        var kind: String?
+        var note: String?
+        var remove: String?
+    }
+
+    @Sendable static func index(req: Request) async throws -> View {
+        try await req.view.render("reports/holidays", page(req, year: req.query[Int.self, at: "year"] ?? LocalDate.today().year, form: Form(), error: nil))
+    }
+
+    static func page(_ req: Request, year: Int, form: Form, error: String?) async throws -> Page {
+        let calendar = try await ObligationService.holidayCalendar(on: req.db)
+        let document = ReportingReports.holidays(calendar, year: year)
+        let entered = Set(calendar.adjustments.map(\.date))
+        return Page(
+            layout: req.layout(title: req.t("holidays.title", String(year))), year: year, previousYear: year - 1, nextYear: year + 1,
+            previous: SiteURL.holidays.with(["year": String(year - 1)]), next: SiteURL.holidays.with(["year": String(year + 1)]),
+            workingDays: document.workingDays,
+            days: document.days.map { d in
+                Page.Day(
+                    date: Formatting.date(d.date, req.locale), weekday: d.weekday, name: d.name, kind: req.t("holidays.kind.\(d.kind.rawValue)"),
+                    working: d.workingDay, removeValue: entered.contains(d.date) ? d.date.iso : nil)
+            }.nonEmpty,
+            action: SiteURL.holidays.with(["year": String(year)]),
+            kinds: HolidayCalendar.Adjustment.Kind.allCases.map { SelectOption(value: $0.rawValue, label: req.t("holidays.adjustment.\($0.rawValue)"), selected: $0.rawValue == form.kind) },
+            form: form, error: error)
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let year = req.query[Int.self, at: "year"] ?? LocalDate.today().year
+        let form = try req.content.decode(Form.self)
+        if let remove = form.remove, let row = try await HolidayAdjustmentRecord.query(on: req.db).filter(\.$date == remove).first() {
+            try await req.db.transaction { tx in
+                try await row.auditedDelete(on: tx, by: req.auditContext)
+                try await ObligationService.sync(planID: nil, on: tx, by: req.auditContext)
+            }
+            req.flash(.success, req.t("holidays.removed"))
+            return req.redirect(to: SiteURL.holidays.with(["year": String(year)]))
+        }
+        let date = LocalDate(iso: form.date ?? "")
+        let kind = form.kind.flatMap(HolidayCalendar.Adjustment.Kind.init(rawValue:))
+        let note = FormText.value(form.note) ?? ""
+        var error: String?
+        if date == nil { error = "holidays.error.date" } else if kind == nil { error = "holidays.error.kind" } else if note.count > 200 {
+            error = "holidays.error.note"
+        } else if try await HolidayAdjustmentRecord.query(on: req.db).filter(\.$date == date!.iso).count() > 0 {
+            error = "holidays.error.duplicate"
+        }
+        guard error == nil, let date, let kind else {
+            return try await req.view.render("reports/holidays", page(req, year: year, form: form, error: req.t(error!)))
+                .encodeResponse(status: .badRequest, for: req)
+        }
+        let row = HolidayAdjustmentRecord()
+        row.date = date.iso
+        row.kind = kind.rawValue
+        row.note = note
+        try await req.db.transaction { tx in
+            try await row.auditedCreate(on: tx, by: req.auditContext)
+            try await ObligationService.sync(planID: nil, on: tx, by: req.auditContext)
+        }
+        req.flash(.success, req.t("holidays.added"))
+        return req.redirect(to: SiteURL.holidays.with(["year": String(date.year)]))
+    }
+}
