@@ -251,25 +251,84 @@ struct HolidayAdjustmentTests {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
             let plan = try await PlanFixture.seed(app, fixture)
-            let q2 = try await ReportingFlowTests.obligation(app, agency: fixture.agencies["so-ngoai-vu"]!, period: "\(plan.year)-Q2")
+            let q2 = try await ReportingFlowTests.obligation(
+                app, agency: fixture.agencies["so-ngoai-vu"]!, period: "\(plan.year)-Q2")
             let due = try #require(q2.due)
             var coordinator = Browser(app)
             try await coordinator.login(fixture.users[.coordinator]!)
             let page = try await coordinator.get(SiteURL.holidays.with(["year": String(plan.year)]))
             #expect(page.status == .ok && page.text.contains("Tết Nguyên đán"))
-            let bad = try await coordinator.post(SiteURL.holidays.with(["year": String(plan.year)]), form: [("date", "31/02"), ("kind", "day-off")])
+            let bad = try await coordinator.post(
+                SiteURL.holidays.with(["year": String(plan.year)]), form: [("date", "31/02"), ("kind", "day-off")])
             #expect(bad.status == .badRequest && bad.text.contains("Hãy chọn ngày."))
             let added = try await coordinator.post(
-                SiteURL.holidays.with(["year": String(plan.year)]), form: [("date", due.iso), ("kind", "day-off"), ("note", "Thông báo nghỉ")])
+                SiteURL.holidays.with(["year": String(plan.year)]),
+                form: [("date", due.iso), ("kind", "day-off"), ("note", "Thông báo nghỉ")])
             #expect(added.status == .seeOther)
             let moved = try #require(try await Obligation.find(q2.id, on: app.db)?.due)
             #expect(moved > due)
-            let removed = try await coordinator.post(SiteURL.holidays.with(["year": String(plan.year)]), form: [("remove", due.iso)])
+            let removed = try await coordinator.post(
+                SiteURL.holidays.with(["year": String(plan.year)]), form: [("remove", due.iso)])
             #expect(removed.status == .seeOther)
             #expect(try await Obligation.find(q2.id, on: app.db)?.due == due)
             var officer = Browser(app)
             try await officer.login(fixture.users[.agencyOfficer]!)
             #expect(try await officer.get(SiteURL.holidays.path).status == .forbidden)
+        }
+    }
+}
+
+@Suite("Indicators and targets")
+struct IndicatorTargetTests {
+    @Test("Usual indicators, a task's target, values on two reports summed year to date in the consolidated report")
+    func valuesAddUpAgainstTargets() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            let plan = try await PlanFixture.seed(app, fixture, year: ReportingFlowTests.year)
+            var coordinator = Browser(app)
+            try await coordinator.login(fixture.users[.coordinator]!)
+            #expect(try await coordinator.post(SiteURL.indicators.path, form: [("defaults", "1")]).status == .seeOther)
+            #expect(try await coordinator.post(SiteURL.indicators.path, form: [("defaults", "1")]).status == .seeOther)
+            #expect(
+                try await Indicator.query(on: app.db).count() == IndicatorCatalog.defaults.count,
+                "adding the defaults twice adds them once")
+            let issues = try #require(try await Indicator.query(on: app.db).filter(\.$code == "an-pham").first())
+            let task = plan.tasks["II.1"]!.uuidString
+            let pair = "\(task)][\(issues.id!.uuidString)"
+            let bad = try await coordinator.post(
+                SiteURL.planTargets(plan.planID).path, form: [("link[\(pair)]", "1"), ("target[\(pair)]", "bốn")])
+            #expect(bad.status == .badRequest && bad.text.contains("chưa lưu gì"))
+            #expect(
+                try await coordinator.post(
+                    SiteURL.planTargets(plan.planID).path, form: [("link[\(pair)]", "1"), ("target[\(pair)]", "4")]
+                ).status == .seeOther)
+            #expect(try await TaskIndicator.query(on: app.db).first()?.target == 4)
+
+            var officer = Browser(app)
+            try await officer.login(fixture.users[.agencyOfficer]!)
+            let user = try #require(
+                try await User.query(on: app.db).filter(\.$username == fixture.users[.coordinator]!).first())
+            for (period, value) in [("Q1", "1"), ("Q2", "2")] {
+                let o = try await ReportingFlowTests.obligation(
+                    app, agency: fixture.agencies["so-ngoai-vu"]!, period: "\(ReportingFlowTests.year)-\(period)")
+                let form = try await officer.get(SiteURL.report(o.id!).path)
+                #expect(form.text.contains("name=\"tasks[\(task)][values][\(issues.id!.uuidString)]\""))
+                let sent = try await officer.multipart(
+                    SiteURL.report(o.id!).path,
+                    fields: [
+                        ("version", "0"), ("action", "submit"),
+                        ("tasks[\(task)][values][\(issues.id!.uuidString)]", value),
+                    ]
+                        + ReportingFlowTests.taskFields(plan, done: "Phát hành số \(value)"))
+                #expect(sent.status == .seeOther)
+                _ = try await SubmissionStore.review(
+                    .accept, comment: "", expectedVersion: 1, obligation: o, db: app.db, user: user,
+                    audit: .system("test"))
+            }
+            let regime = try #require(try await RegimeRecord.query(on: app.db).first())
+            let page = try await coordinator.get(
+                SiteURL.consolidated(regime.id!).with(["period": "\(ReportingFlowTests.year)-Q2"]))
+            #expect(page.text.contains("Ấn phẩm xuất bản: 3/4 ấn phẩm (75%)"))
         }
     }
 }

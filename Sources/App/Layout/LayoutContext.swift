@@ -96,6 +96,7 @@ extension Request {
         ("nav.reports", .reports, .fileReports),  // Reporting
         ("nav.notifications", .notifications, .signedIn),  // Reporting
         ("nav.holidays", .holidays, .reviewReports),  // Reporting
+        ("nav.indicators", .indicators, .reviewReports),  // Reporting
         ("nav.agencies", .agencies, .viewDirectory),
         ("nav.groups", .agencyGroups, .viewDirectory),
         ("nav.users", .users, .manageUsers),

@@ -38,7 +38,9 @@ enum HolidayController {
     }
 
     @Sendable static func index(req: Request) async throws -> View {
-        try await req.view.render("reports/holidays", page(req, year: req.query[Int.self, at: "year"] ?? LocalDate.today().year, form: Form(), error: nil))
+        try await req.view.render(
+            "reports/holidays",
+            page(req, year: req.query[Int.self, at: "year"] ?? LocalDate.today().year, form: Form(), error: nil))
     }
 
     static func page(_ req: Request, year: Int, form: Form, error: String?) async throws -> Page {
@@ -46,23 +48,32 @@ enum HolidayController {
         let document = ReportingReports.holidays(calendar, year: year)
         let entered = Set(calendar.adjustments.map(\.date))
         return Page(
-            layout: req.layout(title: req.t("holidays.title", String(year))), year: year, previousYear: year - 1, nextYear: year + 1,
-            previous: SiteURL.holidays.with(["year": String(year - 1)]), next: SiteURL.holidays.with(["year": String(year + 1)]),
+            layout: req.layout(title: req.t("holidays.title", String(year))), year: year, previousYear: year - 1,
+            nextYear: year + 1,
+            previous: SiteURL.holidays.with(["year": String(year - 1)]),
+            next: SiteURL.holidays.with(["year": String(year + 1)]),
             workingDays: document.workingDays,
             days: document.days.map { d in
                 Page.Day(
-                    date: Formatting.date(d.date, req.locale), weekday: d.weekday, name: d.name, kind: req.t("holidays.kind.\(d.kind.rawValue)"),
+                    date: Formatting.date(d.date, req.locale), weekday: d.weekday, name: d.name,
+                    kind: req.t("holidays.kind.\(d.kind.rawValue)"),
                     working: d.workingDay, removeValue: entered.contains(d.date) ? d.date.iso : nil)
             }.nonEmpty,
             action: SiteURL.holidays.with(["year": String(year)]),
-            kinds: HolidayCalendar.Adjustment.Kind.allCases.map { SelectOption(value: $0.rawValue, label: req.t("holidays.adjustment.\($0.rawValue)"), selected: $0.rawValue == form.kind) },
+            kinds: HolidayCalendar.Adjustment.Kind.allCases.map {
+                SelectOption(
+                    value: $0.rawValue, label: req.t("holidays.adjustment.\($0.rawValue)"),
+                    selected: $0.rawValue == form.kind)
+            },
             form: form, error: error)
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
         let year = req.query[Int.self, at: "year"] ?? LocalDate.today().year
         let form = try req.content.decode(Form.self)
-        if let remove = form.remove, let row = try await HolidayAdjustmentRecord.query(on: req.db).filter(\.$date == remove).first() {
+        if let remove = form.remove,
+            let row = try await HolidayAdjustmentRecord.query(on: req.db).filter(\.$date == remove).first()
+        {
             try await req.db.transaction { tx in
                 try await row.auditedDelete(on: tx, by: req.auditContext)
                 try await ObligationService.sync(planID: nil, on: tx, by: req.auditContext)
@@ -74,14 +85,20 @@ enum HolidayController {
         let kind = form.kind.flatMap(HolidayCalendar.Adjustment.Kind.init(rawValue:))
         let note = FormText.value(form.note) ?? ""
         var error: String?
-        if date == nil { error = "holidays.error.date" } else if kind == nil { error = "holidays.error.kind" } else if note.count > 200 {
+        if date == nil {
+            error = "holidays.error.date"
+        } else if kind == nil {
+            error = "holidays.error.kind"
+        } else if note.count > 200 {
             error = "holidays.error.note"
         } else if try await HolidayAdjustmentRecord.query(on: req.db).filter(\.$date == date!.iso).count() > 0 {
             error = "holidays.error.duplicate"
         }
         guard error == nil, let date, let kind else {
-            return try await req.view.render("reports/holidays", page(req, year: year, form: form, error: req.t(error!)))
-                .encodeResponse(status: .badRequest, for: req)
+            return try await req.view.render(
+                "reports/holidays", page(req, year: year, form: form, error: req.t(error!))
+            )
+            .encodeResponse(status: .badRequest, for: req)
         }
         let row = HolidayAdjustmentRecord()
         row.date = date.iso

@@ -71,6 +71,9 @@ enum SiteURL: Sendable, Equatable {
     case notifications
     case notificationsRead
     case holidays
+    case indicators
+    case indicator(UUID)
+    case planTargets(UUID)
 
     /// The path with parameters filled in, for links and redirects.
     var path: String {
@@ -144,6 +147,9 @@ enum SiteURL: Sendable, Equatable {
         case .notifications: ["app", "notifications"]
         case .notificationsRead: ["app", "notifications", "read"]
         case .holidays: ["app", "holidays"]
+        case .indicators: ["app", "indicators"]
+        case .indicator: ["app", "indicators", ":id"]
+        case .planTargets: ["app", "plans", ":id", "indicators"]
         }
     }
 
@@ -161,7 +167,7 @@ enum SiteURL: Sendable, Equatable {
         // Reporting
         case .report(let id), .reportReview(let id), .evidence(let id), .planReporting(let id), .planReportingCSV(let id),
             .planRegimes(let id), .planFollowUp(let id), .regime(let id), .consolidated(let id), .consolidatedDocx(let id),
-            .consolidatedPrint(let id):
+            .consolidatedPrint(let id), .indicator(let id), .planTargets(let id):
             [id.uuidString.lowercased()]
         case .calendarFeed(let token): [token]
         default: []

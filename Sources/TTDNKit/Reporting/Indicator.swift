@@ -42,3 +42,33 @@ public enum IndicatorAggregation: String, Codable, Sendable, CaseIterable {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
+
+/// The indicators foreign-information plans count most often (Thông tư 22/2016 channels; the list),
+/// offered when a province starts with none.
+public enum IndicatorCatalog {
+    public struct Entry: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var unit: String
+        public var aggregation: IndicatorAggregation
+
+        public init(code: String, name: String, unit: String, aggregation: IndicatorAggregation) {
+            self.code = code
+            self.name = name
+            self.unit = unit
+            self.aggregation = aggregation
+        }
+    }
+
+    public static let defaults: [Entry] = [
+        .init(code: "tin-bai", name: "Tin, bài đăng tải", unit: "tin, bài", aggregation: .sum),
+        .init(code: "an-pham", name: "Ấn phẩm xuất bản", unit: "ấn phẩm", aggregation: .sum),
+        .init(code: "ban-in", name: "Số bản in, phát hành", unit: "bản", aggregation: .sum),
+        .init(code: "phong-vien-nn", name: "Phóng viên nước ngoài được đón tiếp", unit: "lượt", aggregation: .sum),
+        .init(code: "doan-ra", name: "Đoàn ra", unit: "đoàn", aggregation: .sum),
+        .init(code: "doan-vao", name: "Đoàn vào", unit: "đoàn", aggregation: .sum),
+        .init(code: "lop-tap-huan", name: "Lớp tập huấn, bồi dưỡng", unit: "lớp", aggregation: .sum),
+        .init(code: "hoc-vien", name: "Lượt người được tập huấn", unit: "người", aggregation: .sum),
+        .init(code: "dia-phuong-ket-nghia", name: "Địa phương nước ngoài có quan hệ hợp tác", unit: "địa phương", aggregation: .latest),
+    ]
+}
