@@ -9,6 +9,7 @@ enum Commands {
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(ExportCommand(), as: "export")
         app.asyncCommands.use(AgenciesCommand(), as: "agencies")
+        app.asyncCommands.use(RemindCommand(), as: "remind")
     }
 }
 
@@ -25,6 +26,8 @@ struct CheckedServeCommand: AsyncCommand {
             context.console.error(error.description)
             throw error
         }
+        // Reminders run inside the server (claims keep several instances from sending twice).
+        if app.settings.runSchedulers { ReminderScheduler.start(app) }
         try await app.servers.asyncCommand.run(using: context, signature: signature)
     }
 }

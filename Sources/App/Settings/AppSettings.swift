@@ -38,6 +38,9 @@ struct AppSettings: Sendable {
     /// The largest evidence file a report accepts (`TTDN_EVIDENCE_MAX_MB`, default 10).
     var maxEvidenceBytes: Int = (ProcessInfo.processInfo.environment["TTDN_EVIDENCE_MAX_MB"].flatMap(Int.init) ?? 10) << 20
 
+    /// The SMTP server for reminders (`SMTP_URL`); nil: reminders stay in the app's notification centre.
+    var smtp: SMTPSettings? = ProcessInfo.processInfo.environment["SMTP_URL"].flatMap { SMTPSettings.parse($0) }
+
     static let defaultSQLitePath = "./data/ttdn.sqlite"
 
     /// `--database` (taken out of the arguments by `TTDNCommandLine`) wins over `DATABASE_URL`.

@@ -146,3 +146,21 @@ import Testing
         #expect(rolled[top] == .init(progress: 100, completedOn: d2))
     }
 }
+
+@Suite struct ReminderPlannerTests {
+    @Test func remindsOnScheduleOnlyWhileNothingWasSent() {
+        let due = LocalDate(year: 2026, month: 6, day: 15)!
+        let schedule = ReminderSchedule(daysBefore: [3, 0], daysAfter: [1, 7])
+        func item(_ status: ReportStatus) -> ReminderPlanner.Item {
+            .init(obligationID: UUID(), agencyID: UUID(), due: due, status: status, schedule: schedule)
+        }
+        let items = [item(.open), item(.submittedOnTime), item(.accepted), item(.returned)]
+        let threeBefore = ReminderPlanner.due(on: due.addingDays(-3), items)
+        #expect(threeBefore.count == 2 && threeBefore.allSatisfy { $0.kind == .before && $0.days == 3 })
+        #expect(ReminderPlanner.due(on: due.addingDays(-2), items).isEmpty)
+        #expect(ReminderPlanner.due(on: due, items).count == 2)
+        let late = ReminderPlanner.due(on: due.addingDays(7), [item(.missingOverdue), item(.submittedLate)])
+        #expect(late.map(\.kind) == [.after] && late[0].days == 7)
+        #expect(late[0].key(on: due.addingDays(7)).hasSuffix("|2026-06-22"))
+    }
+}
