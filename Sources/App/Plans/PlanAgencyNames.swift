@@ -23,7 +23,9 @@ struct PlanAgencyNames: Sendable {
         let members = try await AgencyGroupMember.query(on: db).all()
         let successions = try await AgencySuccession.query(on: db).all()
         var onward: [UUID: Set<UUID>] = [:]
-        for succession in successions { onward[succession.$predecessor.id, default: []].insert(succession.$successor.id) }
+        for succession in successions {
+            onward[succession.$predecessor.id, default: []].insert(succession.$successor.id)
+        }
         var groupsOf: [UUID: Set<UUID>] = [:]
         var membersOf: [UUID: Set<UUID>] = [:]
         for member in members {
@@ -77,23 +79,34 @@ struct PlanAgencyNames: Sendable {
             VietnameseText.searchKey(name) == VietnameseText.searchKey(wording) ? nil : wording
         }
         if let agencyID, let agency = agencies[current(agencyID)], let id = agency.id {
-            return Named(name: agency.officialName, wording: differs(agency.officialName), href: SiteURL.agency(id).path, isGroup: false, unresolved: false)
+            return Named(
+                name: agency.officialName, wording: differs(agency.officialName), href: SiteURL.agency(id).path,
+                isGroup: false, unresolved: false)
         }
         if let groupID, let group = groups[groupID] {
-            return Named(name: group.name, wording: differs(group.name), href: SiteURL.agencyGroup(groupID).path, isGroup: true, unresolved: false)
+            return Named(
+                name: group.name, wording: differs(group.name), href: SiteURL.agencyGroup(groupID).path, isGroup: true,
+                unresolved: false)
         }
         return Named(name: wording, wording: nil, href: nil, isGroup: false, unresolved: true)
     }
 
     /// `named` once per distinct wording and link: a plan names the same few agencies hundreds of times.
     struct Memo {
+        /// Hashed as it is: a text key spelt both ids out on every lookup.
+        private struct Key: Hashable {
+            let wording: String
+            let agencyID: UUID?
+            let groupID: UUID?
+        }
+
         let names: PlanAgencyNames
-        private var cache: [String: Named] = [:]
+        private var cache: [Key: Named] = [:]
 
         init(_ names: PlanAgencyNames) { self.names = names }
 
         mutating func named(wording: String, agencyID: UUID?, groupID: UUID?) -> Named {
-            let key = wording + "\u{1}" + (agencyID?.uuidString ?? "") + "\u{1}" + (groupID?.uuidString ?? "")
+            let key = Key(wording: wording, agencyID: agencyID, groupID: groupID)
             if let known = cache[key] { return known }
             let made = names.named(wording: wording, agencyID: agencyID, groupID: groupID)
             cache[key] = made
@@ -111,7 +124,9 @@ struct PlanAgencyNames: Sendable {
     /// Current agencies, in dictionary order, as select options.
     func currentAgencyOptions(selected: UUID?) -> [AccountController.Option] {
         agencies.values.filter { $0.isCurrent(on: today) }.sorted { $0.sortKey < $1.sortKey }.compactMap { agency in
-            agency.id.map { AccountController.Option(value: $0.uuidString, label: agency.officialName, selected: $0 == selected) }
+            agency.id.map {
+                AccountController.Option(value: $0.uuidString, label: agency.officialName, selected: $0 == selected)
+            }
         }
     }
 }

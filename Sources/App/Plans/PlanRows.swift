@@ -55,7 +55,9 @@ enum PlanRows {
     static func sql(_ db: any Database) -> (any SQLDatabase)? { db as? any SQLDatabase }
 
     static func tasks(planID: UUID, on db: any Database) async throws -> [PlanTask] {
-        guard let sql = sql(db) else { return try await PlanTask.query(on: db).filter(\.$plan.$id == planID).sort(\.$position).all() }
+        guard let sql = sql(db) else {
+            return try await PlanTask.query(on: db).filter(\.$plan.$id == planID).sort(\.$position).all()
+        }
         let rows = try await sql.select().columns(Task.columns).from(PlanTask.schema)
             .where("plan_id", .equal, planID).orderBy("position").all(decoding: Task.self)
         return rows.map { row in
@@ -77,11 +79,15 @@ enum PlanRows {
         }
     }
 
-    static func named(taskIDs: [UUID], on db: any Database) async throws -> [TaskAgency] {
-        guard !taskIDs.isEmpty else { return [] }
-        guard let sql = sql(db) else { return try await TaskAgency.query(on: db).filter(\.$task.$id ~~ taskIDs).sort(\.$position).all() }
-        let rows = try await sql.select().columns(Named.columns).from(TaskAgency.schema)
-            .where("task_id", .in, taskIDs).orderBy("position").all(decoding: Named.self)
+    /// A plan's task agencies, found through their tasks: one short query, where binding every task id made a
+    /// statement as long as the plan and two chunked queries per 500 tasks.
+    static func named(planID: UUID, on db: any Database) async throws -> [TaskAgency] {
+        guard let sql = sql(db) else {
+            return try await TaskAgency.query(on: db).join(PlanTask.self, on: \TaskAgency.$task.$id == \PlanTask.$id)
+                .filter(PlanTask.self, \.$plan.$id == planID).sort(\.$position).all()
+        }
+        let rows = try await select(Named.columns, from: TaskAgency.schema, ofPlan: planID, on: sql)
+            .orderBy(SQLColumn("position", table: TaskAgency.schema)).all(decoding: Named.self)
         return rows.map { row in
             let named = TaskAgency()
             named.id = row.id
@@ -96,11 +102,14 @@ enum PlanRows {
         }
     }
 
-    static func outputs(taskIDs: [UUID], on db: any Database) async throws -> [TaskOutput] {
-        guard !taskIDs.isEmpty else { return [] }
-        guard let sql = sql(db) else { return try await TaskOutput.query(on: db).filter(\.$task.$id ~~ taskIDs).all() }
-        let rows = try await sql.select().columns(Output.columns).from(TaskOutput.schema)
-            .where("task_id", .in, taskIDs).all(decoding: Output.self)
+    /// A plan's task outputs, found through their tasks like `named`.
+    static func outputs(planID: UUID, on db: any Database) async throws -> [TaskOutput] {
+        guard let sql = sql(db) else {
+            return try await TaskOutput.query(on: db).join(PlanTask.self, on: \TaskOutput.$task.$id == \PlanTask.$id)
+                .filter(PlanTask.self, \.$plan.$id == planID).all()
+        }
+        let rows = try await select(Output.columns, from: TaskOutput.schema, ofPlan: planID, on: sql)
+            .all(decoding: Output.self)
         return rows.map { row in
             let output = TaskOutput()
             output.id = row.id
@@ -113,10 +122,22 @@ enum PlanRows {
         }
     }
 
+    /// `columns` of `table`'s rows (keyed by `task_id`) that belong to the tasks of one plan.
+    private static func select(_ columns: [String], from table: String, ofPlan planID: UUID, on sql: any SQLDatabase)
+        -> SQLSelectBuilder
+    {
+        sql.select().columns(columns.map { SQLColumn($0, table: table) }).from(table)
+            .join(
+                PlanTask.schema, on: SQLColumn("task_id", table: table), .equal, SQLColumn("id", table: PlanTask.schema)
+            )
+            .where(SQLColumn("plan_id", table: PlanTask.schema), .equal, SQLBind(planID))
+    }
+
     /// Every agency with the fields the plan screens use (names, kind, parent, validity, sort key).
     static func agencies(on db: any Database) async throws -> [Agency] {
         guard let sql = sql(db) else { return try await Agency.query(on: db).sort(\.$sortKey).all() }
-        let rows = try await sql.select().columns(AgencyName.columns).from(Agency.schema).orderBy("sort_key").all(decoding: AgencyName.self)
+        let rows = try await sql.select().columns(AgencyName.columns).from(Agency.schema).orderBy("sort_key").all(
+            decoding: AgencyName.self)
         return rows.map { row in
             let agency = Agency()
             agency.id = row.id
@@ -138,7 +159,10 @@ enum PlanRows {
 }
 
 extension PlanRows.Task {
-    static let columns = ["id", "plan_id", "parent_id", "ref", "position", "title", "content", "timeframe", "timeframe_kind", "status", "progress", "version"]
+    static let columns = [
+        "id", "plan_id", "parent_id", "ref", "position", "title", "content", "timeframe", "timeframe_kind", "status",
+        "progress", "version",
+    ]
 }
 extension PlanRows.Named {
     static let columns = ["id", "task_id", "role", "position", "wording", "agency_id", "group_id"]
@@ -147,5 +171,7 @@ extension PlanRows.Output {
     static let columns = ["id", "task_id", "description", "target", "unit"]
 }
 extension PlanRows.AgencyName {
-    static let columns = ["id", "code", "official_name", "short_name", "kind", "parent_id", "valid_from", "valid_to", "sort_key"]
+    static let columns = [
+        "id", "code", "official_name", "short_name", "kind", "parent_id", "valid_from", "valid_to", "sort_key",
+    ]
 }

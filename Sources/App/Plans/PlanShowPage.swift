@@ -12,8 +12,8 @@ struct PlanShowPage: Encodable {
         let note: String?
     }
 
+    /// A task in the tree, with its links and the move buttons' labels ready made (see PlanLeafData.swift).
     struct TreeRow: Encodable {
-        let id: String
         let anchor: String
         let ref: String
         let title: String
@@ -22,6 +22,12 @@ struct PlanShowPage: Encodable {
         let first: Bool
         let last: Bool
         let unresolved: Bool
+        /// The task's address; the template adds `/edit`, `/move`, `/remove`.
+        let href: String
+        let addHref: String
+        /// "Chuyển lên II.1": the button's accessible name.
+        let upLabel: String
+        let downLabel: String
     }
 
     struct Responsibility: Encodable {
@@ -96,8 +102,10 @@ struct PlanShowPage: Encodable {
         let filter = try req.query.decode(PlanTableFilter.self)
         let names = try await PlanAgencyNames.load(on: req.db)
         let tree = try await PlanTaskTree.load(planID: id, on: req.db)
-        let citations = try await PlanCitation.query(on: req.db).filter(\.$plan.$id == id).with(\.$document).sort(\.$position).all()
-        let responsibilities = try await PlanResponsibility.query(on: req.db).filter(\.$plan.$id == id).sort(\.$position).all()
+        let citations = try await PlanCitation.query(on: req.db).filter(\.$plan.$id == id).with(\.$document)
+            .sort(\.$position).all()
+        let responsibilities = try await PlanResponsibility.query(on: req.db).filter(\.$plan.$id == id)
+            .sort(\.$position).all()
         let duties = try await PlanReportingDuty.query(on: req.db).filter(\.$plan.$id == id).sort(\.$position).all()
         let file = try await PlanFile.query(on: req.db).filter(\.$plan.$id == id)
             .field(\.$id).field(\.$plan.$id).field(\.$filename).field(\.$size).first()
@@ -109,14 +117,18 @@ struct PlanShowPage: Encodable {
         // The tree: every task, with move buttons between siblings.
         var siblingIndex: [UUID?: [UUID]] = [:]
         for node in tree.nodes { siblingIndex[node.task.$parent.id, default: []].append(node.task.id!) }
+        let labels = Labels(req)
+        let addHref = SiteURL.planTaskNew(id).path + "?parent="
         let treeRows = tree.nodes.map { node -> TreeRow in
             let taskID = node.task.id!
+            let lowercased = taskID.uuidString.lowercased()
             let siblings = siblingIndex[node.task.$parent.id] ?? []
             return TreeRow(
-                id: taskID.uuidString.lowercased(), anchor: "task-" + taskID.uuidString.lowercased(), ref: node.task.ref,
-                title: node.task.title, depth: min(node.depth, 6), version: node.task.version,
-                first: siblings.first == taskID, last: siblings.last == taskID,
-                unresolved: (tree.agencies[taskID] ?? []).contains { $0.$agency.id == nil && $0.$group.id == nil })
+                anchor: "task-" + lowercased, ref: node.task.ref, title: node.task.title, depth: min(node.depth, 6),
+                version: node.task.version, first: siblings.first == taskID, last: siblings.last == taskID,
+                unresolved: (tree.agencies[taskID] ?? []).contains { $0.$agency.id == nil && $0.$group.id == nil },
+                href: SiteURL.task(taskID).path, addHref: addHref + lowercased,
+                upLabel: labels.moveUp + " " + node.task.ref, downLabel: labels.moveDown + " " + node.task.ref)
         }
 
         // The table: filtered in memory (a plan has at most a few hundred tasks, all loaded already).
@@ -126,7 +138,9 @@ struct PlanShowPage: Encodable {
         for node in tree.nodes {
             let taskID = node.task.id!
             let named = tree.agencies[taskID] ?? []
-            guard PlanTable.passes(node.task, named: named, filter: filter, names: names, groups: filterGroups) else { continue }
+            guard PlanTable.passes(node.task, named: named, filter: filter, names: names, groups: filterGroups) else {
+                continue
+            }
             rows.append(
                 PlanTable.row(
                     node.task, depth: node.depth, named: named, outputs: tree.outputs[taskID] ?? [], memo: &memo,
@@ -143,14 +157,16 @@ struct PlanShowPage: Encodable {
         }
         if let selected = filter.agencyID { named.insert(selected) }
         let filterAgencies = named.compactMap { names.agencies[$0] }.sorted { $0.sortKey < $1.sortKey }.map {
-            AccountController.Option(value: $0.id!.uuidString, label: $0.officialName, selected: $0.id == filter.agencyID)
+            AccountController.Option(
+                value: $0.id!.uuidString, label: $0.officialName, selected: $0.id == filter.agencyID)
         }
 
         var responsibilityRows: [Responsibility] = []
         for row in responsibilities {
             let shown = memo.named(wording: row.wording, agencyID: row.$agency.id, groupID: row.$group.id)
             if let last = responsibilityRows.last, last.ref == row.ref {
-                responsibilityRows[responsibilityRows.count - 1] = Responsibility(ref: row.ref, agencies: last.agencies + [shown])
+                responsibilityRows[responsibilityRows.count - 1] = Responsibility(
+                    ref: row.ref, agencies: last.agencies + [shown])
             } else {
                 responsibilityRows.append(Responsibility(ref: row.ref, agencies: [shown]))
             }
@@ -158,7 +174,8 @@ struct PlanShowPage: Encodable {
 
         let issuer = plan.$issuingAgency.id.flatMap { names.agencies[names.current($0)] }
         return PlanShowPage(
-            layout: req.layout(title: plan.title), labels: Labels(req), id: id.uuidString.lowercased(), href: SiteURL.plan(id).path,
+            layout: req.layout(title: plan.title), labels: labels, id: id.uuidString.lowercased(),
+            href: SiteURL.plan(id).path,
             kind: plan.kind, number: plan.numberAndSymbol, place: plan.place,
             date: PlanController.displayDate(plan.documentDate, locale),
             issuer: issuer.map { Link(href: SiteURL.agency($0.id!).path, label: $0.officialName, note: nil) },
@@ -169,17 +186,23 @@ struct PlanShowPage: Encodable {
                 return Link(
                     href: SiteURL.legalDocument(document.id!).path,
                     label: [document.kind, document.number].compactMap { $0 }.joined(separator: " "),
-                    note: [PlanController.displayDate(document.issuedOn, locale), document.title].compactMap { $0 }.joined(separator: " · ").nonEmptyText)
+                    note: [PlanController.displayDate(document.issuedOn, locale), document.title].compactMap { $0 }
+                        .joined(separator: " · ").nonEmptyText)
             }.nonEmpty,
-            purposes: plan.purposes.nonEmptyText, budget: plan.budget.nonEmptyText, tree: treeRows.nonEmpty, rows: rows.nonEmpty,
+            purposes: plan.purposes.nonEmptyText, budget: plan.budget.nonEmptyText, tree: treeRows.nonEmpty,
+            rows: rows.nonEmpty,
             taskCount: tree.nodes.count,
             shownCount: rows.count, filtered: filter.isActive, filterAgencies: filterAgencies,
-            filterRoles: PlanTable.roleOptions(req, selected: filter.role), filterKinds: PlanTable.kindOptions(req, selected: filter.kind),
-            filterStatuses: PlanTable.statusOptions(req, selected: filter.status), responsibilities: responsibilityRows.nonEmpty,
+            filterRoles: PlanTable.roleOptions(req, selected: filter.role),
+            filterKinds: PlanTable.kindOptions(req, selected: filter.kind),
+            filterStatuses: PlanTable.statusOptions(req, selected: filter.status),
+            responsibilities: responsibilityRows.nonEmpty,
             reporting: duties.map { reportingText($0, req: req) }.nonEmpty,
             signerAuthority: plan.signerAuthority.nonEmptyText, signerPosition: plan.signerPosition.nonEmptyText,
             signerName: plan.signerName.nonEmptyText, recipients: plan.recipients.nonEmpty,
-            file: file.map { File(name: $0.filename, size: byteSize($0.size, locale), href: SiteURL.planFile(id).path) },
+            file: file.map {
+                File(name: $0.filename, size: byteSize($0.size, locale), href: SiteURL.planFile(id).path)
+            },
             canEdit: canEdit, statuses: PlanController.statusOptions(req, selected: plan.status),
             newTaskHref: canEdit ? SiteURL.planTaskNew(id).path : nil,
             docxHref: PlanExportController.available ? SiteURL.planExportDocx(id).path : nil,

@@ -16,15 +16,8 @@ struct PlanTaskTree {
 
     static func load(planID: UUID, on db: any Database) async throws -> PlanTaskTree {
         let tasks = try await PlanRows.tasks(planID: planID, on: db)
-        // By task id rather than through a join: a join makes Fluent decode the task again for every row.
-        var named: [TaskAgency] = []
-        var outputs: [TaskOutput] = []
-        let ids = tasks.compactMap(\.id)
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            named += try await PlanRows.named(taskIDs: chunk, on: db)
-            outputs += try await PlanRows.outputs(taskIDs: chunk, on: db)
-        }
+        let named = try await PlanRows.named(planID: planID, on: db)
+        let outputs = try await PlanRows.outputs(planID: planID, on: db)
         return PlanTaskTree(
             nodes: order(tasks),
             agencies: Dictionary(grouping: named, by: { $0.$task.id }),
@@ -37,7 +30,11 @@ struct PlanTaskTree {
         var children: [UUID: [PlanTask]] = [:]
         var roots: [PlanTask] = []
         for task in tasks {
-            if let parent = task.$parent.id, ids.contains(parent) { children[parent, default: []].append(task) } else { roots.append(task) }
+            if let parent = task.$parent.id, ids.contains(parent) {
+                children[parent, default: []].append(task)
+            } else {
+                roots.append(task)
+            }
         }
         func sorted(_ list: [PlanTask]) -> [PlanTask] {
             list.sorted { ($0.position, $0.ref) < ($1.position, $1.ref) }
@@ -122,7 +119,8 @@ enum PlanTable {
         }
         let timeframe = task.timeframe
         return PlanTableRow(
-            id: id.uuidString.lowercased(), anchor: "task-" + id.uuidString.lowercased(), ref: task.ref, title: task.title,
+            id: id.uuidString.lowercased(), anchor: "task-" + id.uuidString.lowercased(), ref: task.ref,
+            title: task.title,
             depth: min(depth, 6), lead: lead, support: support, timeframe: timeframe?.text,
             timeframeKind: timeframe.map { req.t("plans.timeframe.\($0.kind.rawValue)") },
             milestone: PlanMilestones.next(timeframe, planYear: planYear, today: today, locale: req.locale),
@@ -133,7 +131,9 @@ enum PlanTable {
 
     static func outputText(_ output: TaskOutput) -> String {
         switch (output.target, output.unit) {
-        case (let target?, let unit?): String(format: "%02d", target) + " " + unit + (output.description.isEmpty || output.description == unit ? "" : " — " + output.description)
+        case (let target?, let unit?):
+            String(format: "%02d", target) + " " + unit
+                + (output.description.isEmpty || output.description == unit ? "" : " — " + output.description)
         case (let target?, nil): String(format: "%02d", target) + " " + output.description
         default: output.description
         }
@@ -145,13 +145,18 @@ enum PlanTable {
     ) -> Bool {
         if let status = filter.status, !status.isEmpty, task.status != status { return false }
         if let kind = filter.kind, !kind.isEmpty {
-            if kind == "none" { if task.timeframeKind != nil { return false } } else if task.timeframeKind != kind { return false }
+            if kind == "none" {
+                if task.timeframeKind != nil { return false }
+            } else if task.timeframeKind != kind {
+                return false
+            }
         }
         if let agency = filter.agencyID {
             let role = filter.role ?? ""
             let hit = named.contains { row in
                 (role.isEmpty || row.role == role)
-                    && names.matches(agencyID: row.$agency.id, groupID: row.$group.id, agency: agency, targetGroups: groups)
+                    && names.matches(
+                        agencyID: row.$agency.id, groupID: row.$group.id, agency: agency, targetGroups: groups)
             }
             if !hit { return false }
         }
@@ -163,10 +168,14 @@ enum PlanTable {
     }
 
     static func statusOptions(_ req: Request, selected: String?) -> [AccountController.Option] {
-        PlanTask.Status.allCases.map { .init(value: $0.rawValue, label: req.t("task.status.\($0.rawValue)"), selected: $0.rawValue == selected) }
+        PlanTask.Status.allCases.map {
+            .init(value: $0.rawValue, label: req.t("task.status.\($0.rawValue)"), selected: $0.rawValue == selected)
+        }
     }
 
     static func roleOptions(_ req: Request, selected: String?) -> [AccountController.Option] {
-        TaskAgency.Role.allCases.map { .init(value: $0.rawValue, label: req.t("task.role.\($0.rawValue)"), selected: $0.rawValue == selected) }
+        TaskAgency.Role.allCases.map {
+            .init(value: $0.rawValue, label: req.t("task.role.\($0.rawValue)"), selected: $0.rawValue == selected)
+        }
     }
 }
