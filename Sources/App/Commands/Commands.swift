@@ -10,6 +10,7 @@ enum Commands {
         app.asyncCommands.use(ExportCommand(), as: "export")
         app.asyncCommands.use(AgenciesCommand(), as: "agencies")
         app.asyncCommands.use(RemindCommand(), as: "remind")
+        app.asyncCommands.use(SeedReportingCommand(), as: "seed-reporting")
     }
 }
 

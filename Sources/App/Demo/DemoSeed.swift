@@ -55,8 +55,10 @@ struct DemoSeed {
         // are old (resolved to their 2025 successors) and one is not in the directory at all.
         let plan = app.directory.resourcesDirectory + "Demo/ke-hoach-ttdn-2025.txt"
         if let data = FileManager.default.contents(atPath: plan) {
-            _ = try await PlanImportService(db: app.db, audit: audit)
+            let summary = try await PlanImportService(db: app.db, audit: audit)
                 .importWithoutReview(data: data, filename: "ke-hoach-ttdn-2025.txt", status: .issued)
+            // Its year is over: the agencies' reports, most accepted, some late, returned or missing.
+            try await ReportSeeder(db: app.db).fill(planID: summary.planID)
         }
         return true
     }

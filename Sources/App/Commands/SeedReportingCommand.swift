@@ -1,0 +1,30 @@
+import Foundation
+import TTDNKit
+import Vapor
+
+/// `ttdn seed-reporting --agencies 40 --tasks 80 [--year Y] [--today YYYY-MM-DD]`: a synthetic plan with a
+/// monthly regime and submissions for the periods due, for `scripts/bench-reporting` and for trying the
+/// dashboard at scale. Prints `plan ID` and `regime ID`.
+struct SeedReportingCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "agencies", help: "How many agencies (default 40)") var agencies: Int?
+        @Option(name: "tasks", help: "How many tasks (default 80)") var tasks: Int?
+        @Option(name: "year", help: "The plan's year (default: last year, so every month is due)") var year: Int?
+    }
+
+    var help: String { "Creates a synthetic plan with reports, to try or measure the reporting screens at scale." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await DatabaseSetup.ensureSchema(app)
+        let agencies = signature.agencies ?? 40, tasks = signature.tasks ?? 80
+        guard (1...500).contains(agencies), (1...2000).contains(tasks) else { throw CommandFailure("--agencies 1…500, --tasks 1…2000") }
+        let year = signature.year ?? LocalDate.today().year - 1
+        let seeder = ReportSeeder(db: app.db)
+        let (plan, regime) = try await seeder.syntheticPlan(agencies: agencies, tasks: tasks, year: year)
+        let filled = try await seeder.fill(planID: plan)
+        context.console.print("plan \(plan.uuidString.lowercased())")
+        context.console.print("regime \(regime.uuidString.lowercased())")
+        context.console.print("\(filled) submissions")
+    }
+}
