@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LeafKit
 import TTDNKit
 import Vapor
 
@@ -112,6 +113,7 @@ struct DashboardPage: Encodable {
         let order = grid.agencies.indices.sorted {
             (names.agencies[grid.agencies[$0]]?.sortKey ?? "") < (names.agencies[grid.agencies[$1]]?.sortKey ?? "")
         }
+        let labels = Dictionary(uniqueKeysWithValues: ReportStatus.allCases.map { ($0, req.t("report.status.\($0.rawValue)")) })
         var counts: [ReportStatus: Int] = [:]
         for row in grid.cells { for cell in row { if let cell { counts[cell.status, default: 0] += 1 } } }
         let rows: [Row] = order.compactMap { a in
@@ -123,7 +125,7 @@ struct DashboardPage: Encodable {
             let cells = grid.cells[a].map { cell -> CellView in
                 guard let cell else { return CellView(status: "none", label: "", href: nil) }
                 return CellView(
-                    status: cell.status.rawValue, label: req.t("report.status.\(cell.status.rawValue)"),
+                    status: cell.status.rawValue, label: labels[cell.status] ?? "",
                     href: mayOpen ? SiteURL.report(cell.obligationID).path : nil)
             }
             return Row(agency: name, cells: cells, tally: TallyText(summary.byAgency[a] ?? ReportingTally()))
@@ -168,5 +170,31 @@ extension PeriodText {
         guard parts.count == 2 else { return key }
         if let month = Int(parts[1]) { return "T\(month)" }
         return parts[1] == "9M" ? "9T" : String(parts[1])
+    }
+}
+
+// The grid's rows as Leaf sees them, built directly (see PlanLeafData.swift: Leaf's encoder and its
+// conversion of numbers and truth values are the dashboard's main cost at 480 cells). Numbers are text;
+// the template tests presence with `!= nil`.
+extension DashboardPage.CellView: LeafDataRepresentable {
+    var leafData: LeafData {
+        var data: [String: LeafData] = ["status": .string(status), "label": .string(label)]
+        data["href"] = href.map(LeafData.string)
+        return .dictionary(data)
+    }
+}
+
+extension DashboardPage.TallyText: LeafDataRepresentable {
+    var leafData: LeafData {
+        .dictionary([
+            "expected": .string(String(expected)), "submitted": .string(String(submitted)), "onTime": .string(String(onTime)),
+            "submittedRate": .string(submittedRate), "onTimeRate": .string(onTimeRate),
+        ])
+    }
+}
+
+extension DashboardPage.Row: LeafDataRepresentable {
+    var leafData: LeafData {
+        .dictionary(["agency": .string(agency), "cells": .array(cells.map(\.leafData)), "tally": tally.leafData])
     }
 }
