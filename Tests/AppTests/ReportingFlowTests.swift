@@ -332,3 +332,41 @@ struct IndicatorTargetTests {
         }
     }
 }
+
+@Suite("Regime form")
+struct RegimeFormTests {
+    @Test("Editing a regime re-derives its obligations: chosen agencies only, a monthly frequency; bad rules refused")
+    func editRederives() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            let plan = try await PlanFixture.seed(app, fixture)
+            let regime = try #require(try await RegimeRecord.query(on: app.db).first())
+            var coordinator = Browser(app)
+            try await coordinator.login(fixture.users[.coordinator]!)
+            let page = try await coordinator.get(SiteURL.regime(regime.id!).path)
+            #expect(page.status == .ok && page.text.contains("before-day:15"))
+            let base: [(String, String)] = [
+                ("version", "1"), ("name", "Báo cáo tháng"), ("year", String(plan.year)), ("frequency", "monthly"),
+                ("window", "nd09"),
+                ("due", "before-day:20"), ("lock", "never"), ("before", "3, 1"), ("after", "1"),
+            ]
+            let empty = try await coordinator.post(
+                SiteURL.regime(regime.id!).path, form: base + [("reporters", "chosen")])
+            #expect(empty.status == .badRequest && empty.text.contains("Hãy chọn ít nhất một đơn vị hoặc nhóm."))
+            let badDue = try await coordinator.post(
+                SiteURL.regime(regime.id!).path,
+                form: base.map { $0.0 == "due" ? ("due", "trước ngày 20") : $0 } + [("reporters", "plan-task-leads")])
+            #expect(badDue.status == .badRequest && badDue.text.contains("Không đọc được hạn gửi"))
+            let saved = try await coordinator.post(
+                SiteURL.regime(regime.id!).path,
+                form: base + [("reporters", "chosen"), ("agencies[]", fixture.agencies["so-khcn"]!.uuidString)])
+            #expect(saved.status == .seeOther)
+            let rows = try await Obligation.query(on: app.db).filter(\.$regime.$id == regime.id!).all()
+            #expect(rows.count == 12 && Set(rows.map(\.$agency.id)) == [fixture.agencies["so-khcn"]!])
+            let may = try #require(rows.first { $0.periodKey == "\(plan.year)-05" })
+            #expect(may.windowStart == "\(plan.year)-04-15" && may.windowEnd == "\(plan.year)-05-14")
+            // Before day 20: the 19th, or the next working day when that is a day off.
+            #expect(may.dueOn! >= "\(plan.year)-05-19" && may.dueOn! <= "\(plan.year)-05-22")
+        }
+    }
+}

@@ -17,8 +17,11 @@ struct SeedReportingCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await DatabaseSetup.ensureSchema(app)
-        let agencies = signature.agencies ?? 40, tasks = signature.tasks ?? 80
-        guard (1...500).contains(agencies), (1...2000).contains(tasks) else { throw CommandFailure("--agencies 1…500, --tasks 1…2000") }
+        let agencies = signature.agencies ?? 40
+        let tasks = signature.tasks ?? 80
+        guard (1...500).contains(agencies), (1...2000).contains(tasks) else {
+            throw CommandFailure("--agencies 1…500, --tasks 1…2000")
+        }
         let year = signature.year ?? LocalDate.today().year - 1
         let seeder = ReportSeeder(db: app.db)
         let (plan, regime) = try await seeder.syntheticPlan(agencies: agencies, tasks: tasks, year: year)

@@ -29,10 +29,14 @@ struct ReportSeeder {
                 for (j, task) in tasks.enumerated() {
                     var entry = ReportContent.Entry()
                     entry.progress = min(100, 25 * (1 + (k + j) % 4))
-                    entry.status = entry.progress == 100 ? PlanTask.Status.completed.rawValue : PlanTask.Status.inProgress.rawValue
-                    entry.done = "Triển khai \(task.title.prefix(60).lowercased()) theo kế hoạch; kết quả kỳ \(o.periodLabel)."
+                    entry.status =
+                        entry.progress == 100 ? PlanTask.Status.completed.rawValue : PlanTask.Status.inProgress.rawValue
+                    entry.done =
+                        "Triển khai \(task.title.prefix(60).lowercased()) theo kế hoạch; kết quả kỳ \(o.periodLabel)."
                     if j == 0 && k % 3 == 0 { entry.difficulties = "Kinh phí bố trí chậm." }
-                    if j == 0 && k % 5 == 0 { entry.proposals = "Đề nghị bổ sung kinh phí cho hoạt động thông tin đối ngoại." }
+                    if j == 0 && k % 5 == 0 {
+                        entry.proposals = "Đề nghị bổ sung kinh phí cho hoạt động thông tin đối ngoại."
+                    }
                     for indicator in task.indicators { entry.values[indicator.id.uuidString] = Double(1 + (k + j) % 5) }
                     content.tasks[task.id.uuidString] = entry
                 }
@@ -68,7 +72,8 @@ struct ReportSeeder {
         try await db.transaction { tx in
             var ids: [UUID] = []
             for k in 1...agencies {
-                let agency = Agency(code: "bench-\(year)-\(k)", officialName: "Đơn vị thử nghiệm \(k)", kind: .department)
+                let agency = Agency(
+                    code: "bench-\(year)-\(k)", officialName: "Đơn vị thử nghiệm \(k)", kind: .department)
                 agency.refreshKeys()
                 try await agency.auditedCreate(on: tx, by: audit)
                 ids.append(agency.id!)
@@ -95,18 +100,27 @@ struct ReportSeeder {
             let planID = plan.id!
             for t in 0..<tasks {
                 let task = PlanTask(
-                    planID: planID, parentID: nil, ref: "II.\(t + 1)", position: t, title: "Nhiệm vụ thử nghiệm số \(t + 1)",
+                    planID: planID, parentID: nil, ref: "II.\(t + 1)", position: t,
+                    title: "Nhiệm vụ thử nghiệm số \(t + 1)",
                     timeframe: Timeframe(text: "Thường xuyên", kind: .ongoing))
                 try await task.auditedCreate(on: tx, by: audit)
-                let lead = ids[t % ids.count], support = ids[(t * 7 + 3) % ids.count]
-                try await TaskAgency(taskID: task.id!, role: .lead, position: 0, wording: "Đơn vị \(t % ids.count + 1)", agencyID: lead, groupID: nil)
-                    .auditedCreate(on: tx, by: audit)
+                let lead = ids[t % ids.count]
+                let support = ids[(t * 7 + 3) % ids.count]
+                try await TaskAgency(
+                    taskID: task.id!, role: .lead, position: 0, wording: "Đơn vị \(t % ids.count + 1)", agencyID: lead,
+                    groupID: nil
+                )
+                .auditedCreate(on: tx, by: audit)
                 if support != lead {
-                    try await TaskAgency(taskID: task.id!, role: .support, position: 1, wording: "Đơn vị", agencyID: support, groupID: nil)
-                        .auditedCreate(on: tx, by: audit)
+                    try await TaskAgency(
+                        taskID: task.id!, role: .support, position: 1, wording: "Đơn vị", agencyID: support,
+                        groupID: nil
+                    )
+                    .auditedCreate(on: tx, by: audit)
                 }
             }
-            var regime = ReportingRegime(name: "Báo cáo hằng tháng", frequency: .monthly, due: .beforeDayOfLastMonth(20))
+            var regime = ReportingRegime(
+                name: "Báo cáo hằng tháng", frequency: .monthly, due: .beforeDayOfLastMonth(20))
             regime.planID = planID
             let record = RegimeRecord(planID: planID, year: year, position: 0, regime: regime)
             try await record.auditedCreate(on: tx, by: audit)

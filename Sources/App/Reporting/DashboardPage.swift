@@ -113,7 +113,8 @@ struct DashboardPage: Encodable {
         let order = grid.agencies.indices.sorted {
             (names.agencies[grid.agencies[$0]]?.sortKey ?? "") < (names.agencies[grid.agencies[$1]]?.sortKey ?? "")
         }
-        let labels = Dictionary(uniqueKeysWithValues: ReportStatus.allCases.map { ($0, req.t("report.status.\($0.rawValue)")) })
+        let labels = Dictionary(
+            uniqueKeysWithValues: ReportStatus.allCases.map { ($0, req.t("report.status.\($0.rawValue)")) })
         var counts: [ReportStatus: Int] = [:]
         for row in grid.cells { for cell in row { if let cell { counts[cell.status, default: 0] += 1 } } }
         let rows: [Row] = order.compactMap { a in
@@ -187,7 +188,8 @@ extension DashboardPage.CellView: LeafDataRepresentable {
 extension DashboardPage.TallyText: LeafDataRepresentable {
     var leafData: LeafData {
         .dictionary([
-            "expected": .string(String(expected)), "submitted": .string(String(submitted)), "onTime": .string(String(onTime)),
+            "expected": .string(String(expected)), "submitted": .string(String(submitted)),
+            "onTime": .string(String(onTime)),
             "submittedRate": .string(submittedRate), "onTimeRate": .string(onTimeRate),
         ])
     }

@@ -36,6 +36,9 @@ enum RegimeController {
         var reporters: String?
         var recipient: String?
         var version: Int?
+        /// With `reporters=chosen`: directory ids.
+        var agencies: [String]?
+        var groups: [String]?
     }
 
     struct Page: Encodable {
@@ -54,6 +57,8 @@ enum RegimeController {
         let frequencies: [SelectOption]
         let windows: [SelectOption]
         let reporters: [SelectOption]
+        let agencyOptions: [SelectOption]
+        let groupOptions: [SelectOption]?
         let errors: [String: String]
         let problems: [String]?
         let periods: [PeriodRow]?
@@ -68,8 +73,14 @@ enum RegimeController {
             lock: r.lock.description, before: r.reminders.daysBefore.map(String.init).joined(separator: ", "),
             after: r.reminders.daysAfter.map(String.init).joined(separator: ", "),
             reporters: reportersValue(r.reporters),
-            recipient: r.recipients.named, version: record.version)
+            recipient: r.recipients.named, version: record.version, agencies: chosenIDs(r.reporters).agencies,
+            groups: chosenIDs(r.reporters).groups)
         return try await req.view.render("reports/regime", page(req, record, form: form, regime: r, errors: [:]))
+    }
+
+    static func chosenIDs(_ r: ReportingRegime.Reporters) -> (agencies: [String], groups: [String]) {
+        guard case .chosen(let agencies, let groups) = r else { return ([], []) }
+        return (agencies.map(\.uuidString), groups.map(\.uuidString))
     }
 
     static func reportersValue(_ r: ReportingRegime.Reporters) -> String {
@@ -96,6 +107,9 @@ enum RegimeController {
                     notes: p.notes.isEmpty ? nil : p.notes.map(\.message).joined(separator: "; "))
             }
         }
+        let names = try await PlanAgencyNames.load(on: req.db)
+        let chosenAgencies = Set((form.agencies ?? []).map { $0.uppercased() })
+        let chosenGroups = Set((form.groups ?? []).map { $0.uppercased() })
         return Page(
             layout: req.layout(title: req.t("regime.edit.title")), action: SiteURL.regime(try record.requireID()).path,
             dashboardHref: record.$plan.id.map { SiteURL.planReporting($0).path }, form: form,
@@ -109,9 +123,18 @@ enum RegimeController {
                     value: $0.rawValue, label: req.t("regime.window.\($0.rawValue)"),
                     selected: $0.rawValue == form.window)
             },
-            reporters: ["plan-task-leads", "plan-agencies"].map {
+            reporters: ["plan-task-leads", "plan-agencies", "chosen"].map {
                 SelectOption(value: $0, label: req.t("regime.reporters.\($0)"), selected: $0 == form.reporters)
             },
+            agencyOptions: names.agencies.values.filter { $0.isCurrent() }.sorted { $0.sortKey < $1.sortKey }.map {
+                SelectOption(
+                    value: $0.id!.uuidString, label: $0.officialName,
+                    selected: chosenAgencies.contains($0.id!.uuidString))
+            },
+            groupOptions: names.groups.values.sorted { $0.sortKey < $1.sortKey }.map {
+                SelectOption(
+                    value: $0.id!.uuidString, label: $0.name, selected: chosenGroups.contains($0.id!.uuidString))
+            }.nonEmpty,
             errors: errors.mapValues { req.t($0) }, problems: regime?.problems.nonEmpty, periods: periods.nonEmpty)
     }
 
@@ -146,8 +169,14 @@ enum RegimeController {
             regime.due = due
             regime.lock = lock
             regime.reminders = ReminderSchedule(daysBefore: before, daysAfter: after)
-            if let kind = form.reporters, kind != reportersValue(regime.reporters) {
-                regime.reporters = kind == "plan-agencies" ? .planAgencies : .planTaskLeads
+            switch form.reporters {
+            case "plan-agencies": regime.reporters = .planAgencies
+            case "chosen":
+                let agencies = (form.agencies ?? []).compactMap(UUID.init(uuidString:))
+                let groups = (form.groups ?? []).compactMap(UUID.init(uuidString:))
+                if agencies.isEmpty && groups.isEmpty { errors["reporters"] = "regime.error.reporters" }
+                regime.reporters = .chosen(agencies: agencies, groups: groups)
+            default: regime.reporters = .planTaskLeads
             }
             regime.recipients.named = FormText.value(form.recipient)
             if !regime.problems.isEmpty { errors["due"] = "regime.error.problem" }
