@@ -370,3 +370,51 @@ struct RegimeFormTests {
         }
     }
 }
+
+@Suite("Ad-hoc requests")
+struct ReportRequestTests {
+    @Test("An ad-hoc regime owes nothing until a request; a request is a period with the requester's window and date")
+    func requestCreatesObligations() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            let plan = try await PlanFixture.seed(app, fixture)
+            let regime = try #require(try await RegimeRecord.query(on: app.db).first())
+            var coordinator = Browser(app)
+            try await coordinator.login(fixture.users[.coordinator]!)
+            let adHoc = try await coordinator.post(
+                SiteURL.regime(regime.id!).path,
+                form: [
+                    ("version", "1"), ("name", "Báo cáo đột xuất"), ("year", String(plan.year)),
+                    ("frequency", "ad-hoc"), ("window", "nd09"),
+                    ("due", "requester"), ("lock", "never"), ("before", "1"), ("after", "1"),
+                    ("reporters", "plan-task-leads"),
+                ])
+            #expect(adHoc.status == .seeOther)
+            #expect(try await Obligation.query(on: app.db).filter(\.$regime.$id == regime.id!).count() == 0)
+            let bad = try await coordinator.post(
+                SiteURL.regimeRequests(regime.id!).path,
+                form: [
+                    ("label", "Tình hình đón phóng viên nước ngoài"), ("start", "\(plan.year)-03-01"),
+                    ("end", "\(plan.year)-03-31"), ("due", "\(plan.year)-03-20"),
+                ])
+            #expect(bad.status == .seeOther)
+            #expect(
+                try await ReportRequest.query(on: app.db).count() == 0, "a due date before the window ends is refused")
+            _ = try await coordinator.post(
+                SiteURL.regimeRequests(regime.id!).path,
+                form: [
+                    ("label", "Tình hình đón phóng viên nước ngoài"), ("start", "\(plan.year)-03-01"),
+                    ("end", "\(plan.year)-03-31"), ("due", "\(plan.year)-04-04"),
+                ])
+            let rows = try await Obligation.query(on: app.db).filter(\.$regime.$id == regime.id!).all()
+            #expect(rows.count == 3)
+            #expect(
+                rows.allSatisfy {
+                    $0.dueOn == "\(plan.year)-04-04" && $0.windowStart == "\(plan.year)-03-01"
+                        && $0.periodLabel == "Tình hình đón phóng viên nước ngoài"
+                })
+            let page = try await coordinator.get(SiteURL.regime(regime.id!).path)
+            #expect(page.text.contains("Tình hình đón phóng viên nước ngoài"))
+        }
+    }
+}

@@ -44,7 +44,7 @@ enum AuditController {
         "agency", "agency_group", "agency_group_member", "agency_succession", "user", "user_role", "plan", "plan_file",
         "plan_task", "task_agency", "task_output", "legal_document", "plan_citation", "plan_responsibility",
         "plan_reporting_duty", "calendar_token", "import_draft", "reporting_regime", "obligation", "submission", "evidence_file",
-        "submission_event", "indicator", "task_indicator", "consolidated_report", "holiday_adjustment",
+        "submission_event", "indicator", "task_indicator", "consolidated_report", "holiday_adjustment", "report_request",
     ]
 
     @Sendable static func index(req: Request) async throws -> View {

@@ -12,5 +12,6 @@ enum Migrations {
         app.migrations.add(CreateLoginThrottles())
         app.migrations.add(CreatePlans())
         app.migrations.add(CreateReporting())
+        app.migrations.add(CreateReportRequests())
     }
 }

@@ -52,7 +52,12 @@ enum ObligationService {
     {
         let regimeID = try record.requireID()
         let regime = record.regime
-        let periods = PeriodEngine.periods(for: regime, year: record.year, holidays: calendar)
+        var periods = PeriodEngine.periods(for: regime, year: record.year, holidays: calendar)
+        if !regime.frequency.isPeriodic {
+            // Ad-hoc and special-topic: each request is a period.
+            periods = try await ReportRequest.query(on: db).filter(\.$regime.$id == regimeID).all()
+                .compactMap { $0.period(of: regime, holidays: calendar) }
+        }
         let byKey = Dictionary(periods.map { ($0.key, $0) }) { a, _ in a }
         let agencies = try await reporters(of: regime, planID: record.$plan.id, names: names, on: db)
         let existing = try await Obligation.query(on: db).filter(\.$regime.$id == regimeID).all()

@@ -62,6 +62,8 @@ enum RegimeController {
         let errors: [String: String]
         let problems: [String]?
         let periods: [PeriodRow]?
+        /// Ad-hoc and special-topic regimes: the requests made, and the form for a new one.
+        let requestAction: String?
     }
 
     @Sendable static func edit(req: Request) async throws -> View {
@@ -97,7 +99,14 @@ enum RegimeController {
         var periods: [Page.PeriodRow] = []
         if let regime, let year = Int(form.year ?? "") {
             let calendar = try await ObligationService.holidayCalendar(on: req.db)
-            periods = PeriodEngine.periods(for: regime, year: year, holidays: calendar).map { p in
+            var list = PeriodEngine.periods(for: regime, year: year, holidays: calendar)
+            if !regime.frequency.isPeriodic {
+                list = try await ReportRequest.query(on: req.db).filter(\.$regime.$id == record.requireID()).sort(
+                    \.$dueOn
+                ).all()
+                    .compactMap { $0.period(of: regime, holidays: calendar) }
+            }
+            periods = list.map { p in
                 .init(
                     label: PeriodText.label(p.key, stored: p.label, req.locale),
                     window:
@@ -135,7 +144,9 @@ enum RegimeController {
                 SelectOption(
                     value: $0.id!.uuidString, label: $0.name, selected: chosenGroups.contains($0.id!.uuidString))
             }.nonEmpty,
-            errors: errors.mapValues { req.t($0) }, problems: regime?.problems.nonEmpty, periods: periods.nonEmpty)
+            errors: errors.mapValues { req.t($0) }, problems: regime?.problems.nonEmpty, periods: periods.nonEmpty,
+            requestAction: regime.map { $0.frequency.isPeriodic } == false
+                ? SiteURL.regimeRequests(try record.requireID()).path : nil)
     }
 
     @Sendable static func update(req: Request) async throws -> Response {

@@ -71,6 +71,7 @@ enum SiteURL: Sendable, Equatable {
     case notifications
     case notificationsRead
     case holidays
+    case regimeRequests(UUID)
     case indicators
     case indicator(UUID)
     case planTargets(UUID)
@@ -147,6 +148,7 @@ enum SiteURL: Sendable, Equatable {
         case .notifications: ["app", "notifications"]
         case .notificationsRead: ["app", "notifications", "read"]
         case .holidays: ["app", "holidays"]
+        case .regimeRequests: ["app", "regimes", ":id", "requests"]
         case .indicators: ["app", "indicators"]
         case .indicator: ["app", "indicators", ":id"]
         case .planTargets: ["app", "plans", ":id", "indicators"]
@@ -167,7 +169,7 @@ enum SiteURL: Sendable, Equatable {
         // Reporting
         case .report(let id), .reportReview(let id), .evidence(let id), .planReporting(let id), .planReportingCSV(let id),
             .planRegimes(let id), .planFollowUp(let id), .regime(let id), .consolidated(let id), .consolidatedDocx(let id),
-            .consolidatedPrint(let id), .indicator(let id), .planTargets(let id):
+            .consolidatedPrint(let id), .indicator(let id), .planTargets(let id), .regimeRequests(let id):
             [id.uuidString.lowercased()]
         case .calendarFeed(let token): [token]
         default: []

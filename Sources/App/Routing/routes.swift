@@ -86,6 +86,7 @@ func routes(_ app: Application) throws {
         site.get(.planFollowUp(.placeholder), .viewReports, use: FollowUpController.show)
         site.get(.regime(.placeholder), .reviewReports, use: RegimeController.edit)
         site.post(.regime(.placeholder), .reviewReports, use: RegimeController.update)
+        site.post(.regimeRequests(.placeholder), .reviewReports, use: ReportRequestController.create)
         site.get(.consolidated(.placeholder), .reviewReports, use: ConsolidatedController.edit)
         site.post(.consolidated(.placeholder), .reviewReports, body: .collect(maxSize: "4mb"), use: ConsolidatedController.save)
         site.get(.consolidatedDocx(.placeholder), .viewReports, use: ConsolidatedController.docx)
