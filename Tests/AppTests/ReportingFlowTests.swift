@@ -335,14 +335,21 @@ struct IndicatorTargetTests {
 
 @Suite("Regime form")
 struct RegimeFormTests {
+    /// The fixture plan (next year) with its quarterly regime, and the coordinator signed in.
+    static func signedInWithPlan(_ app: Application) async throws -> (Fixture, PlanFixture, RegimeRecord, Browser) {
+        let fixture = try await Fixture.seed(app)
+        let plan = try await PlanFixture.seed(app, fixture)
+        let regime = try #require(try await RegimeRecord.query(on: app.db).first())
+        var coordinator = Browser(app)
+        try await coordinator.login(fixture.users[.coordinator]!)
+        return (fixture, plan, regime, coordinator)
+    }
+
     @Test("Editing a regime re-derives its obligations: chosen agencies only, a monthly frequency; bad rules refused")
     func editRederives() async throws {
         try await withApp { app in
-            let fixture = try await Fixture.seed(app)
-            let plan = try await PlanFixture.seed(app, fixture)
-            let regime = try #require(try await RegimeRecord.query(on: app.db).first())
-            var coordinator = Browser(app)
-            try await coordinator.login(fixture.users[.coordinator]!)
+            let (fixture, plan, regime, browser) = try await RegimeFormTests.signedInWithPlan(app)
+            var coordinator = browser
             let page = try await coordinator.get(SiteURL.regime(regime.id!).path)
             #expect(page.status == .ok && page.text.contains("before-day:15"))
             let base: [(String, String)] = [
@@ -376,11 +383,8 @@ struct ReportRequestTests {
     @Test("An ad-hoc regime owes nothing until a request; a request is a period with the requester's window and date")
     func requestCreatesObligations() async throws {
         try await withApp { app in
-            let fixture = try await Fixture.seed(app)
-            let plan = try await PlanFixture.seed(app, fixture)
-            let regime = try #require(try await RegimeRecord.query(on: app.db).first())
-            var coordinator = Browser(app)
-            try await coordinator.login(fixture.users[.coordinator]!)
+            let (_, plan, regime, browser) = try await RegimeFormTests.signedInWithPlan(app)
+            var coordinator = browser
             let adHoc = try await coordinator.post(
                 SiteURL.regime(regime.id!).path,
                 form: [
