@@ -20,11 +20,19 @@ struct ReportSeeder {
         let names = try await PlanAgencyNames.load(on: db)
         return try await db.transaction { tx in
             var count = 0
+            // An agency's tasks are the same for every period.
+            var tasksByAgency: [UUID: [ReportTasks]] = [:]
             for (k, o) in obligations.enumerated() where !written.contains(o.id!) {
                 guard let due = o.due, due <= today else { continue }
                 let pick = k % 20
                 if pick >= 17 { continue }  // 15%: missing
-                let tasks = try await ReportTasks.load(agencyID: o.$agency.id, planID: planID, names: names, on: tx)
+                let tasks: [ReportTasks]
+                if let known = tasksByAgency[o.$agency.id] {
+                    tasks = known
+                } else {
+                    tasks = try await ReportTasks.load(agencyID: o.$agency.id, planID: planID, names: names, on: tx)
+                    tasksByAgency[o.$agency.id] = tasks
+                }
                 var content = ReportContent()
                 for (j, task) in tasks.enumerated() {
                     var entry = ReportContent.Entry()

@@ -64,6 +64,14 @@ struct PlanAgencyNames: Sendable {
 
     func name(of agencyID: UUID) -> String? { agencies[agencyID]?.officialName }
 
+    /// Whether a task's named agency row stands for `agency` today (directly, by a former name, or as a
+    /// member of the named group).
+    func names(_ row: TaskAgency, standFor agency: UUID) -> Bool {
+        if let id = row.$agency.id { return current(id) == agency }
+        if let group = row.$group.id { return membersOf[group]?.contains(agency) ?? false }
+        return false
+    }
+
     /// How a named agency shows: the directory's current name, and the document's wording when it differs.
     struct Named: Encodable, Sendable {
         let name: String

@@ -58,6 +58,8 @@ struct ConsolidatedBuilder {
                 name: plan.signerName.isEmpty ? nil : plan.signerName)
         }
 
+        // Each accepted report's content, decoded once.
+        let acceptedReports = byObligation.compactMapValues { $0.submissionState == .accepted ? $0.report : nil }
         // Late and missing for this period; accepted submissions are what gets compiled.
         var accepted: [(agency: UUID, content: ReportContent)] = []
         for o in thisPeriod.sorted(by: {
@@ -66,8 +68,8 @@ struct ConsolidatedBuilder {
             let name = names.name(of: o.$agency.id) ?? "—"
             let submission = byObligation[o.id!]
             if ReportTimeliness.isOnTime(submission?.dates ?? .none, due: o.due) == false { report.late.append(name) }
-            if let submission, submission.submissionState == .accepted {
-                accepted.append((o.$agency.id, submission.report))
+            if let content = acceptedReports[o.id!] {
+                accepted.append((o.$agency.id, content))
             } else {
                 report.missing.append(name)
             }
@@ -75,9 +77,9 @@ struct ConsolidatedBuilder {
 
         // Year to date: accepted reports of this and earlier periods, per agency in period order.
         var yearToDate: [UUID: [(String, ReportContent)]] = [:]
-        for o in obligations where o.periodKey <= periodKey {
-            guard let s = byObligation[o.id!], s.submissionState == .accepted else { continue }
-            yearToDate[o.$agency.id, default: []].append((o.periodKey, s.report))
+        for o in obligations.sorted(by: { $0.periodKey < $1.periodKey }) where o.periodKey <= periodKey {
+            guard let content = acceptedReports[o.id!] else { continue }
+            yearToDate[o.$agency.id, default: []].append((o.periodKey, content))
         }
         let edits = Self.decodeEdits(draft?.edits)
         if let tree {
@@ -95,7 +97,7 @@ struct ConsolidatedBuilder {
                 for (agency, content) in accepted {
                     guard let entry = content.tasks[key] else { continue }
                     let lead = named.contains { n in
-                        Self.names(n, agency, names: names) && n.role == TaskAgency.Role.lead.rawValue
+                        names.names(n, standFor: agency) && n.role == TaskAgency.Role.lead.rawValue
                     }
                     contributions.append(
                         .init(
@@ -107,7 +109,7 @@ struct ConsolidatedBuilder {
                 let indicators = (linksByTask[task.id!] ?? []).sorted { $0.indicator.position < $1.indicator.position }
                     .map { link in
                         let perAgency = yearToDate.values.map { periods in
-                            periods.sorted { $0.0 < $1.0 }.compactMap {
+                            periods.compactMap {
                                 $0.1.tasks[key]?.values[link.$indicator.id.uuidString]
                             }
                         }.filter { !$0.isEmpty }
@@ -137,14 +139,6 @@ struct ConsolidatedBuilder {
         return Built(
             report: report, regime: regime, plan: plan, periodLabel: any.periodLabel, draft: draft,
             accepted: accepted.count, expected: thisPeriod.count)
-    }
-
-    /// Whether a task's named agency row stands for `agency` today (directly, by a former name, or as a
-    /// member of the named group).
-    static func names(_ row: TaskAgency, _ agency: UUID, names: PlanAgencyNames) -> Bool {
-        if let id = row.$agency.id { return names.current(id) == agency }
-        if let group = row.$group.id { return names.membersOf[group]?.contains(agency) ?? false }
-        return false
     }
 
     /// A recipient as the plan wrote it, under its current name when the directory knows it.

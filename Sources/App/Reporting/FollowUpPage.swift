@@ -95,10 +95,8 @@ struct FollowUpPage: Encodable {
         for node in tree.nodes {
             let id = node.task.id!
             let leads = (tree.agencies[id] ?? []).filter { $0.role == TaskAgency.Role.lead.rawValue }
-            let leadAgencies = Set(
-                leads.compactMap { $0.$agency.id.map(names.current) }
-                    + leads.compactMap { $0.$group.id }.flatMap { names.membersOf[$0] ?? [] })
-            for (submission, obligation) in ordered where leadAgencies.contains(obligation.$agency.id) {
+            for (submission, obligation) in ordered
+            where leads.contains(where: { names.names($0, standFor: obligation.$agency.id) }) {
                 guard let entry = submission.report.tasks[id.uuidString] else { continue }
                 let done = entry.status == PlanTask.Status.completed.rawValue
                 result[id] = (

@@ -32,6 +32,11 @@ struct ReminderService {
         var items: [ReminderPlanner.Item] = []
         var outcome = Outcome()
         let moment = today.startOfDay().addingTimeInterval(12 * 3600)
+        // Each regime's definition decoded once, not once per obligation.
+        var schedules: [UUID: ReminderSchedule] = [:]
+        for o in obligations where schedules[o.$regime.id] == nil {
+            schedules[o.$regime.id] = o.regime.regime.reminders
+        }
         for o in obligations {
             guard let due = o.due else { continue }
             let status = ReportTimeliness.status(
@@ -41,7 +46,7 @@ struct ReminderService {
             items.append(
                 .init(
                     obligationID: o.id!, agencyID: o.$agency.id, due: due, status: status,
-                    schedule: o.regime.regime.reminders))
+                    schedule: schedules[o.$regime.id] ?? .standard))
         }
         outcome.reminders = ReminderPlanner.due(on: today, items)
         guard send else { return outcome }
