@@ -13,5 +13,6 @@ enum Migrations {
         app.migrations.add(CreatePlans())
         app.migrations.add(CreateReporting())
         app.migrations.add(CreateReportRequests())
+        app.migrations.add(CreateRevisions())
     }
 }

@@ -24,7 +24,7 @@ enum CalendarController {
 
     /// One all-day event per milestone of every task the agency leads or supports.
     static func build(agencyID: UUID, req: Request) async throws -> ICalendar {
-        let names = try await PlanAgencyNames.load(on: req.db)
+        let names = try await req.directoryNames()
         let agencyName = names.name(of: agencyID) ?? ""
         let base = publicBase(req)
         var events: [ICalendar.Event] = []

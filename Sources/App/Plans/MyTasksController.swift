@@ -31,7 +31,7 @@ enum MyTasksController {
         let user = try req.auth.require(User.self)
         let actor = user.actor
         let canChoose = Policy.allows(actor, .editPlans)
-        let names = try await PlanAgencyNames.load(on: req.db)
+        let names = try await req.directoryNames()
         let asked = req.query[String.self, at: "agency"].flatMap { UUID(uuidString: $0) }
         let own = user.$agency.id.map { names.current($0) }
         let agencyID: UUID? = canChoose ? (asked ?? own) : own

@@ -15,8 +15,8 @@ extension PlanTableRow: LeafDataRepresentable {
     /// Read by `plans/_task-table` and `plans/my-tasks`.
     var leafData: LeafData {
         var data: [String: LeafData] = [
-            "ref": .string(ref), "title": .string(title), "status": .string(status),
-            "statusLabel": .string(statusLabel),
+            "anchor": .string(anchor), "ref": .string(ref), "title": .string(title), "status": .string(status),
+            "statusLabel": .string(statusLabel), "depth": .string(String(depth)),
             "progress": .string(String(progress)), "lead": .array(lead.map(\.leafData)),
             "support": .array(support.map(\.leafData)),
         ]
@@ -30,6 +30,14 @@ extension PlanTableRow: LeafDataRepresentable {
         data["via"] = via.map(LeafData.string)
         data["planTitle"] = planTitle.map(LeafData.string)
         data["planHref"] = planHref.map(LeafData.string)
+        if let actions {
+            data["href"] = .string(actions.href)
+            data["addHref"] = .string(actions.addHref)
+            data["up"] = actions.upLabel.map { _ in .string("up:\(actions.version)") }
+            data["upLabel"] = actions.upLabel.map(LeafData.string)
+            data["down"] = actions.downLabel.map { _ in .string("down:\(actions.version)") }
+            data["downLabel"] = actions.downLabel.map(LeafData.string)
+        }
         return .dictionary(data)
     }
 }
@@ -41,18 +49,5 @@ extension PlanAgencyNames.Named: LeafDataRepresentable {
         data["wording"] = wording.map(LeafData.string)
         data["href"] = href.map(LeafData.string)
         return .dictionary(data)
-    }
-}
-
-extension PlanShowPage.TreeRow: LeafDataRepresentable {
-    /// Read by the task tree in `plans/show`.
-    var leafData: LeafData {
-        .dictionary([
-            "anchor": .string(anchor), "ref": .string(ref), "title": .string(title), "depth": .string(String(depth)),
-            "unresolved": .bool(unresolved), "href": .string(href), "addHref": .string(addHref),
-            "first": .bool(first), "last": .bool(last), "up": .string("up:\(version)"),
-            "down": .string("down:\(version)"),
-            "upLabel": .string(upLabel), "downLabel": .string(downLabel),
-        ])
     }
 }

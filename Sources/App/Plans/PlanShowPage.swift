@@ -2,32 +2,15 @@ import Fluent
 import TTDNKit
 import Vapor
 
-/// A plan's page: header facts, legal bases, purposes, budget, the task tree, the plan-wide task table
-/// (filtered by agency, timeframe kind and status), responsibilities, reporting duties, signer,
-/// recipients, the original file, and the status form. About a dozen queries whatever the plan's size.
+/// A plan's page: header facts, legal bases, purposes, budget, the tasks as one outline table (filtered by
+/// agency, timeframe kind and status; with add, edit, move and remove for those who may edit),
+/// responsibilities, reporting duties, signer, recipients, the original file, and the status form.
+/// Ten queries whatever the plan's size, the directory's names mostly from memory (DirectoryNamesCache).
 struct PlanShowPage: Encodable {
     struct Link: Encodable {
         let href: String
         let label: String
         let note: String?
-    }
-
-    /// A task in the tree, with its links and the move buttons' labels ready made (see PlanLeafData.swift).
-    struct TreeRow: Encodable {
-        let anchor: String
-        let ref: String
-        let title: String
-        let depth: Int
-        let version: Int
-        let first: Bool
-        let last: Bool
-        let unresolved: Bool
-        /// The task's address; the template adds `/edit`, `/move`, `/remove`.
-        let href: String
-        let addHref: String
-        /// "Chuyển lên II.1": the button's accessible name.
-        let upLabel: String
-        let downLabel: String
     }
 
     struct Responsibility: Encodable {
@@ -43,15 +26,12 @@ struct PlanShowPage: Encodable {
 
     /// Words repeated on every row, translated once.
     struct Labels: Encodable {
-        let edit, addChild, moveUp, moveDown, remove, unresolved, unresolvedHint, wording, progress: String
+        let edit, addChild, remove, unresolvedHint, wording, progress: String
 
         init(_ req: Request) {
             edit = req.t("task.edit")
             addChild = req.t("task.add_child")
-            moveUp = req.t("task.move_up")
-            moveDown = req.t("task.move_down")
             remove = req.t("task.remove")
-            unresolved = req.t("plans.unresolved")
             unresolvedHint = req.t("plans.unresolved.hint")
             wording = req.t("plans.wording")
             progress = req.t("task.field.progress")
@@ -75,7 +55,6 @@ struct PlanShowPage: Encodable {
     let citations: [Link]?
     let purposes: String?
     let budget: String?
-    let tree: [TreeRow]?
     let rows: [PlanTableRow]?
     let taskCount: Int
     let shownCount: Int
@@ -100,10 +79,13 @@ struct PlanShowPage: Encodable {
     static func load(req: Request, id: UUID) async throws -> PlanShowPage {
         guard let plan = try await Plan.find(id, on: req.db) else { throw Abort(.notFound) }
         let filter = try req.query.decode(PlanTableFilter.self)
-        let names = try await PlanAgencyNames.load(on: req.db)
+        let names = try await req.directoryNames()
         let tree = try await PlanTaskTree.load(planID: id, on: req.db)
-        let citations = try await PlanCitation.query(on: req.db).filter(\.$plan.$id == id).with(\.$document)
-            .sort(\.$position).all()
+        // Citations with their documents in one query (`with` would take two).
+        let citations = try await PlanCitation.query(on: req.db)
+            .join(LegalDocument.self, on: \PlanCitation.$document.$id == \LegalDocument.$id)
+            .filter(\.$plan.$id == id).sort(\.$position).all()
+            .map { try $0.joined(LegalDocument.self) }
         let responsibilities = try await PlanResponsibility.query(on: req.db).filter(\.$plan.$id == id)
             .sort(\.$position).all()
         let duties = try await PlanReportingDuty.query(on: req.db).filter(\.$plan.$id == id).sort(\.$position).all()
@@ -114,22 +96,13 @@ struct PlanShowPage: Encodable {
         let locale = req.locale
         let today = LocalDate.today()
 
-        // The tree: every task, with move buttons between siblings.
+        // The outline's move buttons need each task's place among its siblings.
         var siblingIndex: [UUID?: [UUID]] = [:]
         for node in tree.nodes { siblingIndex[node.task.$parent.id, default: []].append(node.task.id!) }
         let labels = Labels(req)
+        let moveUp = req.t("task.move_up")
+        let moveDown = req.t("task.move_down")
         let addHref = SiteURL.planTaskNew(id).path + "?parent="
-        let treeRows = tree.nodes.map { node -> TreeRow in
-            let taskID = node.task.id!
-            let lowercased = taskID.uuidString.lowercased()
-            let siblings = siblingIndex[node.task.$parent.id] ?? []
-            return TreeRow(
-                anchor: "task-" + lowercased, ref: node.task.ref, title: node.task.title, depth: min(node.depth, 6),
-                version: node.task.version, first: siblings.first == taskID, last: siblings.last == taskID,
-                unresolved: (tree.agencies[taskID] ?? []).contains { $0.$agency.id == nil && $0.$group.id == nil },
-                href: SiteURL.task(taskID).path, addHref: addHref + lowercased,
-                upLabel: labels.moveUp + " " + node.task.ref, downLabel: labels.moveDown + " " + node.task.ref)
-        }
 
         // The table: filtered in memory (a plan has at most a few hundred tasks, all loaded already).
         let filterGroups = filter.agencyID.map { names.groups(of: $0) } ?? []
@@ -141,10 +114,17 @@ struct PlanShowPage: Encodable {
             guard PlanTable.passes(node.task, named: named, filter: filter, names: names, groups: filterGroups) else {
                 continue
             }
-            rows.append(
-                PlanTable.row(
-                    node.task, depth: node.depth, named: named, outputs: tree.outputs[taskID] ?? [], memo: &memo,
-                    planYear: plan.year, today: today, req: req, canEdit: canEdit))
+            var row = PlanTable.row(
+                node.task, depth: node.depth, named: named, outputs: tree.outputs[taskID] ?? [], memo: &memo,
+                planYear: plan.year, today: today, req: req, canEdit: canEdit)
+            if canEdit {
+                let siblings = siblingIndex[node.task.$parent.id] ?? []
+                row.actions = OutlineActions(
+                    href: SiteURL.task(taskID).path, addHref: addHref + row.id, version: node.task.version,
+                    upLabel: siblings.first == taskID ? nil : moveUp + " " + node.task.ref,
+                    downLabel: siblings.last == taskID ? nil : moveDown + " " + node.task.ref)
+            }
+            rows.append(row)
         }
 
         // Agencies to filter by: those the plan names, directly or through a group, under today's names.
@@ -181,15 +161,14 @@ struct PlanShowPage: Encodable {
             issuer: issuer.map { Link(href: SiteURL.agency($0.id!).path, label: $0.officialName, note: nil) },
             title: plan.title, year: plan.year, status: plan.status,
             statusLabel: req.t("plans.status.\(plan.planStatus.rawValue)"), version: plan.version,
-            citations: citations.map { citation in
-                let document = citation.document
-                return Link(
+            citations: citations.map { document in
+                Link(
                     href: SiteURL.legalDocument(document.id!).path,
                     label: [document.kind, document.number].compactMap { $0 }.joined(separator: " "),
                     note: [PlanController.displayDate(document.issuedOn, locale), document.title].compactMap { $0 }
                         .joined(separator: " · ").nonEmptyText)
             }.nonEmpty,
-            purposes: plan.purposes.nonEmptyText, budget: plan.budget.nonEmptyText, tree: treeRows.nonEmpty,
+            purposes: plan.purposes.nonEmptyText, budget: plan.budget.nonEmptyText,
             rows: rows.nonEmpty,
             taskCount: tree.nodes.count,
             shownCount: rows.count, filtered: filter.isActive, filterAgencies: filterAgencies,

@@ -95,11 +95,25 @@ struct PlanTableRow: Encodable {
     let progress: Int
     let outputs: [String]?
     let editHref: String?
+    /// On the plan page, for those who may edit: the outline's controls (add under, move, remove).
+    var actions: OutlineActions? = nil
     /// On "Nhiệm vụ của đơn vị": chủ trì / phối hợp, and the group it came through.
     var role: String? = nil
     var via: String? = nil
     var planTitle: String? = nil
     var planHref: String? = nil
+}
+
+/// A task row's outline controls on the plan page. The move buttons share one form and send
+/// `up:<version>` or `down:<version>` to the task's `move` address (see TaskController.move).
+struct OutlineActions: Encodable {
+    /// The task's address; the template adds `/move` and `/remove`.
+    let href: String
+    let addHref: String
+    let version: Int
+    /// nil for the first (last) of its siblings, which cannot move up (down).
+    let upLabel: String?
+    let downLabel: String?
 }
 
 enum PlanTable {

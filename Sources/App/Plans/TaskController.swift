@@ -30,7 +30,7 @@ enum TaskController {
         guard let plan = try await Plan.find(req.recordID(), on: req.db) else { throw Abort(.notFound) }
         let planID = try plan.requireID()
         let form = try req.content.decode(TaskForm.self)
-        let names = try await PlanAgencyNames.load(on: req.db)
+        let names = try await req.directoryNames()
         var checked = form.check(names: names)
         var parentID: UUID?
         if let text = form.parent_id?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
@@ -62,7 +62,7 @@ enum TaskController {
         guard let version = form.version.flatMap({ Int($0) }), version == task.version else {
             return try await conflict(req, task: task, plan: plan, mine: form)
         }
-        let checked = form.check(names: try await PlanAgencyNames.load(on: req.db))
+        let checked = form.check(names: try await req.directoryNames())
         guard checked.problems.isEmpty else {
             return try await TaskFormPage.render(req, plan: plan, task: task, form: form, problems: checked.problems, status: .badRequest)
         }

@@ -227,7 +227,7 @@ struct TaskFormPage: Encodable {
         _ req: Request, plan: Plan, task: PlanTask?, form: TaskForm, problems: [String: String], mine: TaskForm? = nil,
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        let names = try await PlanAgencyNames.load(on: req.db)
+        let names = try await req.directoryNames()
         let planID = try plan.requireID()
         // New task: where it goes. Existing task: where it may move (not inside itself).
         let tasks = try await PlanTask.query(on: req.db).filter(\.$plan.$id == planID).all()

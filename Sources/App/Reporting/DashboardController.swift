@@ -17,7 +17,7 @@ enum DashboardController {
         else { throw Abort(.notFound) }
         let status = req.query[String.self, at: "status"].flatMap(ReportStatus.init(rawValue:))
         let grid = try await ReportingGrid.load(regimeID: regimeID, now: Date(), on: req.db)
-        let names = try await PlanAgencyNames.load(on: req.db)
+        let names = try await req.directoryNames()
         var rows = [
             [
                 "agency_code", "agency", "period", "period_label", "due", "status", "status_label",

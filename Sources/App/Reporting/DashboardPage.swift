@@ -106,7 +106,7 @@ struct DashboardPage: Encodable {
             shown: 0, total: 0)
         guard let chosen, let regimeID = chosen.id else { return base }
         let grid = try await ReportingGrid.load(regimeID: regimeID, now: Date(), on: req.db)
-        let names = try await PlanAgencyNames.load(on: req.db)
+        let names = try await req.directoryNames()
         let summary = grid.summary
         let locale = req.locale
         let needle = VietnameseText.searchKey(filter.q ?? "")

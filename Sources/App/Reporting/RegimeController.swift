@@ -116,7 +116,7 @@ enum RegimeController {
                     notes: p.notes.isEmpty ? nil : p.notes.map(\.message).joined(separator: "; "))
             }
         }
-        let names = try await PlanAgencyNames.load(on: req.db)
+        let names = try await req.directoryNames()
         let chosenAgencies = Set((form.agencies ?? []).map { $0.uppercased() })
         let chosenGroups = Set((form.groups ?? []).map { $0.uppercased() })
         return Page(

@@ -27,7 +27,7 @@ enum ReportController {
     @Sendable static func index(req: Request) async throws -> View {
         let user = try req.auth.require(User.self)
         let actor = user.actor
-        let names = try await PlanAgencyNames.load(on: req.db)
+        let names = try await req.directoryNames()
         var agencyID = user.$agency.id
         if Policy.allows(actor, .reviewReports),
             let chosen = req.query[String.self, at: "agency"].flatMap(UUID.init(uuidString:))
@@ -90,7 +90,7 @@ enum ReportController {
         let form = try req.content.decode(ReportForm.self)
         let submit = form.action == "submit"
         let regime = try await obligation.$regime.get(on: req.db)
-        let names = try await PlanAgencyNames.load(on: req.db)
+        let names = try await req.directoryNames()
         let tasks = try await ReportTasks.load(
             agencyID: obligation.$agency.id, planID: regime.$plan.id, names: names, on: req.db)
         let (content, problems) = form.read(
