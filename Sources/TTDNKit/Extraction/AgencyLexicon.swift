@@ -26,6 +26,9 @@ enum AgencyLexicon {
     /// Heads that are only a head when followed by the kind of body they group (`các sở`, not `các nội dung`).
     static let groupHeads: Set<String> = ["các", "những"]
 
+    /// Nouns that make a name of the verb after them: `Nhà in Báo Lạng Sơn`, `Nhà xuất bản Thông tấn`.
+    static let nameHeads: Set<String> = ["nhà"]
+
     /// Kinds of body a group mention can name: `các sở, ban, ngành`, `các cơ quan, đơn vị có liên quan`.
     static let groupNouns: [[String]] = [
         "sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp", "huyện",
@@ -114,7 +117,7 @@ enum AgencyLexicon {
     static func predicate(_ words: [Word], at index: Int) -> Int {
         guard index < words.count, words[index].startsLowercase else { return 0 }
         // After `các`/`những` a verb is a noun: `các tổ chức chính trị - xã hội`.
-        if index > 0, groupHeads.contains(words[index - 1].key) { return 0 }
+        if index > 0, groupHeads.contains(words[index - 1].key) || nameHeads.contains(words[index - 1].key) { return 0 }
         for phrase in predicateIndex[words[index].key] ?? [] where Words.matches(words, at: index, phrase) {
             return phrase.count
         }

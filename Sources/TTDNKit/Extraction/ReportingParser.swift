@@ -53,7 +53,11 @@ enum ReportingParser {
                 let pos = f.distance(from: f.startIndex, to: r.lowerBound)
                 from = r.upperBound
                 // Whole words only: `tháng năm` must not read as `hàng năm`.
-                if r.lowerBound > f.startIndex, f[f.index(before: r.lowerBound)].isLetter || f[f.index(before: r.lowerBound)].isNumber { continue }
+                if r.lowerBound > f.startIndex,
+                    f[f.index(before: r.lowerBound)].isLetter || f[f.index(before: r.lowerBound)].isNumber
+                {
+                    continue
+                }
                 // `6 tháng đầu năm` inside a yearly report sentence still means a half-year report.
                 if !markers.contains(where: { abs($0.position - pos) < 4 && $0.frequency == frequency }) {
                     markers.append(Marker(frequency: frequency, position: pos))
@@ -72,7 +76,9 @@ enum ReportingParser {
             if marker.frequency != .adHoc {
                 // The nearest unused deadline on either side, not past another periodic marker.
                 let candidates = deadlines.enumerated().filter { !used.contains($0.offset) }
-                if let best = candidates.min(by: { abs($0.element.position - marker.position) < abs($1.element.position - marker.position) }),
+                if let best = candidates.min(by: {
+                    abs($0.element.position - marker.position) < abs($1.element.position - marker.position)
+                }),
                     abs(best.element.position - marker.position) < 120
                 {
                     used.insert(best.offset)
@@ -105,15 +111,21 @@ enum ReportingParser {
         while let r = f.range(of: "truoc ngay", range: from..<f.endIndex) {
             from = r.upperBound
             let rest = f[r.upperBound...].prefix(60)
-            let tokens = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
+            // A full stop or semicolon ends the date with the sentence: `trước ngày 15/11.`
+            let tokens = rest.split(whereSeparator: { " ,()".contains($0) }).map { $0.trimming(".;:") }
             guard let first = tokens.first else { continue }
             let parts = first.split(separator: "/")
             guard let day = Int(parts[0]), (1...31).contains(day) else { continue }
             var month: Int?
             if parts.count >= 2, let m = Int(parts[1]), (1...12).contains(m) { month = m }
-            if month == nil, tokens.count >= 3, tokens[1] == "thang", let m = Int(tokens[2]), (1...12).contains(m) { month = m }
+            if month == nil, tokens.count >= 3, tokens[1] == "thang", let m = Int(tokens[2]), (1...12).contains(m) {
+                month = m
+            }
             let lastMonth = rest.contains("thang cuoi")
-            out.append(Deadline(position: f.distance(from: f.startIndex, to: r.lowerBound), day: day, month: month, lastMonth: lastMonth))
+            out.append(
+                Deadline(
+                    position: f.distance(from: f.startIndex, to: r.lowerBound), day: day, month: month,
+                    lastMonth: lastMonth))
         }
         return out
     }
@@ -121,11 +133,18 @@ enum ReportingParser {
     /// Who receives it: the first recognised name after `gửi`, `về`, `với` or `cho`.
     static func recipient(_ sentence: String) -> String? {
         let words = Words.split(sentence)
-        for (i, w) in words.enumerated() where w.trail.isEmpty && (["gửi", "về", "với", "cho"].contains(w.key) || (w.key == "cáo" && i > 0 && words[i - 1].key == "báo")) {
+        for (i, w) in words.enumerated()
+        where w.trail.isEmpty
+            && (["gửi", "về", "với", "cho"].contains(w.key) || (w.key == "cáo" && i > 0 && words[i - 1].key == "báo"))
+        {
             guard i + 1 < words.count, AgencyLexicon.startsName(words, at: i + 1) else { continue }
             var end = i + 1
             while end < words.count {
-                if end > i + 1, AgencyLexicon.predicate(words, at: end) > 0 || words[end].lead.utf8.contains(UInt8(ascii: "(")) { break }
+                if end > i + 1,
+                    AgencyLexicon.predicate(words, at: end) > 0 || words[end].lead.utf8.contains(UInt8(ascii: "("))
+                {
+                    break
+                }
                 end += 1
                 if words[end - 1].trail.contains(where: { ",;.:(".contains($0) }) { break }
             }

@@ -15,6 +15,14 @@ enum TaskFields {
         "du toan", "phuong phap", "yeu cau", "muc tieu", "chi tieu",
     ]
 
+    /// Attribute starts that are also verbs opening a task title.
+    static let verbStarts: Set<String> = ["chu tri", "phoi hop"]
+
+    /// Words (folded) that complete a label such as `Phối hợp thực hiện` or `Chủ trì tổ chức`.
+    static let labelWords: Set<String> = [
+        "thuc", "hien", "to", "chuc", "trien", "khai", "chu", "tri", "phoi", "hop", "don", "vi", "co", "quan",
+    ]
+
     /// The first words of the attribute labels, unfolded: a dictionary test before folding the label.
     static let firstWords: Set<String> = [
         "nội", "hình", "đối", "thời", "tiến", "đơn", "cơ", "kinh", "địa", "thành", "sản", "kết", "phương", "quy", "số",
@@ -23,11 +31,13 @@ enum TaskFields {
 
     static func field(ofLabel folded: String) -> Field {
         if folded.hasPrefix("thoi gian") || folded.hasPrefix("thoi han") || folded.hasPrefix("tien do") { return .time }
-        let unitish = folded.hasPrefix("don vi") || folded.hasPrefix("co quan") || folded.hasPrefix("phoi hop")
+        let unitish =
+            folded.hasPrefix("don vi") || folded.hasPrefix("co quan") || folded.hasPrefix("phoi hop")
             || folded.hasPrefix("chu tri") || folded.hasPrefix("trach nhiem")
         if unitish {
             if folded.foldedContains("phoi hop") && !folded.foldedContains("chu tri") { return .support }
-            if folded.foldedContains("chu tri") || folded.foldedContains("thuc hien") || folded.foldedContains("trach nhiem")
+            if folded.foldedContains("chu tri") || folded.foldedContains("thuc hien")
+                || folded.foldedContains("trach nhiem")
                 || folded == "don vi" || folded == "co quan"
             {
                 return .lead
@@ -40,9 +50,12 @@ enum TaskFields {
     /// eight words and carries the colon.
     static func label(in text: String) -> (field: Field, label: String, value: String)? {
         // Cheap byte test first: most paragraphs have no colon near their start.
-        guard text.utf8.prefix(240).contains(UInt8(ascii: ":")), let colon = text.prefix(80).firstIndex(of: ":") else { return nil }
+        guard text.utf8.prefix(240).contains(UInt8(ascii: ":")), let colon = text.prefix(80).firstIndex(of: ":") else {
+            return nil
+        }
         let label = text[..<colon]
-        guard let firstWord = label.split(separator: " ", maxSplits: 1).first, firstWords.contains(Words.key(firstWord)) else { return nil }
+        guard let firstWord = label.split(separator: " ", maxSplits: 1).first, firstWords.contains(Words.key(firstWord))
+        else { return nil }
         guard label.split(separator: " ").count <= 8, let first = label.first, first.isLetter else { return nil }
         let folded = FastFold.fold(String(label))
         guard attributeStarts.contains(where: { folded.hasPrefix($0) }) else { return nil }
@@ -56,7 +69,13 @@ enum TaskFields {
         let words = heading.split(separator: " ")
         guard words.count <= 5 else { return nil }
         let folded = FastFold.fold(heading.trimming(".:; "))
-        guard attributeStarts.contains(where: { folded.hasPrefix($0) }) else { return nil }
+        guard let start = attributeStarts.first(where: { folded.hasPrefix($0) }) else { return nil }
+        // `Chủ trì` and `Phối hợp` are also verbs that open task titles (`Phối hợp đón đoàn khách`):
+        // without a colon they are a label only when nothing but label words follows (`Phối hợp thực hiện`).
+        if verbStarts.contains(start) {
+            let rest = folded.dropFirst(start.count).split(separator: " ")
+            guard rest.allSatisfy({ labelWords.contains(String($0)) }) else { return nil }
+        }
         return (field(ofLabel: folded), "")
     }
 }

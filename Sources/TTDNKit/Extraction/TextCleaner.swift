@@ -70,7 +70,10 @@ enum TextCleaner {
         s = removeMarkup(s)
         var heading = false
         var body = Substring(s).drop { $0.isWhitespace }
-        while body.first == "#" { heading = true; body = body.dropFirst() }
+        while body.first == "#" {
+            heading = true
+            body = body.dropFirst()
+        }
         body = body.drop { $0.isWhitespace }
         // Bullets: `- `, `+ `, `• `, and Markdown's `* ` (a `*` followed by a space is never emphasis).
         var bullet = false
@@ -112,8 +115,25 @@ enum TextCleaner {
     }
 
     /// `<sup>…</sup>` with its content, other tags, Markdown escapes and `[^1]` references.
+    /// HTML elements that converted documents leave in their text. Only these are markup: `<bản thử>` or
+    /// `<Tên đơn vị>` is the document's own text (a DOCX writes it escaped, and Word shows it).
+    static let htmlTags: Set<Substring> = [
+        "a", "b", "big", "blockquote", "br", "code", "del", "div", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6",
+        "hr", "i", "img", "ins", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strike", "strong", "sub",
+        "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+    ]
+
+    /// `inside` is what stands between `<` and `>`: an element name from `htmlTags` (any case), optionally
+    /// closing (`/`), followed by attributes or a self-closing `/`.
+    static func isHTMLTag(_ inside: Substring) -> Bool {
+        var name = inside.hasPrefix("/") ? inside.dropFirst() : inside
+        if let end = name.firstIndex(where: { $0 == " " || $0 == "/" }) { name = name[..<end] }
+        return htmlTags.contains(Substring(name.lowercased()))
+    }
+
     static func removeMarkup(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "[") }) else { return s }
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "[") })
+        else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var i = s.startIndex
@@ -127,7 +147,9 @@ enum TextCleaner {
                 }
                 if let close = rest.prefix(40).firstIndex(of: ">"), rest.count > 2 {
                     let inside = rest[rest.index(after: rest.startIndex)..<close]
-                    if let first = inside.first, first.isLetter || first == "/", inside.allSatisfy({ $0.isLetter || $0.isNumber || " =\"'/-:;.#".contains($0) }) {
+                    if Self.isHTMLTag(inside),
+                        inside.allSatisfy({ $0.isLetter || $0.isNumber || " =\"'/-:;.#".contains($0) })
+                    {
                         i = s.index(after: close)
                         out.append(" ")
                         continue
@@ -167,7 +189,10 @@ enum TextCleaner {
         while i < scalars.endIndex {
             let ch = scalars[i]
             let nextIndex = scalars.index(after: i)
-            defer { previous = ch; i = nextIndex }
+            defer {
+                previous = ch
+                i = nextIndex
+            }
             if ch == "*" { continue }
             if ch == "_" {
                 // `_` as emphasis sits at a word's edge; inside a word (`KH_UBND`) it is text.
@@ -200,10 +225,18 @@ enum TextCleaner {
         guard text.utf8.count <= 16 else { return false }
         let t = text.trimming("-–— ")
         if !t.isEmpty, t.count <= 4, t.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
-        if t.count >= 2, t.count <= 4, t.first == "P" || t.first == "p", t.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        if t.count >= 2, t.count <= 4, t.first == "P" || t.first == "p",
+            t.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })
+        {
+            return true
+        }
         if t.hasPrefix("Trang "), t.dropFirst(6).allSatisfy({ $0.isNumber || $0 == "/" || $0 == " " }) { return true }
         let parts = t.split(separator: "/")
-        if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) { return true }
+        if parts.count == 2,
+            parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        {
+            return true
+        }
         return false
     }
 
@@ -213,7 +246,9 @@ enum TextCleaner {
         let tail = text[text.index(after: space)...]
         let head = text[..<space]
         guard let last = head.last, ".;:!?".contains(last) else { return text }
-        let isMark = (tail.first == "P" && tail.count >= 2 && tail.count <= 4 && tail.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
+        let isMark =
+            (tail.first == "P" && tail.count >= 2 && tail.count <= 4
+                && tail.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
             || (tail.count <= 3 && tail.allSatisfy { $0.isASCII && $0.isNumber })
         return isMark ? String(head) : text
     }
