@@ -18,7 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import test_roles as ui  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 PLAN_TITLE = "Quảng bá hình ảnh tỉnh Lạng Sơn ra nước ngoài năm 2026"
@@ -64,7 +65,13 @@ def test_officer_submits_coordinator_returns_then_accepts():
     WebDriverWait(d, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "form.report-form"))
     report_url = d.current_url
     ui.check_page("vi")
+    # The plan's Q3 task waits aside on the Q1 form (closed, "not started"): open it and report on it anyway.
+    assert "Theo kế hoạch, kỳ này không có nhiệm vụ nào của đơn vị." in ui.text_of("main")
+    for summary in d.find_elements(By.CSS_SELECTOR, "form.report-form details.other-tasks > summary"):
+        summary.click()
     for k, area in enumerate(d.find_elements(By.CSS_SELECTOR, 'form.report-form textarea[name$="[done]"]')):
+        status = area.find_element(By.XPATH, "ancestor::fieldset//select[contains(@name, '[status]')]")
+        Select(status).select_by_value("inProgress")
         area.clear()
         area.send_keys(DONE if k == 0 else "Đã phối hợp thực hiện.")
     with tempfile.NamedTemporaryFile("wb", suffix=".pdf", delete=False) as f:

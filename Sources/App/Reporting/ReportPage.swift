@@ -65,7 +65,11 @@ struct ReportPage: Encodable {
     let editable: Bool
     let action: String
     let version: Int
+    /// The tasks the period is about (by their timeframe), and those written about anyway.
     let tasks: [TaskBlock]?
+    /// The agency's other tasks in the plan (`Quý III` on the first quarter's form), kept aside.
+    let otherTasks: [TaskBlock]?
+    let otherCount: Int
     let summary: String?
     let difficulties: String?
     let proposals: String?
@@ -101,11 +105,27 @@ struct ReportPage: Encodable {
             && Policy.allows(actor, .fileReports)
         let status = ReportTimeliness.status(
             opensOn: obligation.opens, due: obligation.due, submission: submission?.dates ?? .none, now: Date())
-        let blocks = tasks.map { task -> TaskBlock in
+        let window = (LocalDate(iso: obligation.windowStart), LocalDate(iso: obligation.windowEnd))
+        func scheduled(_ task: ReportTasks) -> Bool {
+            guard let from = window.0, let through = window.1 else { return true }
+            return TaskSchedule.isScheduled(task.timeframe, planYear: plan?.year, from: from, through: through)
+        }
+        var blocks: [TaskBlock] = []
+        var others: [TaskBlock] = []
+        for task in tasks {
             let key = task.id.uuidString
-            let entry = content.tasks[key] ?? ReportContent.Entry()
+            let isScheduled = scheduled(task)
+            // A task the period is not about starts as not started, so an untouched one needs no text.
+            let entry =
+                content.tasks[key]
+                ?? (isScheduled
+                    ? ReportContent.Entry() : ReportContent.Entry(status: PlanTask.Status.notStarted.rawValue))
             let statuses = [PlanTask.Status.notStarted, .inProgress, .completed]
-            return TaskBlock(
+            let errors = problems.reduce(into: [String: String]()) { out, p in
+                let prefix = "task:\(key):"
+                if p.key.hasPrefix(prefix) { out[String(p.key.dropFirst(prefix.count))] = req.t(p.value) }
+            }
+            let block = TaskBlock(
                 id: key, ref: task.ref, title: task.title, role: req.t("report.role.\(task.role.rawValue)"),
                 via: task.via,
                 statusOptions: statuses.map {
@@ -122,10 +142,8 @@ struct ReportPage: Encodable {
                         target: i.target.map(IndicatorAggregation.format),
                         value: entry.values[i.id.uuidString].map(IndicatorAggregation.format) ?? "")
                 }.nonEmpty,
-                errors: problems.reduce(into: [:]) { out, p in
-                    let prefix = "task:\(key):"
-                    if p.key.hasPrefix(prefix) { out[String(p.key.dropFirst(prefix.count))] = req.t(p.value) }
-                })
+                errors: errors)
+            if isScheduled || !entry.isBlank || !errors.isEmpty { blocks.append(block) } else { others.append(block) }
         }
         var evidence: [EvidenceRow] = []
         var history: [EventRow] = []
@@ -173,7 +191,7 @@ struct ReportPage: Encodable {
             due: Formatting.date(iso: obligation.dueOn, locale), lock: Formatting.date(iso: obligation.lockOn, locale),
             status: status.rawValue, statusLabel: req.t("report.status.\(status.rawValue)"), editable: editable,
             action: SiteURL.report(obligationID).path, version: versionOverride ?? submission?.version ?? 0,
-            tasks: blocks.nonEmpty,
+            tasks: blocks.nonEmpty, otherTasks: others.nonEmpty, otherCount: others.count,
             summary: content.summary.nonEmptyText, difficulties: content.difficulties.nonEmptyText,
             proposals: content.proposals.nonEmptyText,
             evidence: evidence.nonEmpty, history: history.nonEmpty, errors: fieldErrors,
@@ -199,6 +217,7 @@ struct ReportTasks {
     let title: String
     let role: TaskAgency.Role
     let via: String?
+    let timeframe: Timeframe?
     let indicators: [IndicatorRef]
 
     static func load(agencyID: UUID, planID: UUID?, names: PlanAgencyNames, on db: any Database) async throws
@@ -215,6 +234,7 @@ struct ReportTasks {
         return entries.map { e in
             ReportTasks(
                 id: e.task.id!, ref: e.task.ref, title: e.task.title, role: e.role, via: e.via,
+                timeframe: e.task.timeframe,
                 indicators: (byTask[e.task.id!] ?? []).sorted { $0.indicator.position < $1.indicator.position }.map {
                     IndicatorRef(
                         id: $0.$indicator.id, name: $0.indicator.name, unit: $0.indicator.unit, target: $0.target)

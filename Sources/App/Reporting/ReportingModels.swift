@@ -137,6 +137,12 @@ struct ReportContent: Codable, Sendable, Equatable {
         var proposals: String = ""
         /// Indicator id → value.
         var values: [String: Double] = [:]
+
+        /// Not started and nothing written: what a task the period is not about looks like after a save.
+        var isBlank: Bool {
+            status == PlanTask.Status.notStarted.rawValue && (progress ?? 0) == 0 && done.isEmpty
+                && difficulties.isEmpty && proposals.isEmpty && values.isEmpty
+        }
     }
 
     /// Task id → entry.
