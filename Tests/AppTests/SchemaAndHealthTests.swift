@@ -60,13 +60,25 @@ import VaporTesting
         defer { try? FileManager.default.removeItem(at: directory) }
         let app = try await Application.make(.testing)
         do {
-            var settings = AppSettings.load(databaseFlag: directory.appendingPathComponent("t.sqlite").path, environment: .testing)
+            var settings = AppSettings.load(
+                databaseFlag: directory.appendingPathComponent("t.sqlite").path, environment: .testing)
             settings.bcryptCost = 4
             try await configure(app, settings: settings)
             try await DatabaseSetup.ensureSchema(app)
             let sql = try #require(app.db as? any SQLDatabase)
             let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
             #expect(mode == "wal")
+            // Each event loop's connection waits (sleeping) for a lock, and syncs at checkpoints only.
+            for eventLoop in app.eventLoopGroup.makeIterator() {
+                let connection = try #require(
+                    app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase)
+                let timeout = try await connection.raw("PRAGMA busy_timeout").first()?.decode(
+                    column: "timeout", as: Int.self)
+                #expect(timeout == 10000)
+                let sync = try await connection.raw("PRAGMA synchronous").first()?.decode(
+                    column: "synchronous", as: Int.self)
+                #expect(sync == 1)
+            }
         } catch {
             try? await app.asyncShutdown()
             throw error

@@ -18,17 +18,26 @@ enum DatabaseSetup {
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema = app.settings.postgresSchema { configuration.searchPath = [schema] }
             app.databases.use(
-                .postgres(configuration: configuration, maxConnectionsPerEventLoop: app.settings.postgresConnectionsPerLoop),
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: app.settings.postgresConnectionsPerLoop),
                 as: .psql)
         }
     }
 
-    /// WAL lets readers go on while one writer writes; it is a property of the file, set once.
-    /// (sqlite-nio already installs a busy handler that waits for a lock instead of failing.)
+    /// WAL lets readers go on while one writer writes; it is a property of the file, set once. `synchronous`
+    /// and `busy_timeout` belong to a connection, and each event loop keeps one SQLite connection, so they
+    /// are set through each loop. The timeout replaces sqlite-nio's busy handler, which retries at once and
+    /// for ever: a write waits up to 10 s for another process's lock (a command importing the directory),
+    /// sleeping, then fails with an error instead of spinning.
     static func prepareSQLite(_ app: Application) async throws {
         guard case .sqliteFile = app.settings.database, let sql = app.db as? any SQLDatabase else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
-        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let connection = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase
+            else { continue }
+            try await connection.raw("PRAGMA synchronous=NORMAL").run()
+            try await connection.raw("PRAGMA busy_timeout=10000").run()
+        }
     }
 
     /// Migrations that have not run yet on this database.
