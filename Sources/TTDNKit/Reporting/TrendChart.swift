@@ -1,8 +1,8 @@
 import Foundation
 
 /// The dashboard's trend chart: submitted and on-time rates per period as an SVG line chart, drawn on the
-/// server (no script, prints, scales with the page). `layout` computes the geometry, which a template
-/// draws with its own escaping; `svg` writes the same geometry as a string (tests, exports).
+/// server (no script, prints, scales with the page). `layout` computes the geometry; the dashboard's template
+/// draws it, so every text passes through Leaf's escaping.
 public enum TrendChart {
     public struct Series: Sendable, Equatable {
         public var name: String
@@ -103,42 +103,8 @@ public enum TrendChart {
             title: title, width: width, height: height, grid: grid, yLabels: yLabels, xLabels: xLabels, series: drawn)
     }
 
-    public static func svg(title: String, periods: [String], series: [Series], width: Int = 640, height: Int = 240)
-        -> String
-    {
-        let l = layout(title: title, periods: periods, series: series, width: width, height: height)
-        var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\" viewBox=\"0 0 \(l.width) \(l.height)\" role=\"img\" aria-labelledby=\"trend-title\">"
-        out += "<title id=\"trend-title\">\(escape(l.title))</title>"
-        for (g, label) in zip(l.grid, l.yLabels) {
-            out += "<line class=\"grid\" x1=\"\(g.x1)\" y1=\"\(g.y1)\" x2=\"\(g.x2)\" y2=\"\(g.y2)\"/>"
-            out +=
-                "<text class=\"axis\" x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(label.text)</text>"
-        }
-        for label in l.xLabels {
-            out +=
-                "<text class=\"axis\" x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"middle\">\(escape(label.text))</text>"
-        }
-        for s in l.series {
-            out += "<g class=\"series \(escape(s.cssClass))\">"
-            for line in s.polylines { out += "<polyline fill=\"none\" points=\"\(line)\"/>" }
-            for p in s.points { out += "<circle cx=\"\(p.x)\" cy=\"\(p.y)\" r=\"3\"/>" }
-            out += "</g>"
-        }
-        for s in l.series {
-            out +=
-                "<g class=\"legend series \(escape(s.cssClass))\"><line x1=\"\(s.legendLine.x1)\" y1=\"\(s.legendLine.y1)\" x2=\"\(s.legendLine.x2)\" y2=\"\(s.legendLine.y2)\"/>"
-            out +=
-                "<text x=\"\(s.legendText.x)\" y=\"\(s.legendText.y)\" dominant-baseline=\"middle\">\(escape(s.legendText.text))</text></g>"
-        }
-        return out + "</svg>"
-    }
-
     static func fmt(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
-
-    /// XML escaping, as the DOCX writer does it (SVG is XML too).
-    public static func escape(_ text: String) -> String { WordML.escape(text) }
 }
