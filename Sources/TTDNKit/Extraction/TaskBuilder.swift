@@ -36,7 +36,9 @@ struct TaskBuilder {
                 attribute = nil
                 if let found = TaskFields.attribute(heading: paragraph.body), !drafts.isEmpty {
                     attribute = (found.field, node.depth)
-                    if !found.value.isEmpty { fill(&drafts[drafts.count - 1], found.value, field: found.field, labelled: true) }
+                    if !found.value.isEmpty {
+                        fill(&drafts[drafts.count - 1], found.value, field: found.field, labelled: true)
+                    }
                     continue
                 }
                 for k in drafts.indices.reversed() where drafts[k].depth < node.depth {
@@ -49,8 +51,11 @@ struct TaskBuilder {
                 continue
             }
             guard !drafts.isEmpty else { continue }
-            if let found = TaskFields.label(in: paragraph.text) {
-                fill(&drafts[drafts.count - 1], found.value, field: found.field, labelled: true)
+            let labelled = TaskFields.labels(in: paragraph.text)
+            if !labelled.isEmpty {
+                for found in labelled {
+                    fill(&drafts[drafts.count - 1], found.value, field: found.field, labelled: true)
+                }
             } else if let a = attribute {
                 fill(&drafts[drafts.count - 1], paragraph.text, field: a.field)
             } else {
@@ -62,7 +67,9 @@ struct TaskBuilder {
                 let found = ProseAgencies.find(in: text)
                 add(found.lead, to: &draft.task.lead, ref: draft.task.ref)
                 add(found.support, to: &draft.task.support, ref: draft.task.ref)
-                if draft.task.timeframe == nil { draft.task.timeframe = Self.inlineTimeLabel(text) ?? Self.timeframeInProse(text) }
+                if draft.task.timeframe == nil {
+                    draft.task.timeframe = Self.inlineTimeLabel(text) ?? Self.timeframeInProse(text)
+                }
             }
             if draft.task.lead.isEmpty && !draft.hasChildren {
                 warnings.append(ExtractionWarning(code: .noLeadAgency, ref: draft.task.ref))
@@ -107,10 +114,16 @@ struct TaskBuilder {
     /// `… thực hiện chuyên mục. Thời gian thực hiện: Quý I, II năm 2025.` inside a paragraph.
     static func inlineTimeLabel(_ text: String) -> Timeframe? {
         guard ByteSearch.containsAny(text, ["hời gian", "hời hạn", "iến độ"]) else { return nil }
-        for marker in ["Thời gian thực hiện:", "Thời gian:", "thời gian thực hiện:", "Thời hạn:", "Tiến độ:"] {
+        // Capitalised or not: `… thực hiện; thời gian: Quý II, III.`
+        for marker in [
+            "Thời gian thực hiện:", "Thời gian:", "thời gian thực hiện:", "Thời hạn:", "Tiến độ:", "thời gian:",
+            "thời hạn:", "tiến độ:",
+        ] {
             guard let r = text.range(of: marker) else { continue }
             var value = text[r.upperBound...]
-            if let end = value.firstIndex(where: { $0 == ";" }) ?? value.range(of: ". ")?.lowerBound { value = value[..<end] }
+            if let end = value.firstIndex(where: { $0 == ";" }) ?? value.range(of: ". ")?.lowerBound {
+                value = value[..<end]
+            }
             return TimeframeParser.parse(String(value))
         }
         return nil
@@ -128,7 +141,8 @@ struct TaskBuilder {
             } else if ch == ")" {
                 if depth == 1 {
                     let f = FastFold.fold(current)
-                    let hinted = f.range(of: #"qu[yý] (i|ii|iii|iv|[1-4])\b"#, options: .regularExpression) != nil
+                    let hinted =
+                        f.range(of: #"qu[yý] (i|ii|iii|iv|[1-4])\b"#, options: .regularExpression) != nil
                         || f.contains("thuong xuyen") || f.range(of: #"thang \d"#, options: .regularExpression) != nil
                     if hinted, let t = TimeframeParser.parse(current) { return t }
                 }

@@ -63,6 +63,19 @@ enum TaskFields {
         return (field(ofLabel: folded), String(label), value)
     }
 
+    /// Every `label: value` of a line: `Cơ quan chủ trì: A; cơ quan phối hợp: B.` gives both. A value ends
+    /// at a `;` or a full stop that another label follows; otherwise it runs to the end of the line.
+    static func labels(in text: String) -> [(field: Field, value: String)] {
+        guard let first = label(in: text) else { return [] }
+        let value = first.value
+        for cut in value.indices where value[cut] == ";" || value[cut] == "." {
+            let rest = value[value.index(after: cut)...].trimmingWhitespace()
+            guard !rest.isEmpty, label(in: rest) != nil else { continue }
+            return [(first.field, String(value[..<cut]))] + labels(in: rest)
+        }
+        return [(first.field, value)]
+    }
+
     /// Whether a numbered heading is only an attribute (`2.3. Đối tượng tập huấn: …`, `2.5. Đơn vị thực hiện`).
     static func attribute(heading: String) -> (field: Field, value: String)? {
         if let found = label(in: heading) { return (found.field, found.value) }

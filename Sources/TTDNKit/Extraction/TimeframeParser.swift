@@ -9,7 +9,9 @@ enum TimeframeParser {
         let f = FastFold.fold(text)
         let year = yearIn(f)
         let periodWords = ["quy", "thang", "nam", "tuan"]
-        if f.hasPrefix("theo ") || f.hasPrefix("can cu") || f.hasPrefix("khi ") || f.hasPrefix("tuy ") || f.hasPrefix("tu theo") {
+        if f.hasPrefix("theo ") || f.hasPrefix("can cu") || f.hasPrefix("khi ") || f.hasPrefix("tuy ")
+            || f.hasPrefix("tu theo")
+        {
             let next = f.dropFirst(f.hasPrefix("theo ") ? 5 : 0).split(separator: " ").first.map(String.init) ?? ""
             if !(f.hasPrefix("theo ") && periodWords.contains(next)) {
                 return Timeframe(text: text, kind: .external)
@@ -27,7 +29,9 @@ enum TimeframeParser {
         if f.foldedContains("thuong xuyen") || f.foldedContains("lien tuc") || f.foldedContains("hang ngay") {
             return Timeframe(text: text, kind: .ongoing)
         }
-        if f.foldedContains("trong nam") || f.foldedContains("ca nam") || f.foldedContains("suot nam") || f.hasPrefix("nam ") {
+        if f.foldedContains("trong nam") || f.foldedContains("ca nam") || f.foldedContains("suot nam")
+            || f.hasPrefix("nam ")
+        {
             return Timeframe(text: text, kind: .year, year: year)
         }
         if let months = monthQuarters(in: f), !months.isEmpty {
@@ -53,17 +57,23 @@ enum TimeframeParser {
 
     /// `01 số/quý`, `hằng quý`, `mỗi tháng`, `định kỳ hàng năm`, `theo quý`.
     static func recurringPeriod(_ f: String) -> Timeframe.Period? {
-        let units: [(String, Timeframe.Period)] = [("quy", .quarter), ("thang", .month), ("nam", .year), ("tuan", .week)]
+        let units: [(String, Timeframe.Period)] = [
+            ("quy", .quarter), ("thang", .month), ("nam", .year), ("tuan", .week),
+        ]
         for (word, period) in units {
             for marker in ["/\(word)", "/ \(word)", "hang \(word)", "moi \(word)", "theo \(word)", "dinh ky \(word)"] {
                 guard let r = f.foldedRange(of: marker) else { continue }
                 // Whole words: `tháng năm` is not `hàng năm`.
-                if !marker.hasPrefix("/"), r.lowerBound > f.startIndex, f[f.index(before: r.lowerBound)].isLetter { continue }
+                if !marker.hasPrefix("/"), r.lowerBound > f.startIndex, f[f.index(before: r.lowerBound)].isLetter {
+                    continue
+                }
                 // `/quý` must follow a count (`01 số/quý`), not a date (`quý II/2021` has the slash first).
                 if marker.hasPrefix("/") {
                     let before = f[..<r.lowerBound]
-                    guard before.hasSuffix("so") || before.hasSuffix("lan") || before.hasSuffix("ky") || before.hasSuffix("ban")
-                        || before.hasSuffix("dot") || before.hasSuffix("bai") || before.hasSuffix("tin")
+                    guard
+                        before.hasSuffix("so") || before.hasSuffix("lan") || before.hasSuffix("ky")
+                            || before.hasSuffix("ban")
+                            || before.hasSuffix("dot") || before.hasSuffix("bai") || before.hasSuffix("tin")
                     else { continue }
                 }
                 // `6 tháng đầu năm` is a half, not "every year".
@@ -94,27 +104,44 @@ enum TimeframeParser {
     /// `quý II, III`, `Quý I và Quý II`, `quý II/2021`, `quý 3`, `quý II - IV`, `6 tháng đầu năm`.
     static func quarters(in f: String) -> [Int]? {
         var result: [Int] = []
-        if f.foldedContains("6 thang dau") || f.foldedContains("sau thang dau") || f.foldedContains("06 thang dau") { result += [1, 2] }
-        if f.foldedContains("6 thang cuoi") || f.foldedContains("sau thang cuoi") || f.foldedContains("06 thang cuoi") { result += [3, 4] }
+        if f.foldedContains("6 thang dau") || f.foldedContains("sau thang dau") || f.foldedContains("06 thang dau") {
+            result += [1, 2]
+        }
+        if f.foldedContains("6 thang cuoi") || f.foldedContains("sau thang cuoi") || f.foldedContains("06 thang cuoi") {
+            result += [3, 4]
+        }
         let words = f.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" })
         var i = 0
         while i < words.count {
-            guard words[i] == "quy" else { i += 1; continue }
+            guard words[i] == "quy" else {
+                i += 1
+                continue
+            }
             i += 1
             var previous: Int?
             var range = false
             while i < words.count {
                 var token = String(words[i])
                 if let slash = token.firstIndex(of: "/") { token = String(token[..<slash]) }
-                if token == "quy" { i += 1; continue }
-                if token == "va" { i += 1; continue }
-                if token == "-" || token == "den" || token == "–" { range = previous != nil; i += 1; continue }
+                if token == "quy" {
+                    i += 1
+                    continue
+                }
+                if token == "va" {
+                    i += 1
+                    continue
+                }
+                if token == "-" || token == "den" || token == "–" {
+                    range = previous != nil
+                    i += 1
+                    continue
+                }
                 let parts = token.split(separator: "-", omittingEmptySubsequences: true)
                 var consumed = false
                 for (k, part) in parts.enumerated() {
                     guard let q = quarterNumber(String(part)) else { break }
                     consumed = true
-                    if (range || k > 0), let p = previous, q > p {
+                    if range || k > 0, let p = previous, q > p {
                         result += Array((p + 1)...q)
                     } else {
                         result.append(q)
@@ -123,7 +150,10 @@ enum TimeframeParser {
                     range = false
                 }
                 guard consumed else { break }
-                if words[i].contains("/") { i += 1; break }
+                if words[i].contains("/") {
+                    i += 1
+                    break
+                }
                 i += 1
             }
         }
@@ -141,19 +171,31 @@ enum TimeframeParser {
         }
     }
 
-    /// `tháng 3/2023`, `tháng 3 - 4`: the quarters those months fall in.
+    /// `tháng 3/2023`, `tháng 3 - 4`, `từ tháng 3 đến tháng 9/2024`: the quarters those months fall in. A
+    /// month followed by `-` or `đến` opens a range that the next month closes; `và` lists.
     static func monthQuarters(in f: String) -> [Int]? {
         let words = f.split(whereSeparator: { $0 == " " || $0 == "," })
         var months: [Int] = []
+        var rangeFrom: Int?
         var i = 0
         while i < words.count {
             if words[i] == "thang" {
                 var j = i + 1
                 while j < words.count, j < i + 5 {
                     let token = words[j].split(separator: "/").first.map(String.init) ?? ""
-                    if token == "-" || token == "den" || token == "va" { j += 1; continue }
+                    if token == "-" || token == "den" {
+                        rangeFrom = months.last
+                        j += 1
+                        continue
+                    }
+                    if token == "va" {
+                        rangeFrom = nil
+                        j += 1
+                        continue
+                    }
                     guard let m = Int(token), (1...12).contains(m) else { break }
-                    months.append(m)
+                    if let from = rangeFrom, from < m { months += Array(from...m) } else { months.append(m) }
+                    rangeFrom = nil
                     if words[j].contains("/") { break }
                     j += 1
                 }

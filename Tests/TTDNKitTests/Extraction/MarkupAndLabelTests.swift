@@ -45,3 +45,51 @@ struct MarkupAndLabelTests {
         #expect(ReportingParser.deadlinesIn("truoc ngay 20 thang 6; dong thoi").first?.month == 6)
     }
 }
+
+@Suite("Extraction: several labels on one line, month ranges")
+struct LabelChainAndMonthRangeTests {
+    @Test func twoLabelsOnOneLine() {
+        let found = TaskFields.labels(
+            in: "Cơ quan chủ trì: Bộ Chỉ huy Bộ đội Biên phòng tỉnh; cơ quan phối hợp: Sở Ngoại vụ.")
+        #expect(found.map(\.field) == [.lead, .support])
+        #expect(found.first?.value == "Bộ Chỉ huy Bộ đội Biên phòng tỉnh")
+        #expect(found.last?.value == "Sở Ngoại vụ.")
+        let three = TaskFields.labels(
+            in: "Đơn vị chủ trì: Sở Ngoại vụ. Đơn vị phối hợp: Công an tỉnh; Thời gian: Quý II.")
+        #expect(three.map(\.field) == [.lead, .support, .time])
+        // A semicolon inside a list of names is not a new label.
+        let list = TaskFields.labels(in: "Đơn vị phối hợp: Sở Tài chính; Sở Nội vụ; các sở, ban, ngành.")
+        #expect(list.count == 1 && list[0].value == "Sở Tài chính; Sở Nội vụ; các sở, ban, ngành.")
+    }
+
+    @Test func aBulletWithTwoLabelsFillsBothRoles() {
+        let read = PlanReader.read(
+            text: """
+                KẾ HOẠCH
+                Thông tin đối ngoại năm 2024
+
+                I. NỘI DUNG
+                1. Tuyên truyền về biên giới
+                - Cơ quan chủ trì: Bộ Chỉ huy Bộ đội Biên phòng tỉnh; cơ quan phối hợp: Sở Ngoại vụ.
+                - Thời gian thực hiện: Từ tháng 3 đến tháng 9/2024.
+                """)
+        let task = read.plan.tasks.first
+        #expect(task?.lead == ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"])
+        #expect(task?.support == ["Sở Ngoại vụ"])
+        #expect(task?.timeframe?.quarters == [1, 2, 3])
+    }
+
+    @Test func anInlineLowerCaseTimeLabel() {
+        let time = TaskBuilder.inlineTimeLabel(
+            "Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Ngoại vụ thực hiện; thời gian: Quý II, III.")
+        #expect(time?.kind == .quarters && time?.quarters == [2, 3])
+    }
+
+    @Test func monthRanges() {
+        #expect(TimeframeParser.monthQuarters(in: "tu thang 3 den thang 9/2024") == [1, 2, 3])
+        #expect(TimeframeParser.monthQuarters(in: "tu thang 3 den het thang 9") == [1, 2, 3])
+        #expect(TimeframeParser.monthQuarters(in: "thang 4 - 5") == [2])
+        #expect(TimeframeParser.monthQuarters(in: "thang 3 va thang 9") == [1, 3])
+        #expect(TimeframeParser.monthQuarters(in: "thang 6/2024") == [2])
+    }
+}
