@@ -113,6 +113,18 @@ enum AgencyLexicon {
         return 0
     }
 
+    /// `Sở Ngoại vụ - cơ quan thường trực …`: a dash before a word that describes a role opens an apposition
+    /// that is not part of the name. Names hold dashes too (`Sở Lao động - Thương binh và Xã hội`, `các tổ
+    /// chức chính trị - xã hội`), so only these role words count.
+    static func opensApposition(_ words: [Word], at index: Int) -> Bool {
+        guard index + 1 < words.count, words[index].key == "-" || words[index].key == "–" else { return false }
+        return appositionStarts.contains { Words.matches(words, at: index + 1, $0) }
+    }
+
+    static let appositionStarts: [[String]] = [
+        ["cơ", "quan"], ["đơn", "vị"], ["thường", "trực"], ["thành", "viên"],
+    ]
+
     /// The number of words a lower-case predicate spans at `index` (0 when none).
     static func predicate(_ words: [Word], at index: Int) -> Int {
         guard index < words.count, words[index].startsLowercase else { return 0 }

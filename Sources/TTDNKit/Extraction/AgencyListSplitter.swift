@@ -23,7 +23,13 @@ enum AgencyListSplitter {
                 end = i
                 break
             }
-            if words[i].trail.utf8.contains(UInt8(ascii: ":")) || (words[i].trail.utf8.contains(UInt8(ascii: ".")) && !isAbbreviation(words[i])) {
+            if i > 0, stopAtPredicate, AgencyLexicon.opensApposition(words, at: i) {
+                end = i
+                break
+            }
+            if words[i].trail.utf8.contains(UInt8(ascii: ":"))
+                || (words[i].trail.utf8.contains(UInt8(ascii: ".")) && !isAbbreviation(words[i]))
+            {
                 end = i + 1
                 break
             }

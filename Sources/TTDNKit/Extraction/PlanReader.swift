@@ -16,7 +16,9 @@ public enum PlanReader {
         public init() {}
     }
 
-    public static func read(data: Data, filename: String, options: Options = .init()) throws(PlanReadError) -> PlanExtraction {
+    public static func read(data: Data, filename: String, options: Options = .init()) throws(PlanReadError)
+        -> PlanExtraction
+    {
         guard !data.isEmpty else { throw .emptyFile }
         guard data.count <= options.maxInputBytes else { throw .tooLarge(limit: options.maxInputBytes) }
         switch FormatSniffer.sniff(data, filename: filename) {
@@ -30,7 +32,8 @@ public enum PlanReader {
                 footnotes = footnotes.map { LegacyEncoding.convert($0, from: legacy.encoding) }
                 encoding = legacy.encoding.rawValue
             }
-            return extraction(text: text, footnotes: footnotes, joinBrokenLines: false, format: .docx, encoding: encoding)
+            return extraction(
+                text: text, footnotes: footnotes, joinBrokenLines: false, format: .docx, encoding: encoding)
         case .pdf:
             let text = try PdfText.text(from: data, options: options)
             return extraction(text: text, footnotes: [], joinBrokenLines: true, format: .pdf, encoding: "utf-8")
@@ -40,34 +43,47 @@ public enum PlanReader {
             throw .unsupportedFormat(what)
         case .text:
             let decoded = try TextDecoding.decode(data)
-            return extraction(text: decoded.text, footnotes: [], joinBrokenLines: true, format: .text, encoding: decoded.encoding)
+            return extraction(
+                text: MarkdownTables.unfold(decoded.text), footnotes: [], joinBrokenLines: true, format: .text,
+                encoding: decoded.encoding)
         }
     }
 
     public static func read(fileAt url: URL, options: Options = .init()) throws(PlanReadError) -> PlanExtraction {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = attributes?[.size] as? Int, size > options.maxInputBytes { throw .tooLarge(limit: options.maxInputBytes) }
-        if (attributes?[.type] as? FileAttributeType) == .typeDirectory { throw .unreadable("\(url.path) is a directory") }
+        if let size = attributes?[.size] as? Int, size > options.maxInputBytes {
+            throw .tooLarge(limit: options.maxInputBytes)
+        }
+        if (attributes?[.type] as? FileAttributeType) == .typeDirectory {
+            throw .unreadable("\(url.path) is a directory")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .unreadable(FileManager.default.fileExists(atPath: url.path) ? "\(url.path) cannot be opened" : "no such file: \(url.path)")
+            throw .unreadable(
+                FileManager.default.fileExists(atPath: url.path)
+                    ? "\(url.path) cannot be opened" : "no such file: \(url.path)")
         }
         return try read(data: data, filename: url.lastPathComponent, options: options)
     }
 
     /// The language rules alone, on text already decoded (tests, and callers holding a string).
     public static func read(text: String) -> PlanExtraction {
-        extraction(text: text, footnotes: [], joinBrokenLines: true, format: .text, encoding: "utf-8")
+        extraction(
+            text: MarkdownTables.unfold(text), footnotes: [], joinBrokenLines: true, format: .text, encoding: "utf-8")
     }
 
-    static func extraction(text: String, footnotes: [String], joinBrokenLines: Bool, format: SourceDescription.Format, encoding: String) -> PlanExtraction {
-        let (plan, outline, warnings) = PlanExtractor.extract(text: text, footnotes: footnotes, joinBrokenLines: joinBrokenLines)
+    static func extraction(
+        text: String, footnotes: [String], joinBrokenLines: Bool, format: SourceDescription.Format, encoding: String
+    ) -> PlanExtraction {
+        let (plan, outline, warnings) = PlanExtractor.extract(
+            text: text, footnotes: footnotes, joinBrokenLines: joinBrokenLines)
         var all = warnings
         if !["utf-8", "utf-16le", "utf-16be"].contains(encoding) {
             all.insert(ExtractionWarning(code: .convertedEncoding, args: [encoding]), at: 0)
         }
-        return PlanExtraction(plan: plan, outline: outline, warnings: all, source: SourceDescription(format: format, encoding: encoding))
+        return PlanExtraction(
+            plan: plan, outline: outline, warnings: all, source: SourceDescription(format: format, encoding: encoding))
     }
 }

@@ -54,7 +54,10 @@ enum ResponsibilityParser {
         var start = 0
         var i = 0
         while i <= words.count {
-            let predicate = i < words.count ? AgencyLexicon.predicate(words, at: i) : 0
+            // An apposition (`Sở Ngoại vụ - cơ quan thường trực Ban Chỉ đạo`) ends a name like a verb does.
+            let predicate =
+                i < words.count
+                ? max(AgencyLexicon.predicate(words, at: i), AgencyLexicon.opensApposition(words, at: i) ? 1 : 0) : 0
             if i == words.count || (i > start && predicate > 0) {
                 if start < i, AgencyLexicon.startsName(words, at: start) {
                     out += AgencyListSplitter.split(text, words, from: start, to: i).filter(\.recognised).map(\.text)

@@ -124,6 +124,13 @@ struct TaskBuilder {
             if let end = value.firstIndex(where: { $0 == ";" }) ?? value.range(of: ". ")?.lowerBound {
                 value = value[..<end]
             }
+            // Inside brackets the value ends with them: `(Bộ Chỉ huy … chủ trì; thời gian: Quý III/2025).`
+            let before = text[..<r.lowerBound]
+            if let open = before.lastIndex(of: "("), !before[open...].contains(")"),
+                let close = value.firstIndex(of: ")")
+            {
+                value = value[..<close]
+            }
             return TimeframeParser.parse(String(value))
         }
         return nil

@@ -85,11 +85,78 @@ struct LabelChainAndMonthRangeTests {
         #expect(time?.kind == .quarters && time?.quarters == [2, 3])
     }
 
+    @Test func anInlineTimeLabelInsideBrackets() {
+        let time = TaskBuilder.inlineTimeLabel(
+            "Biên soạn tài liệu (Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì; thời gian: Quý III/2025).")
+        #expect(time?.text == "Quý III/2025" && time?.quarters == [3] && time?.year == 2025)
+    }
+
+    @Test func aDashBeforeARoleWordEndsTheName() {
+        #expect(
+            AgencyListSplitter.names(in: "Sở Ngoại vụ - cơ quan thường trực Ban Chỉ đạo").map(\.text) == ["Sở Ngoại vụ"]
+        )
+        #expect(
+            AgencyListSplitter.names(in: "Sở Lao động - Thương binh và Xã hội").map(\.text)
+                == ["Sở Lao động - Thương binh và Xã hội"])
+        #expect(
+            AgencyListSplitter.names(in: "các tổ chức chính trị - xã hội tỉnh").map(\.text)
+                == ["các tổ chức chính trị - xã hội tỉnh"])
+        #expect(
+            ResponsibilityParser.agencies(
+                inHeading: "Sở Ngoại vụ - cơ quan thường trực Ban Chỉ đạo: tham mưu triển khai")
+                == ["Sở Ngoại vụ"])
+    }
+
     @Test func monthRanges() {
         #expect(TimeframeParser.monthQuarters(in: "tu thang 3 den thang 9/2024") == [1, 2, 3])
         #expect(TimeframeParser.monthQuarters(in: "tu thang 3 den het thang 9") == [1, 2, 3])
         #expect(TimeframeParser.monthQuarters(in: "thang 4 - 5") == [2])
         #expect(TimeframeParser.monthQuarters(in: "thang 3 va thang 9") == [1, 3])
         #expect(TimeframeParser.monthQuarters(in: "thang 6/2024") == [2])
+    }
+}
+
+@Suite("Extraction: Markdown pipe tables")
+struct MarkdownTablesTests {
+    static let plan = """
+        | ỦY BAN NHÂN DÂN TỈNH LÀO CAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+        |---|---|
+        | | Độc lập - Tự do - Hạnh phúc |
+        | Số: 215/KH-UBND | Lào Cai, ngày 12 tháng 4 năm 2024 |
+
+        **KẾ HOẠCH**
+        **Thông tin đối ngoại năm 2024**
+
+        **I. NỘI DUNG**
+        1. Phát hành ấn phẩm giới thiệu tỉnh
+        - Đơn vị chủ trì: Sở Ngoại vụ.
+
+        | STT | Nội dung | Đơn vị |
+        |---|---|---|
+        | 1 | Ấn phẩm | Sở Ngoại vụ |
+
+        | *Nơi nhận:*<br>- Bộ Ngoại giao;<br>- Lưu: VT. | **TM. ỦY BAN NHÂN DÂN**<br>**KT. CHỦ TỊCH**<br>**PHÓ CHỦ TỊCH**<br><br/>**Hoàng Quốc D** |
+        |---|---|
+        """
+
+    @Test func twoColumnTablesUnfoldLeftThenRight() {
+        let lines = MarkdownTables.unfold(Self.plan).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(
+            Array(lines.prefix(6)) == [
+                "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 215/KH-UBND", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày 12 tháng 4 năm 2024",
+            ])
+        // A wider table stays as it was.
+        #expect(lines.contains("| 1 | Ấn phẩm | Sở Ngoại vụ |"))
+        #expect(MarkdownTables.unfold("Không có bảng.\nDòng hai") == "Không có bảng.\nDòng hai")
+    }
+
+    @Test func headerAndSignatureReadFromTables() {
+        let plan = PlanReader.read(text: Self.plan).plan
+        #expect(plan.number == "215" && plan.symbol == "KH-UBND")
+        #expect(plan.place == "Lào Cai" && plan.date == "2024-04-12")
+        #expect(plan.signer.name == "Hoàng Quốc D" && plan.signer.position == "PHÓ CHỦ TỊCH")
+        #expect(plan.recipients == ["Bộ Ngoại giao", "Lưu: VT"])
+        #expect(plan.tasks.map(\.ref) == ["I.1"])
     }
 }
