@@ -44,6 +44,8 @@ enum ReportingParser {
             ("6 thang", .halfYearly), ("06 thang", .halfYearly), ("sau thang", .halfYearly), ("nua nam", .halfYearly),
             ("hang nam", .yearly), ("moi nam", .yearly), ("bao cao nam", .yearly), ("tong ket nam", .yearly),
             ("dinh ky nam", .yearly), ("cuoi nam", .yearly),
+            // `báo cáo 6 tháng (trước ngày 10/6) và năm (trước ngày 10/12)`, `báo cáo quý và năm`.
+            ("va nam (truoc", .yearly), ("va nam truoc", .yearly), ("thang va nam", .yearly), ("quy va nam", .yearly),
             ("dot xuat", .adHoc),
         ]
         var markers: [Marker] = []

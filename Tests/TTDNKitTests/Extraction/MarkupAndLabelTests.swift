@@ -44,6 +44,13 @@ struct MarkupAndLabelTests {
         #expect(found.first?.month == 11)
         #expect(ReportingParser.deadlinesIn("truoc ngay 20 thang 6; dong thoi").first?.month == 6)
     }
+
+    @Test func halfYearAndYearInOneSentence() {
+        let duties = ReportingParser.duties(
+            in: "Các thành viên báo cáo kết quả 6 tháng (trước ngày 10/6) và năm (trước ngày 10/12) về Sở Ngoại vụ.")
+        #expect(duties.map(\.frequency) == [.halfYearly, .yearly])
+        #expect(duties.last?.beforeDay == 10 && duties.last?.month == .number(12))
+    }
 }
 
 @Suite("Extraction: several labels on one line, month ranges")
