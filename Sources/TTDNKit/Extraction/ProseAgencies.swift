@@ -13,7 +13,9 @@ enum ProseAgencies {
 
     static func find(in text: String) -> Found {
         var found = Found()
-        guard ByteSearch.containsAny(text, ["chủ trì", "phối hợp", "Chủ trì", "Phối hợp", "CHỦ TRÌ", "PHỐI HỢP"]) else { return found }
+        guard ByteSearch.containsAny(text, ["chủ trì", "phối hợp", "Chủ trì", "Phối hợp", "CHỦ TRÌ", "PHỐI HỢP"]) else {
+            return found
+        }
         let words = Words.split(text)
         var i = 0
         while i < words.count {
@@ -41,14 +43,41 @@ enum ProseAgencies {
         return found
     }
 
+    /// `Giao Trung tâm Văn hóa tỉnh thực hiện`, `Do Sở Ngoại vụ thực hiện`, `Sở Ngoại vụ thực hiện.`: who
+    /// carries a task out. Only asked when nothing in the task says who leads it, since in `X chủ trì, phối
+    /// hợp với Y thực hiện` the names before `thực hiện` are partners.
+    static func performers(in text: String) -> [AgencyListSplitter.Name] {
+        guard ByteSearch.containsAny(text, ["thực hiện", "Thực hiện"]) else { return [] }
+        let words = Words.split(text)
+        for i in words.indices where words[i].key == "thực" && i + 1 < words.count && words[i + 1].key == "hiện" {
+            guard words[i].trail.isEmpty, let head = subjectHead(words, before: i) else { continue }
+            // The object of `phối hợp với` is a partner, not the performer.
+            if head > 0, ["với", "cùng"].contains(words[head - 1].key) { continue }
+            let names = subject(text, words, before: i)
+            if !names.isEmpty { return names }
+        }
+        return []
+    }
+
     /// The recognised names right before the verb at `verb`, back to the start of the clause.
     static func subject(_ text: String, _ words: [Word], before verb: Int) -> [AgencyListSplitter.Name] {
-        guard verb > 0 else { return [] }
+        guard let head = subjectHead(words, before: verb) else { return [] }
+        // Everything from the head to the verb must be names (no predicate in between).
+        for k in head..<verb where k > head && AgencyLexicon.predicate(words, at: k) > 0 { return [] }
+        return AgencyListSplitter.split(text, words, from: head, to: verb).filter(\.recognised)
+    }
+
+    /// Where the subject of the verb at `verb` starts: back to the start of its clause, then forward to the
+    /// first head word.
+    static func subjectHead(_ words: [Word], before verb: Int) -> Int? {
+        guard verb > 0 else { return nil }
         var start = verb
         while start > 0, verb - start < maxSubjectWords {
             let previous = words[start - 1]
             if previous.trail.contains(where: { ";:.(".contains($0) }) { break }
-            if AgencyLexicon.leadIns.contains(previous.key) || AgencyLexicon.predicate(words, at: start - 1) > 0 { break }
+            if AgencyLexicon.leadIns.contains(previous.key) || AgencyLexicon.predicate(words, at: start - 1) > 0 {
+                break
+            }
             if words[start].lead.utf8.contains(UInt8(ascii: "(")) && start < verb { break }
             start -= 1
             if words[start].lead.utf8.contains(UInt8(ascii: "(")) { break }
@@ -56,10 +85,7 @@ enum ProseAgencies {
         // The subject may follow other words of the clause: take it from its first head word.
         var head = start
         while head < verb, !AgencyLexicon.startsName(words, at: head) { head += 1 }
-        guard head < verb else { return [] }
-        // Everything from the head to the verb must be names (no predicate in between).
-        for k in head..<verb where k > head && AgencyLexicon.predicate(words, at: k) > 0 { return [] }
-        return AgencyListSplitter.split(text, words, from: head, to: verb).filter(\.recognised)
+        return head < verb ? head : nil
     }
 
     /// After `phối hợp`: `với`/`cùng`, possibly after an adverb (`chặt chẽ với`).
@@ -78,7 +104,11 @@ enum ProseAgencies {
         guard start < words.count, AgencyLexicon.startsName(words, at: start) else { return [] }
         var end = start
         while end < words.count {
-            if end > start, AgencyLexicon.predicate(words, at: end) > 0 || words[end].lead.utf8.contains(UInt8(ascii: "(")) { break }
+            if end > start,
+                AgencyLexicon.predicate(words, at: end) > 0 || words[end].lead.utf8.contains(UInt8(ascii: "("))
+            {
+                break
+            }
             let w = words[end]
             end += 1
             if w.trail.contains(where: { ".:;(".contains($0) }) { break }

@@ -71,6 +71,14 @@ struct TaskBuilder {
                     draft.task.timeframe = Self.inlineTimeLabel(text) ?? Self.timeframeInProse(text)
                 }
             }
+            if draft.task.lead.isEmpty {
+                for text in draft.prose {
+                    let performers = ProseAgencies.performers(in: text).filter { !draft.task.support.contains($0.text) }
+                    guard !performers.isEmpty else { continue }
+                    add(performers, to: &draft.task.lead, ref: draft.task.ref)
+                    break
+                }
+            }
             if draft.task.lead.isEmpty && !draft.hasChildren {
                 warnings.append(ExtractionWarning(code: .noLeadAgency, ref: draft.task.ref))
             }

@@ -167,3 +167,34 @@ struct MarkdownTablesTests {
         #expect(plan.tasks.map(\.ref) == ["I.1"])
     }
 }
+
+@Suite("Extraction: who carries a task out when no one leads it")
+struct PerformerTests {
+    static func leads(_ body: String) -> [[String]] {
+        PlanReader.read(text: "KẾ HOẠCH\nThử nghiệm năm 2025\n\nI. NỘI DUNG\n" + body).plan.tasks.map(\.lead)
+    }
+
+    @Test func giaoDoOrASubjectBeforeThucHien() {
+        #expect(
+            Self.leads(
+                """
+                1. Quảng bá trên môi trường mạng
+                Giao Trung tâm Văn hóa tỉnh thực hiện thường xuyên; các cơ quan báo chí của tỉnh phối hợp.
+                2. Cập nhật cơ sở dữ liệu
+                Sở Ngoại vụ thực hiện.
+                3. Đón đoàn
+                Do Sở Ngoại vụ thực hiện, phối hợp với Công an tỉnh.
+                """) == [["Trung tâm Văn hóa tỉnh"], ["Sở Ngoại vụ"], ["Sở Ngoại vụ"]])
+    }
+
+    @Test func partnersBeforeThucHienAreNotLeads() {
+        #expect(
+            Self.leads(
+                """
+                1. Phát hành bản tin
+                Sở Ngoại vụ chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch, Báo Lạng Sơn thực hiện.
+                2. Tuyên truyền
+                Phối hợp với Công an tỉnh thực hiện.
+                """) == [["Sở Ngoại vụ"], []])
+    }
+}
