@@ -68,10 +68,17 @@ enum TaskFields {
     static func labels(in text: String) -> [(field: Field, value: String)] {
         guard let first = label(in: text) else { return [] }
         let value = first.value
-        for cut in value.indices where value[cut] == ";" || value[cut] == "." {
-            let rest = value[value.index(after: cut)...].trimmingWhitespace()
-            guard !rest.isEmpty, label(in: rest) != nil else { continue }
-            return [(first.field, String(value[..<cut]))] + labels(in: rest)
+        // Another label needs another colon; most values have none. Then the separators, on bytes (they are
+        // ASCII, so a byte index is a valid String index).
+        let utf8 = value.utf8
+        guard utf8.contains(UInt8(ascii: ":")) else { return [(first.field, value)] }
+        for cut in utf8.indices where utf8[cut] == UInt8(ascii: ";") || utf8[cut] == UInt8(ascii: ".") {
+            let rest = value[utf8.index(after: cut)...]
+            // The next label's colon comes within its first 80 characters.
+            guard rest.utf8.prefix(320).contains(UInt8(ascii: ":")) else { continue }
+            let trimmed = rest.trimmingWhitespace()
+            guard !trimmed.isEmpty, label(in: trimmed) != nil else { continue }
+            return [(first.field, String(value[..<cut]))] + labels(in: trimmed)
         }
         return [(first.field, value)]
     }
