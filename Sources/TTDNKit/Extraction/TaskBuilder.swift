@@ -68,7 +68,8 @@ struct TaskBuilder {
                 add(found.lead, to: &draft.task.lead, ref: draft.task.ref)
                 add(found.support, to: &draft.task.support, ref: draft.task.ref)
                 if draft.task.timeframe == nil {
-                    draft.task.timeframe = Self.inlineTimeLabel(text) ?? Self.timeframeInProse(text)
+                    draft.task.timeframe =
+                        Self.inlineTimeLabel(text) ?? Self.timeframeInProse(text) ?? Self.quartersInProse(text)
                 }
             }
             if draft.task.lead.isEmpty {
@@ -140,6 +141,24 @@ struct TaskBuilder {
                 value = value[..<close]
             }
             return TimeframeParser.parse(String(value))
+        }
+        return nil
+    }
+
+    /// Quarters named in running text without brackets: `… thực hiện trong Quý I và Quý IV năm 2025.`,
+    /// `… vào quý III/2025;`. From `trong`/`vào` to the end of the clause.
+    static func quartersInProse(_ text: String) -> Timeframe? {
+        guard ByteSearch.containsAny(text, ["trong Quý", "trong quý", "vào Quý", "vào quý"]) else { return nil }
+        for marker in ["trong Quý ", "trong quý ", "vào Quý ", "vào quý "] {
+            guard let r = text.range(of: marker) else { continue }
+            let numeral = text[r.upperBound...].prefix { !" ,;./".contains($0) }
+            guard ["I", "II", "III", "IV", "1", "2", "3", "4"].contains(String(numeral)) else { continue }
+            var value = text[r.lowerBound...]
+            if let end = value.firstIndex(of: ";") ?? value.range(of: ". ")?.lowerBound {
+                value = value[..<end]
+            }
+            let clause = String(value).trimming(". ")
+            if let timeframe = TimeframeParser.parse(clause), timeframe.kind == .quarters { return timeframe }
         }
         return nil
     }

@@ -50,6 +50,9 @@ struct MarkupAndLabelTests {
             in: "Các thành viên báo cáo kết quả 6 tháng (trước ngày 10/6) và năm (trước ngày 10/12) về Sở Ngoại vụ.")
         #expect(duties.map(\.frequency) == [.halfYearly, .yearly])
         #expect(duties.last?.beforeDay == 10 && duties.last?.month == .number(12))
+        let quarterAndYear = ReportingParser.duties(
+            in: "Tổng hợp báo cáo quý, năm (trước ngày 18 của tháng cuối quý).")
+        #expect(quarterAndYear.map(\.frequency) == [.quarterly, .yearly])
     }
 }
 
@@ -112,6 +115,16 @@ struct LabelChainAndMonthRangeTests {
             ResponsibilityParser.agencies(
                 inHeading: "Sở Ngoại vụ - cơ quan thường trực Ban Chỉ đạo: tham mưu triển khai")
                 == ["Sở Ngoại vụ"])
+    }
+
+    @Test func quartersInRunningText() {
+        let both = TaskBuilder.quartersInProse(
+            "Phòng Thông tin đối ngoại chủ trì, phối hợp với Văn phòng Sở thực hiện trong Quý I và Quý IV năm 2025.")
+        #expect(both?.quarters == [1, 4] && both?.year == 2025)
+        #expect(TaskBuilder.quartersInProse("Tổ chức vào quý III/2025; các sở phối hợp.")?.quarters == [3])
+        // Not a quarter: `trong quý khách`, or no numeral.
+        #expect(TaskBuilder.quartersInProse("Phục vụ trong quý khách sạn") == nil)
+        #expect(TaskBuilder.quartersInProse("Không nói đến thời gian.") == nil)
     }
 
     @Test func monthRanges() {
