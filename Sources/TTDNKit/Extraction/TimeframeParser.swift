@@ -37,6 +37,8 @@ enum TimeframeParser {
         if let months = monthQuarters(in: f), !months.isEmpty {
             return Timeframe(text: text, kind: .quarters, quarters: months, year: year)
         }
+        // `Cuối năm`, `dịp cuối năm 2025`: the last quarter.
+        if f.foldedContains("cuoi nam") { return Timeframe(text: text, kind: .quarters, quarters: [4], year: year) }
         if year != nil { return Timeframe(text: text, kind: .year, year: year) }
         return Timeframe(text: text, kind: .external)
     }
@@ -95,7 +97,8 @@ enum TimeframeParser {
             let next = words[i + 1]
             let unit = next.split(separator: "/").first.map(String.init) ?? ""
             guard units.contains(unit.trimming(",;.)")) else { continue }
-            if next.contains("/") { continue }
+            // `01 số/quý` is per period, not the total; `02 lần/năm` is both, in a one-year plan.
+            if next.contains("/"), next.split(separator: "/").last.map({ $0.trimming(",;.)") }) != "nam" { continue }
             return n
         }
         return nil

@@ -127,6 +127,15 @@ struct LabelChainAndMonthRangeTests {
         #expect(TaskBuilder.quartersInProse("Không nói đến thời gian.") == nil)
     }
 
+    @Test func endOfYearAndTimesAYear() {
+        #expect(TimeframeParser.parse("Cuối năm 2025")?.quarters == [4])
+        #expect(TimeframeParser.parse("Cuối năm 2025")?.year == 2025)
+        let twice = TimeframeParser.parse("Định kỳ 02 lần/năm")
+        #expect(twice?.kind == .recurring && twice?.every == .year && twice?.count == 2)
+        // Per quarter is not a total.
+        #expect(TimeframeParser.parse("01 số/quý")?.count == nil)
+    }
+
     @Test func monthRanges() {
         #expect(TimeframeParser.monthQuarters(in: "tu thang 3 den thang 9/2024") == [1, 2, 3])
         #expect(TimeframeParser.monthQuarters(in: "tu thang 3 den het thang 9") == [1, 2, 3])
