@@ -29,6 +29,12 @@ enum AgencyLexicon {
     /// Nouns that make a name of the verb after them: `Nhà in Báo Lạng Sơn`, `Nhà xuất bản Thông tấn`.
     static let nameHeads: Set<String> = ["nhà"]
 
+    /// A head and the lower-case word that continues it as a name, though the word also starts a predicate:
+    /// `Ngân hàng Nhà nước`, `Ban quản lý dự án`, `Ban chỉ đạo`, `Ban tổ chức`.
+    static let nameContinuations: Set<[String]> = [
+        ["ngân", "hàng"], ["ban", "quản"], ["ban", "chỉ"], ["ban", "tổ"],
+    ]
+
     /// Kinds of body a group mention can name: `các sở, ban, ngành`, `các cơ quan, đơn vị có liên quan`.
     static let groupNouns: [[String]] = [
         "sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp", "huyện",
@@ -130,6 +136,7 @@ enum AgencyLexicon {
         guard index < words.count, words[index].startsLowercase else { return 0 }
         // After `các`/`những` a verb is a noun: `các tổ chức chính trị - xã hội`.
         if index > 0, groupHeads.contains(words[index - 1].key) || nameHeads.contains(words[index - 1].key) { return 0 }
+        if index > 0, nameContinuations.contains([words[index - 1].key, words[index].key]) { return 0 }
         for phrase in predicateIndex[words[index].key] ?? [] where Words.matches(words, at: index, phrase) {
             return phrase.count
         }

@@ -38,6 +38,16 @@ struct MarkupAndLabelTests {
         #expect(AgencyListSplitter.names(in: "Báo Lạng Sơn in ấn phẩm").map(\.text) == ["Báo Lạng Sơn"])
     }
 
+    @Test func wordsThatContinueAName() {
+        #expect(
+            AgencyListSplitter.names(
+                in: "Kho bạc Nhà nước tỉnh, Ngân hàng Nhà nước chi nhánh tỉnh, Ban quản lý dự án tỉnh"
+            )
+            .map(\.text) == ["Kho bạc Nhà nước tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh", "Ban quản lý dự án tỉnh"])
+        // After another name `hàng` still ends it: `… hàng năm`.
+        #expect(AgencyListSplitter.names(in: "Sở Ngoại vụ hàng năm báo cáo").map(\.text) == ["Sở Ngoại vụ"])
+    }
+
     @Test func aDateEndingTheSentenceKeepsItsMonth() {
         let found = ReportingParser.deadlinesIn("bao cao truoc ngay 15/11. cac don vi")
         #expect(found.first?.day == 15)
