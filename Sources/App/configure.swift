@@ -9,7 +9,7 @@ func configure(_ app: Application, settings: AppSettings) async throws {
 
     try DatabaseSetup.configure(app)
     Migrations.register(on: app)
-    DirectoryNamesCache.register(on: app)
+    MemoryCaches.register(on: app)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
 
     // Sessions live in the database so that several app instances can share them; an unchanged session is

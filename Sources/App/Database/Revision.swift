@@ -8,6 +8,8 @@ import Vapor
 enum Revision: String, CaseIterable {
     /// Agencies, groups, memberships and successions: the names the plan and reporting screens show.
     case directory
+    /// Plan tasks, their named agencies and expected outputs: a plan's task tree.
+    case plans
 
     static let schema = "revisions"
 
@@ -28,34 +30,25 @@ enum Revision: String, CaseIterable {
     }
 }
 
-/// Bumps `revision` whenever a `M` row is created, updated or deleted through Fluent, on the same database
-/// handle (so inside the change's transaction when there is one). Registered in `configure`.
-struct RevisionBumping<M: Model>: AsyncModelMiddleware {
+/// Bumps `revision` whenever a row of one of `schemas` is created, updated or deleted through Fluent, on
+/// the same database handle (so inside the change's transaction when there is one). Registered in
+/// `MemoryCaches.register`. Query-level writes (`query(on:).delete()`) do not pass here: code that writes
+/// these tables that way must bump the revision itself.
+struct RevisionBumping: AnyModelMiddleware {
     let revision: Revision
+    let schemas: Set<String>
 
-    func create(model: M, on db: any Database, next: any AnyAsyncModelResponder) async throws {
-        try await bump(after: next.create(model, on: db), on: db)
+    init(_ revision: Revision, models: [any Model.Type]) {
+        self.revision = revision
+        self.schemas = Set(models.map { $0.schema })
     }
 
-    func update(model: M, on db: any Database, next: any AnyAsyncModelResponder) async throws {
-        try await bump(after: next.update(model, on: db), on: db)
-    }
-
-    func delete(model: M, force: Bool, on db: any Database, next: any AnyAsyncModelResponder) async throws {
-        try await bump(after: next.delete(model, force: force, on: db), on: db)
-    }
-
-    func softDelete(model: M, on db: any Database, next: any AnyAsyncModelResponder) async throws {
-        try await bump(after: next.softDelete(model, on: db), on: db)
-    }
-
-    func restore(model: M, on db: any Database, next: any AnyAsyncModelResponder) async throws {
-        try await bump(after: next.restore(model, on: db), on: db)
-    }
-
-    /// `change` has run (its argument is evaluated first); now the counter.
-    private func bump(after change: Void, on db: any Database) async throws {
-        try await revision.bump(on: db)
+    func handle(
+        _ event: ModelEvent, _ model: any AnyModel, on db: any Database, chainingTo next: any AnyModelResponder
+    ) -> EventLoopFuture<Void> {
+        let done = next.handle(event, model, on: db)
+        guard schemas.contains(type(of: model).schema) else { return done }
+        return done.flatMap { db.eventLoop.makeFutureWithTask { try await revision.bump(on: db) } }
     }
 }
 

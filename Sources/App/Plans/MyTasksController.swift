@@ -44,11 +44,12 @@ enum MyTasksController {
             var memo = PlanAgencyNames.Memo(names)
             for entry in try await AgencyTasks.load(agencyID: id, names: names, on: req.db) {
                 var row = PlanTable.row(
-                    entry.task, depth: 0, named: [], outputs: [], memo: &memo, planYear: entry.plan.year, today: today, req: req,
-                    canEdit: false)
+                    entry.task, depth: 0, named: [], outputs: [], memo: &memo, timeframe: entry.task.timeframe,
+                    planYear: entry.plan.year, today: today, req: req, canEdit: false)
                 row.role = req.t("task.role.\(entry.role.rawValue)")
                 row.via = entry.via
-                row.planTitle = [entry.plan.numberAndSymbol, entry.plan.title].compactMap { $0 }.joined(separator: " · ")
+                row.planTitle = [entry.plan.numberAndSymbol, entry.plan.title].compactMap { $0 }.joined(
+                    separator: " · ")
                 row.planHref = SiteURL.plan(entry.plan.id!).path + "#" + row.anchor
                 rows.append(row)
             }
@@ -60,7 +61,8 @@ enum MyTasksController {
             agencyHref: agency?.id.map { SiteURL.agency($0).path }, canChoose: canChoose,
             agencies: canChoose ? names.currentAgencyOptions(selected: agencyID) : [],
             explanation: agency != nil ? nil : req.t(canChoose ? "mytasks.choose" : "mytasks.no_agency"),
-            rows: rows.nonEmpty, leadCount: rows.filter { $0.role == leadLabel }.count, supportCount: rows.filter { $0.role != leadLabel }.count,
+            rows: rows.nonEmpty, leadCount: rows.filter { $0.role == leadLabel }.count,
+            supportCount: rows.filter { $0.role != leadLabel }.count,
             calendar: calendar)
         return try await req.view.render("plans/my-tasks", page)
     }

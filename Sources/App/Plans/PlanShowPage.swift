@@ -5,7 +5,8 @@ import Vapor
 /// A plan's page: header facts, legal bases, purposes, budget, the tasks as one outline table (filtered by
 /// agency, timeframe kind and status; with add, edit, move and remove for those who may edit),
 /// responsibilities, reporting duties, signer, recipients, the original file, and the status form.
-/// Ten queries whatever the plan's size, the directory's names mostly from memory (DirectoryNamesCache).
+/// Seven queries whatever the plan's size; the directory's names and the task tree come from memory while
+/// unchanged (`MemoryCaches`).
 struct PlanShowPage: Encodable {
     struct Link: Encodable {
         let href: String
@@ -80,7 +81,7 @@ struct PlanShowPage: Encodable {
         guard let plan = try await Plan.find(id, on: req.db) else { throw Abort(.notFound) }
         let filter = try req.query.decode(PlanTableFilter.self)
         let names = try await req.directoryNames()
-        let tree = try await PlanTaskTree.load(planID: id, on: req.db)
+        let tree = try await req.planTree(id)
         // Citations with their documents in one query (`with` would take two).
         let citations = try await PlanCitation.query(on: req.db)
             .join(LegalDocument.self, on: \PlanCitation.$document.$id == \LegalDocument.$id)
@@ -116,7 +117,7 @@ struct PlanShowPage: Encodable {
             }
             var row = PlanTable.row(
                 node.task, depth: node.depth, named: named, outputs: tree.outputs[taskID] ?? [], memo: &memo,
-                planYear: plan.year, today: today, req: req, canEdit: canEdit)
+                timeframe: tree.timeframes[taskID], planYear: plan.year, today: today, req: req, canEdit: canEdit)
             if canEdit {
                 let siblings = siblingIndex[node.task.$parent.id] ?? []
                 row.actions = OutlineActions(

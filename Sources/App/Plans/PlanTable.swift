@@ -4,8 +4,8 @@ import TTDNKit
 import Vapor
 
 /// A plan's tasks in outline order with their agencies and outputs: three queries, whatever the size.
-struct PlanTaskTree {
-    struct Node {
+struct PlanTaskTree: Sendable {
+    struct Node: Sendable {
         let task: PlanTask
         let depth: Int
     }
@@ -13,6 +13,8 @@ struct PlanTaskTree {
     let nodes: [Node]
     let agencies: [UUID: [TaskAgency]]
     let outputs: [UUID: [TaskOutput]]
+    /// Each task's timeframe, decoded from its JSON once (the tree is kept in memory between requests).
+    var timeframes: [UUID: Timeframe] = [:]
 
     static func load(planID: UUID, on db: any Database) async throws -> PlanTaskTree {
         let tasks = try await PlanRows.tasks(planID: planID, on: db)
@@ -21,7 +23,8 @@ struct PlanTaskTree {
         return PlanTaskTree(
             nodes: order(tasks),
             agencies: Dictionary(grouping: named, by: { $0.$task.id }),
-            outputs: Dictionary(grouping: outputs, by: { $0.$task.id }))
+            outputs: Dictionary(grouping: outputs, by: { $0.$task.id }),
+            timeframes: tasks.reduce(into: [:]) { out, task in out[task.id!] = task.timeframe })
     }
 
     /// Depth first, siblings by position then ref; a task whose parent is missing shows at the top.
@@ -121,7 +124,7 @@ enum PlanTable {
 
     static func row(
         _ task: PlanTask, depth: Int, named: [TaskAgency], outputs: [TaskOutput], memo: inout PlanAgencyNames.Memo,
-        planYear: Int?, today: LocalDate, req: Request, canEdit: Bool
+        timeframe: Timeframe?, planYear: Int?, today: LocalDate, req: Request, canEdit: Bool
     ) -> PlanTableRow {
         let id = task.id!
         let sorted = named.sorted { $0.position < $1.position }
@@ -131,7 +134,6 @@ enum PlanTable {
             let shown = memo.named(wording: row.wording, agencyID: row.$agency.id, groupID: row.$group.id)
             if row.role == TaskAgency.Role.lead.rawValue { lead.append(shown) } else { support.append(shown) }
         }
-        let timeframe = task.timeframe
         return PlanTableRow(
             id: id.uuidString.lowercased(), anchor: "task-" + id.uuidString.lowercased(), ref: task.ref,
             title: task.title,

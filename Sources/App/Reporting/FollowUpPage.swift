@@ -33,7 +33,7 @@ struct FollowUpPage: Encodable {
 
     static func load(req: Request, planID: UUID, today: LocalDate = .today()) async throws -> FollowUpPage {
         guard let plan = try await Plan.find(planID, on: req.db) else { throw Abort(.notFound) }
-        let tree = try await PlanTaskTree.load(planID: planID, on: req.db)
+        let tree = try await req.planTree(planID)
         let names = try await req.directoryNames()
         let reported = try await latestLeadReports(planID: planID, tree: tree, names: names, on: req.db)
         let nodes = tree.nodes.map { node -> TaskRollUp.Node in

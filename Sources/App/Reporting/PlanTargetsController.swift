@@ -37,7 +37,7 @@ enum PlanTargetsController {
 
     static func page(_ req: Request, planID: UUID, error: String?) async throws -> Page {
         guard let plan = try await Plan.find(planID, on: req.db) else { throw Abort(.notFound) }
-        let tree = try await PlanTaskTree.load(planID: planID, on: req.db)
+        let tree = try await req.planTree(planID)
         let indicators = try await Indicator.query(on: req.db).filter(\.$active == true).sort(\.$position).all()
         let ids = tree.nodes.compactMap { $0.task.id }
         let links = ids.isEmpty ? [] : try await TaskIndicator.query(on: req.db).filter(\.$task.$id ~~ ids).all()
