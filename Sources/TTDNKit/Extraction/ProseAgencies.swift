@@ -88,8 +88,14 @@ enum ProseAgencies {
         return head < verb ? head : nil
     }
 
-    /// After `phối hợp`: `với`/`cùng`, possibly after an adverb (`chặt chẽ với`).
+    /// After `phối hợp`: `với`/`cùng`, possibly after an adverb (`chặt chẽ với`), or a name right away
+    /// (`chủ trì phối hợp UBND thị xã Tiên Du tổ chức`).
     static func objectStart(_ words: [Word], after index: Int) -> Int? {
+        if index < words.count, words[index - 1].trail.isEmpty, words[index].isCapitalised,
+            AgencyLexicon.startsName(words, at: index)
+        {
+            return index
+        }
         var i = index
         while i < words.count, i < index + 3 {
             if words[i].key == "với" || words[i].key == "cùng" { return words[i].trail.isEmpty ? i + 1 : nil }

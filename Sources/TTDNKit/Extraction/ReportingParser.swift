@@ -46,7 +46,7 @@ enum ReportingParser {
             ("dinh ky nam", .yearly), ("cuoi nam", .yearly),
             // `báo cáo 6 tháng (trước ngày 10/6) và năm (trước ngày 10/12)`, `báo cáo quý và năm`.
             ("va nam (truoc", .yearly), ("va nam truoc", .yearly), ("thang va nam", .yearly), ("quy va nam", .yearly),
-            ("bao cao quy, nam", .yearly),
+            ("bao cao quy, nam", .yearly), ("01 nam (truoc", .yearly), ("1 nam (truoc", .yearly),
             ("dot xuat", .adHoc),
         ]
         var markers: [Marker] = []

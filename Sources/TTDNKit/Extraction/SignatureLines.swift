@@ -2,9 +2,11 @@ import Foundation
 
 /// What the lines of a signature block look like.
 enum SignatureLines {
-    /// `TM.`, `T/M`, `KT.`, `TL.`, `TUQ.`, `Q.` followed by a body or a title in capitals.
+    /// `TM.`, `T/M`, `KT.`, `K/T`, `TL.`, `T/L`, `TUQ.`, `Q.` followed by a body or a title in capitals.
     static func isAuthority(_ text: String) -> Bool {
-        let prefixes = ["TM.", "T.M.", "T/M", "KT.", "K.T.", "KT/", "TL.", "T.L.", "TUQ.", "Q.", "TM ", "KT "]
+        let prefixes = [
+            "TM.", "T.M.", "T/M", "KT.", "K.T.", "KT/", "K/T", "TL.", "T.L.", "T/L", "TUQ.", "Q.", "TM ", "KT ",
+        ]
         guard let prefix = prefixes.first(where: { text.hasPrefix($0) }) else { return false }
         let rest = text.dropFirst(prefix.count).trimmingWhitespace()
         return !rest.isEmpty && DocumentLayout.isAllCaps(rest)
@@ -31,7 +33,8 @@ enum SignatureLines {
     /// Placeholders printed where the signature goes.
     static func isPlaceholder(_ text: String) -> Bool {
         let folded = FastFold.fold(text)
-        return folded.hasPrefix("(da ky") || folded.hasPrefix("da ky") || folded.hasPrefix("(ky") || folded.contains("dong dau")
+        return folded.hasPrefix("(da ky") || folded.hasPrefix("da ky") || folded.hasPrefix("(ky")
+            || folded.contains("dong dau")
             || folded.hasPrefix("(chu ky")
     }
 }

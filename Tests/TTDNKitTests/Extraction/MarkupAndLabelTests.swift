@@ -63,6 +63,9 @@ struct MarkupAndLabelTests {
         let quarterAndYear = ReportingParser.duties(
             in: "Tổng hợp báo cáo quý, năm (trước ngày 18 của tháng cuối quý).")
         #expect(quarterAndYear.map(\.frequency) == [.quarterly, .yearly])
+        let oneYear = ReportingParser.duties(
+            in: "báo cáo kết quả định kỳ 6 tháng (trước ngày 15/6), 01 năm (trước ngày 15/11).")
+        #expect(oneYear.map(\.frequency) == [.halfYearly, .yearly] && oneYear.last?.month == .number(11))
     }
 }
 
@@ -144,6 +147,21 @@ struct LabelChainAndMonthRangeTests {
         #expect(twice?.kind == .recurring && twice?.every == .year && twice?.count == 2)
         // Per quarter is not a total.
         #expect(TimeframeParser.parse("01 số/quý")?.count == nil)
+    }
+
+    @Test func partnersRightAfterPhoiHop() {
+        let found = ProseAgencies.find(
+            in: "Sở Văn hóa, Thể thao và Du lịch chủ trì phối hợp UBND thị xã Tiên Du tổ chức.")
+        #expect(found.lead.map(\.text) == ["Sở Văn hóa, Thể thao và Du lịch"])
+        #expect(found.support.map(\.text) == ["UBND thị xã Tiên Du"])
+        // `phối hợp` before a verb still names no partner.
+        #expect(ProseAgencies.find(in: "Sở Ngoại vụ chủ trì, phối hợp tổ chức hội nghị.").support.isEmpty)
+    }
+
+    @Test func authoritiesWrittenWithASlash() {
+        #expect(SignatureLines.isAuthority("K/T TRƯỞNG BAN"))
+        #expect(SignatureLines.isAuthority("T/L CHÁNH VĂN PHÒNG"))
+        #expect(!SignatureLines.isAuthority("K/T trưởng ban"))
     }
 
     @Test func monthRanges() {
