@@ -34,14 +34,18 @@ public enum TTDNCommandLine {
         do {
             var (databaseFlag, rest) = extractDatabaseFlag(arguments)
             // The demo keeps its own database, so trying it never touches real data.
-            if rest.dropFirst().first == "demo", databaseFlag == nil, ProcessInfo.processInfo.environment["DATABASE_URL"] == nil {
+            if rest.dropFirst().first == "demo", databaseFlag == nil,
+                ProcessInfo.processInfo.environment["DATABASE_URL"] == nil
+            {
                 databaseFlag = DemoCommand.defaultDatabase
             }
             var env = try Environment.detect(arguments: rest)
             try LoggingSystem.bootstrap(from: &env) { level in
                 { label in JSONLogHandler(label: label, level: level) }
             }
+            let home = try ProjectDirectory.locate()
             let app = try await Application.make(env)
+            app.directory = DirectoryConfiguration(workingDirectory: home)
             do {
                 try await configure(app, settings: AppSettings.load(databaseFlag: databaseFlag, environment: env))
                 // `Application.execute()` would log a command's failure as well; say it once, plainly.
