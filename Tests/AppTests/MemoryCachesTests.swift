@@ -21,7 +21,7 @@ struct MemoryCachesTests {
             #expect(try await browser.get(path).text.contains("Sở Khoa học và Công nghệ</a>"))
 
             // Renamed with a plain Fluent save, as a command or another instance might: no audit helper involved.
-            let before = try await Revision.directory.current(on: app.db)
+            let before = try #require(try await Revision.directory.current(on: app.db))
             let khcn = try #require(try await Agency.find(fixture.agencies["so-khcn"]!, on: app.db))
             khcn.officialName = "Sở Khoa học, Công nghệ và Đổi mới sáng tạo"
             try await khcn.save(on: app.db)
@@ -94,7 +94,7 @@ struct MemoryCachesTests {
             #expect(try await viewer.get(path).text.contains("Tập huấn nghiệp vụ thông tin đối ngoại"))
 
             // A plain Fluent save, as a command or another instance might make it.
-            let before = try await Revision.plans.current(on: app.db)
+            let before = try #require(try await Revision.plans.current(on: app.db))
             let task = try #require(try await PlanTask.find(plan.tasks["II.4"]!, on: app.db))
             task.title = "Tập huấn kỹ năng thông tin đối ngoại cho cán bộ"
             try await task.save(on: app.db)

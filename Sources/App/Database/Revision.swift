@@ -13,8 +13,9 @@ enum Revision: String, CaseIterable {
 
     static let schema = "revisions"
 
-    func current(on db: any Database) async throws -> Int {
-        guard let sql = db as? any SQLDatabase else { return 0 }
+    /// The counter (0 before the first change); nil on a database without SQL, where nothing can be cached.
+    func current(on db: any Database) async throws -> Int? {
+        guard let sql = db as? any SQLDatabase else { return nil }
         let row = try await sql.raw("SELECT value FROM revisions WHERE name = \(bind: rawValue)").first()
         return try row?.decode(column: "value", as: Int.self) ?? 0
     }

@@ -25,7 +25,7 @@ final class RevisionCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     func value(for key: Key, on db: any Database, load: () async throws -> Value) async throws -> Value {
-        let current = try await revision.current(on: db)
+        guard let current = try await revision.current(on: db) else { return try await load() }
         if let kept = entries.withLockedValue({ $0.values[key] }), kept.revision == current { return kept.value }
         let value = try await load()
         guard !db.inTransaction else { return value }
