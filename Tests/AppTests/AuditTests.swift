@@ -24,7 +24,9 @@ import Vapor
                 ])
             #expect(response.status == .seeOther)
             let entry = try #require(
-                try await AuditEntry.query(on: app.db).filter(\.$entityID == id.uuidString).filter(\.$action == "update").first())
+                try await AuditEntry.query(on: app.db).filter(\.$entityID == id.uuidString).filter(
+                    \.$action == "update"
+                ).first())
             #expect(entry.entityType == "agency")
             #expect(entry.actorName.contains(fixture.users[.coordinator]!))
             #expect(entry.actorID != nil)
@@ -71,8 +73,12 @@ import Vapor
             let relative = url.path.replacingOccurrences(of: sources.path + "/", with: "")
             guard !allowed.contains(relative) else { continue }
             let text = try String(contentsOf: url, encoding: .utf8)
-            for pattern in [#"\.save\(on:"#, #"\.create\(on:"#, #"\.update\(on:"#, #"\.delete\(on:"#, #"\.delete\(force:"#] {
-                if text.range(of: pattern, options: .regularExpression) != nil { offenders.append("\(relative): \(pattern)") }
+            for pattern in [
+                #"\.save\(on:"#, #"\.create\(on:"#, #"\.update\(on:"#, #"\.delete\(on:"#, #"\.delete\(force:"#,
+            ] {
+                if text.range(of: pattern, options: .regularExpression) != nil {
+                    offenders.append("\(relative): \(pattern)")
+                }
             }
         }
         #expect(offenders.isEmpty, "plain writes bypass the audit trail: \(offenders)")
@@ -84,7 +90,8 @@ import Vapor
             .deletingLastPathComponent()
         let translations = try Translations.load(from: sources.appendingPathComponent("Resources/Locales").path)
         var types = Set<String>()
-        let files = FileManager.default.enumerator(at: sources.appendingPathComponent("Sources/App"), includingPropertiesForKeys: nil)!
+        let files = FileManager.default.enumerator(
+            at: sources.appendingPathComponent("Sources/App"), includingPropertiesForKeys: nil)!
         for case let url as URL in files where url.pathExtension == "swift" {
             let text = try String(contentsOf: url, encoding: .utf8)
             for match in text.matches(of: #/static let auditType = "([a-z_]+)"/#) { types.insert(String(match.1)) }
@@ -97,7 +104,9 @@ import Vapor
     }
 
     static func hidden(_ name: String, in html: String) -> String? {
-        guard let range = html.range(of: "name=\"\(name)\" value=\"([^\"]*)\"", options: .regularExpression) else { return nil }
+        guard let range = html.range(of: "name=\"\(name)\" value=\"([^\"]*)\"", options: .regularExpression) else {
+            return nil
+        }
         return html[range].components(separatedBy: "value=\"").last.map { String($0.dropLast()) }
     }
 }

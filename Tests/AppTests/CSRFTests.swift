@@ -36,7 +36,10 @@ import Vapor
             let aliases = (1...3000).map { "Tên gọi khác số \($0)" }.joined(separator: "\n")
             let response = try await browser.post(
                 SiteURL.agencies.path,
-                form: [("code", "so-lon"), ("official_name", "Sở Có Nhiều Tên"), ("kind", "department"), ("aliases", aliases)])
+                form: [
+                    ("code", "so-lon"), ("official_name", "Sở Có Nhiều Tên"), ("kind", "department"),
+                    ("aliases", aliases),
+                ])
             // The HTTP client follows the redirect to the new agency's page.
             #expect([.seeOther, .ok].contains(response.status))
             #expect(try await Agency.query(on: app.db).filter(\.$code == "so-lon").first()?.aliases.count == 3000)
@@ -48,7 +51,8 @@ import Vapor
             let fixture = try await Fixture.seed(app)
             var browser = Browser(app)
             let response = try await browser.post(
-                SiteURL.login.path, form: [("username", fixture.users[.admin]!), ("password", testPassword)], csrf: false)
+                SiteURL.login.path, form: [("username", fixture.users[.admin]!), ("password", testPassword)],
+                csrf: false)
             #expect(response.status == .forbidden)
         }
     }
@@ -62,7 +66,8 @@ import Vapor
             try await mallory.get(SiteURL.login.path)
             let stolen = try #require(mallory.csrf)
             let response = try await alice.post(
-                SiteURL.agencies.path, form: [("code", "x-y"), ("official_name", "X"), ("kind", "other"), ("_csrf", stolen)])
+                SiteURL.agencies.path,
+                form: [("code", "x-y"), ("official_name", "X"), ("kind", "other"), ("_csrf", stolen)])
             #expect(response.status == .forbidden)
         }
     }

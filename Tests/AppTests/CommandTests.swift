@@ -18,9 +18,13 @@ import Vapor
             let fixture = try await Fixture.seed(app)
             try await run(
                 UserCommand(),
-                ["create", "tran.thi.b", "--name", "Trần Thị B", "--role", "agency_officer,approver", "--agency", "so-vhttdl", "--password", "mat-khau-ban-dau"],
+                [
+                    "create", "tran.thi.b", "--name", "Trần Thị B", "--role", "agency_officer,approver", "--agency",
+                    "so-vhttdl", "--password", "mat-khau-ban-dau",
+                ],
                 on: app)
-            let user = try #require(try await User.query(on: app.db).filter(\.$username == "tran.thi.b").with(\.$roleGrants).first())
+            let user = try #require(
+                try await User.query(on: app.db).filter(\.$username == "tran.thi.b").with(\.$roleGrants).first())
             #expect(user.roles == [.agencyOfficer, .approver])
             #expect(user.$agency.id == fixture.agencies["so-vhttdl"])
             try await run(UserCommand(), ["reset-password", "tran.thi.b", "--password", "mat-khau-thu-hai"], on: app)
@@ -36,13 +40,15 @@ import Vapor
         try await withApp { app in
             _ = try await Fixture.seed(app)
             await #expect {
-                try await run(UserCommand(), ["create", "x", "--role", "agency_officer", "--password", "short"], on: app)
+                try await run(
+                    UserCommand(), ["create", "x", "--role", "agency_officer", "--password", "short"], on: app)
             } throws: { error in
                 let text = "\(error)"
                 return text.contains("username") && text.contains("10 characters") && text.contains("agency")
             }
             await #expect(throws: CommandFailure.self) {
-                try await run(UserCommand(), ["create", "someone", "--role", "wizard", "--password", "long-enough-pass"], on: app)
+                try await run(
+                    UserCommand(), ["create", "someone", "--role", "wizard", "--password", "long-enough-pass"], on: app)
             }
             #expect(try await User.query(on: app.db).filter(\.$username == "x").count() == 0)
         }

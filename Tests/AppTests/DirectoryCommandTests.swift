@@ -57,8 +57,14 @@ struct DirectoryCommandTests {
             defer { for url in [good, bad, out] { try? FileManager.default.removeItem(at: url) } }
 
             let csv = directoryCSV([
-                ["code": "ubnd-tinh", "kind": "provincialCommittee", "official_name": "Ủy ban nhân dân tỉnh Lạng Sơn", "short_name": "UBND tỉnh"],
-                ["code": "so-ngoai-vu", "kind": "department", "official_name": "Sở Ngoại vụ", "parent_code": "ubnd-tinh", "abbreviations": "SNgV"],
+                [
+                    "code": "ubnd-tinh", "kind": "provincialCommittee",
+                    "official_name": "Ủy ban nhân dân tỉnh Lạng Sơn", "short_name": "UBND tỉnh",
+                ],
+                [
+                    "code": "so-ngoai-vu", "kind": "department", "official_name": "Sở Ngoại vụ",
+                    "parent_code": "ubnd-tinh", "abbreviations": "SNgV",
+                ],
                 ["code": "cac-so", "kind": "group", "official_name": "các sở, ban, ngành", "members": "so-ngoai-vu"],
             ])
             try Data(("\u{FEFF}" + csv).utf8).write(to: good)
@@ -69,11 +75,13 @@ struct DirectoryCommandTests {
             let entries = try await auditEntries(by: "ttdn agencies import", on: app.db)
             #expect(entries.count == 4)
 
-            try Data(directoryCSV([
-                ["code": "so-moi", "kind": "department", "official_name": "Sở Mới"],
-                ["code": "so-sai", "kind": "department", "official_name": "Sở Sai", "valid_from": "2025-13-01"],
-                ["code": "so-moi", "kind": "department", "official_name": "Sở Mới lần hai"],
-            ]).utf8).write(to: bad)
+            try Data(
+                directoryCSV([
+                    ["code": "so-moi", "kind": "department", "official_name": "Sở Mới"],
+                    ["code": "so-sai", "kind": "department", "official_name": "Sở Sai", "valid_from": "2025-13-01"],
+                    ["code": "so-moi", "kind": "department", "official_name": "Sở Mới lần hai"],
+                ]).utf8
+            ).write(to: bad)
             do {
                 _ = try await Self.run(app, ["import", bad.path])
                 Issue.record("a file with bad rows was imported")

@@ -52,21 +52,27 @@ struct DirectoryGroupTests {
                 SiteURL.agencyGroups.path,
                 form: [
                     ("name", "Các cơ quan báo chí"), ("code", ""), ("aliases", "cơ quan báo chí\ncác báo, đài"),
-                    ("members[]", fixture.agencies["so-ngoai-vu"]!.uuidString), ("members[]", fixture.agencies["ubnd-tinh"]!.uuidString),
+                    ("members[]", fixture.agencies["so-ngoai-vu"]!.uuidString),
+                    ("members[]", fixture.agencies["ubnd-tinh"]!.uuidString),
                 ])
             #expect(response.status == .seeOther)
-            let group = try #require(try await AgencyGroup.query(on: app.db).filter(\.$code == "cac-co-quan-bao-chi").first())
+            let group = try #require(
+                try await AgencyGroup.query(on: app.db).filter(\.$code == "cac-co-quan-bao-chi").first())
             #expect(response.location == SiteURL.agencyGroup(group.id!).path)
             #expect(group.aliases == ["cơ quan báo chí", "các báo, đài"])
             let members = try await AgencyGroupMember.query(on: app.db).filter(\.$group.$id == group.id!).all()
-            #expect(Set(members.map(\.$agency.id)) == Set([fixture.agencies["so-ngoai-vu"]!, fixture.agencies["ubnd-tinh"]!]))
+            #expect(
+                Set(members.map(\.$agency.id))
+                    == Set([fixture.agencies["so-ngoai-vu"]!, fixture.agencies["ubnd-tinh"]!]))
 
             // Codes are shared with agencies, and unique among groups.
-            let taken = try await browser.post(SiteURL.agencyGroups.path, form: [("name", "X"), ("code", "so-ngoai-vu")])
+            let taken = try await browser.post(
+                SiteURL.agencyGroups.path, form: [("name", "X"), ("code", "so-ngoai-vu")])
             #expect(taken.text.contains("Mã này đã được dùng cho một cơ quan."))
             let again = try await browser.post(SiteURL.agencyGroups.path, form: [("name", "Các cơ quan báo chí")])
             #expect(again.text.contains("Mã này đã được dùng cho nhóm khác."))
-            let unknown = try await browser.post(SiteURL.agencyGroups.path, form: [("name", "Y"), ("members[]", UUID().uuidString)])
+            let unknown = try await browser.post(
+                SiteURL.agencyGroups.path, form: [("name", "Y"), ("members[]", UUID().uuidString)])
             #expect(unknown.status == .badRequest)
             #expect(unknown.text.contains("id=\"members-error\""))
 
@@ -91,7 +97,8 @@ struct DirectoryGroupTests {
             let fields: [(String, String)] = [
                 ("version", version), ("name", "các sở, ban, ngành tỉnh"), ("code", "cac-so-ban-nganh"),
                 ("aliases", "các sở, ban, ngành\ncác sở ngành"),
-                ("members[]", fixture.agencies["so-ngoai-vu"]!.uuidString), ("members[]", fixture.agencies["ubnd-tinh"]!.uuidString),
+                ("members[]", fixture.agencies["so-ngoai-vu"]!.uuidString),
+                ("members[]", fixture.agencies["ubnd-tinh"]!.uuidString),
             ]
             let response = try await browser.post(SiteURL.agencyGroup(group).path, form: fields)
             #expect(response.status == .seeOther)
@@ -99,9 +106,12 @@ struct DirectoryGroupTests {
             #expect(saved.name == "các sở, ban, ngành tỉnh")
             #expect(saved.aliases == ["các sở, ban, ngành", "các sở ngành"])
             let members = try await AgencyGroupMember.query(on: app.db).filter(\.$group.$id == group).all()
-            #expect(Set(members.map(\.$agency.id)) == Set([fixture.agencies["so-ngoai-vu"]!, fixture.agencies["ubnd-tinh"]!]))
+            #expect(
+                Set(members.map(\.$agency.id))
+                    == Set([fixture.agencies["so-ngoai-vu"]!, fixture.agencies["ubnd-tinh"]!]))
 
-            let user = try #require(try await User.query(on: app.db).filter(\.$username == fixture.users[.coordinator]!).first())
+            let user = try #require(
+                try await User.query(on: app.db).filter(\.$username == fixture.users[.coordinator]!).first())
             let entries = try await AuditEntry.query(on: app.db).filter(\.$actorID == user.id!).all()
             #expect(entries.filter { $0.entityType == "agency_group" && $0.action == "update" }.count == 1)
             #expect(entries.filter { $0.entityType == "agency_group_member" && $0.action == "create" }.count == 1)
@@ -119,7 +129,9 @@ struct DirectoryGroupTests {
     }
 
     static func value(of field: String, in html: String) -> String? {
-        guard let range = html.range(of: "name=\"\(field)\" value=\"([^\"]*)\"", options: .regularExpression) else { return nil }
+        guard let range = html.range(of: "name=\"\(field)\" value=\"([^\"]*)\"", options: .regularExpression) else {
+            return nil
+        }
         return String(html[range]).components(separatedBy: "value=\"").last.map { String($0.dropLast()) }
     }
 }

@@ -13,9 +13,12 @@ import VaporTesting
 /// A CSV file in the directory layout: the header, then one line per row (columns by name, others empty).
 func directoryCSV(_ rows: [[String: String]]) -> String {
     func field(_ value: String) -> String {
-        value.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        value.contains(where: { ",\"\r\n".contains($0) })
+            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }
-    let lines = [AgencyCSV.columns.joined(separator: ",")] + rows.map { row in AgencyCSV.columns.map { field(row[$0] ?? "") }.joined(separator: ",") }
+    let lines =
+        [AgencyCSV.columns.joined(separator: ",")]
+        + rows.map { row in AgencyCSV.columns.map { field(row[$0] ?? "") }.joined(separator: ",") }
     return lines.joined(separator: "\n") + "\n"
 }
 
@@ -29,7 +32,9 @@ func auditEntries(by actor: String, on db: any Database) async throws -> [AuditE
 
 extension Browser {
     /// Posts a multipart form (fields and one file), with the CSRF token.
-    mutating func upload(_ path: String, fields: [(String, String)] = [], file: (name: String, filename: String, data: Data))
+    mutating func upload(
+        _ path: String, fields: [(String, String)] = [], file: (name: String, filename: String, data: Data)
+    )
         async throws -> TestingHTTPResponse
     {
         try await multipart(path, fields: fields, files: [file])
@@ -74,7 +79,8 @@ struct DirectoryImportTests {
                 // A unit before its (new) parent: the importer writes parents first.
                 ["code": "phong-a", "kind": "unit", "official_name": "Phòng A", "parent_code": "so-moi"],
                 [
-                    "code": "so-ngoai-vu", "kind": "department", "official_name": "Sở Ngoại vụ", "parent_code": "ubnd-tinh",
+                    "code": "so-ngoai-vu", "kind": "department", "official_name": "Sở Ngoại vụ",
+                    "parent_code": "ubnd-tinh",
                     "aliases": "Sở Ngoại vụ tỉnh Lạng Sơn", "abbreviations": "SNgV",
                 ],
                 ["code": "so-moi", "kind": "department", "official_name": "Sở Mới", "parent_code": "ubnd-tinh"],
@@ -82,7 +88,10 @@ struct DirectoryImportTests {
                     "code": "so-cu", "kind": "department", "official_name": "Sở Cũ", "parent_code": "ubnd-tinh",
                     "successor_code": "so-moi", "succession_kind": "mergedInto", "succession_date": "2025-07-01",
                 ],
-                ["code": "nhom-moi", "kind": "group", "official_name": "các sở mới, cũ", "members": "so-moi|so-ngoai-vu"],
+                [
+                    "code": "nhom-moi", "kind": "group", "official_name": "các sở mới, cũ",
+                    "members": "so-moi|so-ngoai-vu",
+                ],
             ])
             let summary = try await DirectoryImporter(db: app.db, audit: .system(Self.actor)).importCSV(csv)
             #expect(summary.agenciesCreated == 3)
@@ -99,7 +108,8 @@ struct DirectoryImportTests {
             #expect(links.map(\.$successor.id) == [soMoi.id!])
             let group = try #require(try await AgencyGroup.query(on: app.db).filter(\.$code == "nhom-moi").first())
             let members = try await AgencyGroupMember.query(on: app.db).filter(\.$group.$id == group.id!).all()
-            #expect(Set(members.map(\.$agency.id)) == Set([soMoi.id!, try await agency("so-ngoai-vu", on: app.db).id!]))
+            #expect(
+                Set(members.map(\.$agency.id)) == Set([soMoi.id!, try await agency("so-ngoai-vu", on: app.db).id!]))
 
             let entries = try await auditEntries(by: "csv-test", on: app.db)
             func count(_ type: String, _ action: AuditEntry.Action) -> Int {
@@ -126,13 +136,21 @@ struct DirectoryImportTests {
     func groupMembersReplaced() async throws {
         try await withApp { app in
             _ = try await Fixture.seed(app)
-            let csv = directoryCSV([["code": "cac-so-ban-nganh", "kind": "group", "official_name": "các sở, ban, ngành", "members": "so-khcn"]])
+            let csv = directoryCSV([
+                [
+                    "code": "cac-so-ban-nganh", "kind": "group", "official_name": "các sở, ban, ngành",
+                    "members": "so-khcn",
+                ]
+            ])
             let summary = try await DirectoryImporter(db: app.db, audit: .system(Self.actor)).importCSV(csv)
             #expect(summary.groupsUpdated == 1)
-            let group = try #require(try await AgencyGroup.query(on: app.db).filter(\.$code == "cac-so-ban-nganh").first())
+            let group = try #require(
+                try await AgencyGroup.query(on: app.db).filter(\.$code == "cac-so-ban-nganh").first())
             let members = try await AgencyGroupMember.query(on: app.db).filter(\.$group.$id == group.id!).all()
             #expect(members.map(\.$agency.id) == [try await agency("so-khcn", on: app.db).id!])
-            let deleted = try await auditEntries(by: Self.actor, on: app.db).filter { $0.entityType == "agency_group_member" && $0.action == "delete" }
+            let deleted = try await auditEntries(by: Self.actor, on: app.db).filter {
+                $0.entityType == "agency_group_member" && $0.action == "delete"
+            }
             #expect(deleted.count == 2)
         }
     }
@@ -144,7 +162,10 @@ struct DirectoryImportTests {
             // so-ngoai-vu (stored) sits under ubnd-tinh; putting ubnd-tinh under so-ngoai-vu closes a loop.
             let csv = directoryCSV([
                 ["code": "so-moi", "kind": "department", "official_name": "Sở Mới"],
-                ["code": "ubnd-tinh", "kind": "provincialCommittee", "official_name": "Ủy ban nhân dân tỉnh Lạng Sơn", "parent_code": "so-ngoai-vu"],
+                [
+                    "code": "ubnd-tinh", "kind": "provincialCommittee",
+                    "official_name": "Ủy ban nhân dân tỉnh Lạng Sơn", "parent_code": "so-ngoai-vu",
+                ],
             ])
             let refused = await #expect(throws: AgencyCSVErrors.self) {
                 try await DirectoryImporter(db: app.db, audit: .system(Self.actor)).importCSV(csv)
@@ -209,8 +230,11 @@ struct DirectoryImportTests {
             #expect(refused.text.contains("Tên chính thức bị bỏ trống."))
             #expect(try await Agency.query(on: app.db).filter(\.$code == "so-moi").first() == nil)
 
-            let good = directoryCSV([["code": "so-moi", "kind": "department", "official_name": "Sở Mới", "parent_code": "ubnd-tinh"]])
-            let done = try await browser.upload(SiteURL.agenciesImport.path, file: ("file", "danh-ba.csv", Data(("\u{FEFF}" + good).utf8)))
+            let good = directoryCSV([
+                ["code": "so-moi", "kind": "department", "official_name": "Sở Mới", "parent_code": "ubnd-tinh"]
+            ])
+            let done = try await browser.upload(
+                SiteURL.agenciesImport.path, file: ("file", "danh-ba.csv", Data(("\u{FEFF}" + good).utf8)))
             #expect(done.status == .seeOther)
             #expect(done.location == SiteURL.agencies.path)
             let list = try await browser.get(SiteURL.agencies.path)
@@ -232,11 +256,15 @@ struct DirectoryImportTests {
             let bad = directoryCSV([["code": "Bad Code", "kind": "department", "official_name": "X"]])
             let refused = try await browser.post(SiteURL.agenciesImport.path, form: [("text", bad)])
             #expect(refused.status == .badRequest)
-            #expect(refused.text.contains("The code “Bad Code” must be lowercase ASCII letters and digits joined by hyphens."))
+            #expect(
+                refused.text.contains(
+                    "The code “Bad Code” must be lowercase ASCII letters and digits joined by hyphens."))
             let empty = try await browser.post(SiteURL.agenciesImport.path, form: [("text", "  ")])
             #expect(empty.status == .badRequest)
             #expect(empty.text.contains("aria-invalid=\"true\""))
-            let good = directoryCSV([["code": "so-dan-toc-ton-giao", "kind": "department", "official_name": "Sở Dân tộc và Tôn giáo"]])
+            let good = directoryCSV([
+                ["code": "so-dan-toc-ton-giao", "kind": "department", "official_name": "Sở Dân tộc và Tôn giáo"]
+            ])
             #expect(try await browser.post(SiteURL.agenciesImport.path, form: [("text", good)]).status == .seeOther)
             #expect(try await agency("so-dan-toc-ton-giao", on: app.db).officialName == "Sở Dân tộc và Tôn giáo")
         }
@@ -256,7 +284,10 @@ struct DirectoryImportTests {
             #expect(disposition.contains("danh-ba-co-quan-"))
             let text = response.body.string
             #expect(text.hasPrefix("\u{FEFF}code,kind,official_name"))
-            #expect(text.contains("so-tttt,department,Sở Thông tin và Truyền thông,,ubnd-tinh,,,,2025-02-28,so-khcn,mergedInto,2025-03-01,"))
+            #expect(
+                text.contains(
+                    "so-tttt,department,Sở Thông tin và Truyền thông,,ubnd-tinh,,,,2025-02-28,so-khcn,mergedInto,2025-03-01,"
+                ))
             #expect(text.contains("\"các sở, ban, ngành\""))
         }
     }

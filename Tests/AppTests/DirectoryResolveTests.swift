@@ -19,9 +19,13 @@ struct DirectoryResolveTests {
             #expect(empty.status == .ok)
             #expect(!empty.text.contains("id=\"result-title\""))
 
-            let page = try await browser.get(SiteURL.resolveName.with(["name": "Sở Thông tin và Truyền thông", "date": "2024-05-10"]))
+            let page = try await browser.get(
+                SiteURL.resolveName.with(["name": "Sở Thông tin và Truyền thông", "date": "2024-05-10"]))
             #expect(page.status == .ok)
-            #expect(page.text.contains("href=\"\(SiteURL.agency(fixture.agencies["so-khcn"]!).path)\"><strong>Sở Khoa học và Công nghệ</strong>"))
+            #expect(
+                page.text.contains(
+                    "href=\"\(SiteURL.agency(fixture.agencies["so-khcn"]!).path)\"><strong>Sở Khoa học và Công nghệ</strong>"
+                ))
             #expect(page.text.contains("Tên cũ → cơ quan kế thừa"))
             #expect(page.text.contains("sáp nhập 01/03/2025"))
             #expect(page.text.contains("97%"))
@@ -57,10 +61,13 @@ struct DirectoryResolveTests {
             // The issuing agency gives meaning to a relative name.
             let audit = AuditContext.system("test")
             let office = Agency(
-                code: "vp-so-ngoai-vu", officialName: "Văn phòng Sở Ngoại vụ", kind: .unit, parentID: fixture.agencies["so-ngoai-vu"])
+                code: "vp-so-ngoai-vu", officialName: "Văn phòng Sở Ngoại vụ", kind: .unit,
+                parentID: fixture.agencies["so-ngoai-vu"])
             try await office.auditedCreate(on: app.db, by: audit)
             let relative = try await browser.get(
-                SiteURL.resolveName.with(["name": "Văn phòng Sở", "issuer": fixture.agencies["so-ngoai-vu"]!.uuidString]))
+                SiteURL.resolveName.with([
+                    "name": "Văn phòng Sở", "issuer": fixture.agencies["so-ngoai-vu"]!.uuidString,
+                ]))
             #expect(relative.text.contains("<strong>Văn phòng Sở Ngoại vụ</strong>"))
         }
     }

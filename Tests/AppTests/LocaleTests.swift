@@ -1,4 +1,5 @@
 import Foundation
+import TTDNKit
 import Testing
 import Vapor
 
@@ -13,7 +14,8 @@ import Vapor
     @Test func everyKeyUsedByATemplateExistsInEveryLocale() throws {
         let translations = try Translations.load(from: Self.root.appendingPathComponent("Resources/Locales").path)
         var used = Set<String>()
-        let views = FileManager.default.enumerator(at: Self.root.appendingPathComponent("Resources/Views"), includingPropertiesForKeys: nil)!
+        let views = FileManager.default.enumerator(
+            at: Self.root.appendingPathComponent("Resources/Views"), includingPropertiesForKeys: nil)!
         for case let url as URL in views where url.pathExtension == "leaf" {
             let text = try String(contentsOf: url, encoding: .utf8)
             for match in text.matches(of: #/#t\("([^"]+)"/#) { used.insert(String(match.1)) }
@@ -62,8 +64,6 @@ import Vapor
         #expect(Formatting.number(1_234_567, .en) == "1,234,567")
     }
 }
-
-import TTDNKit
 
 enum TTDNKitDate {
     static let sample = LocalDate(year: 2024, month: 2, day: 5)!

@@ -51,7 +51,8 @@ import VaporTesting
     @Test func inactiveUsersCannotSignIn() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
-            let user = try #require(try await User.query(on: app.db).filter(\.$username == fixture.users[.editor]!).first())
+            let user = try #require(
+                try await User.query(on: app.db).filter(\.$username == fixture.users[.editor]!).first())
             try await user.auditedUpdate(on: app.db, by: .system("test")) { $0.active = false }
             var browser = Browser(app)
             let response = try await browser.post(
@@ -63,7 +64,8 @@ import VaporTesting
     @Test func browsersGetErrorPagesAndJSONClientsGetJSON() async throws {
         try await withApp { app in
             var browser = Browser(app)
-            let page = try await browser.get("/no-such-page", headers: ["Accept": "text/html,application/xhtml+xml,*/*;q=0.8"])
+            let page = try await browser.get(
+                "/no-such-page", headers: ["Accept": "text/html,application/xhtml+xml,*/*;q=0.8"])
             #expect(page.status == .notFound)
             #expect(page.text.contains("<html"))
             #expect(page.text.contains("Không tìm thấy trang"))

@@ -10,7 +10,8 @@ import VaporTesting
 /// DOCX and CSV downloads, `ttdn export`, and each agency's calendar feed.
 @Suite("Plan exports and calendar feeds")
 struct PlanExportTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test("The DOCX download reads back as the same plan: tasks, agencies, timeframes")
     func docx() async throws {
@@ -22,7 +23,9 @@ struct PlanExportTests {
             let response = try await browser.get(SiteURL.planExportDocx(plan.planID).path)
             #expect(response.status == .ok)
             #expect(response.headers.first(name: .contentType) == PlanExportController.docxType)
-            #expect(response.headers.first(name: .contentDisposition)?.contains("filename=\"ke-hoach-18-kh-sngv.docx\"") == true)
+            #expect(
+                response.headers.first(name: .contentDisposition)?.contains("filename=\"ke-hoach-18-kh-sngv.docx\"")
+                    == true)
             let data = Data(buffer: response.body)
             #expect(data.prefix(2) == Data("PK".utf8))
             let read = try PlanReader.read(data: data, filename: "export.docx").plan
@@ -73,7 +76,8 @@ struct PlanExportTests {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
             let plan = try await PlanFixture.seed(app, fixture)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ttdn-export-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "ttdn-export-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             func run(_ arguments: [String]) async throws {
@@ -87,7 +91,8 @@ struct PlanExportTests {
             #expect(try PlanReader.read(data: written, filename: "plan.docx").plan.tasks.count == 7)
             let csv = folder.appendingPathComponent("tasks.csv").path
             try await run([plan.planID.uuidString, "--format", "csv", "--output", csv])
-            let csvText = String(decoding: try #require(FileManager.default.contents(atPath: csv)).dropFirst(3), as: UTF8.self)
+            let csvText = String(
+                decoding: try #require(FileManager.default.contents(atPath: csv)).dropFirst(3), as: UTF8.self)
             #expect(csvText.contains("II.3.2"))
             #expect(csvText.contains("Chưa thực hiện"))
             await #expect(throws: CommandFailure.self) { try await run([UUID().uuidString, "--output", docx]) }
@@ -137,10 +142,13 @@ struct PlanExportTests {
 
             // Checked with Python's icalendar where it is installed.
             if Self.pythonHasICalendar() {
-                let file = FileManager.default.temporaryDirectory.appendingPathComponent("ttdn-\(UUID().uuidString).ics")
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "ttdn-\(UUID().uuidString).ics")
                 try Data(buffer: feed.body).write(to: file)
                 defer { try? FileManager.default.removeItem(at: file) }
-                let (status, output) = try Self.python([Self.root.appendingPathComponent("Tests/python/check_ics.py").path, file.path])
+                let (status, output) = try Self.python([
+                    Self.root.appendingPathComponent("Tests/python/check_ics.py").path, file.path,
+                ])
                 #expect(status == 0, "check_ics.py: \(output)")
             } else {
                 print("PlanExportTests: python3 with icalendar not found; the feed was not checked with icalendar")
@@ -153,7 +161,9 @@ struct PlanExportTests {
             #expect(next != first)
             #expect(try await anonymous.get(SiteURL.calendarFeed(first).path).status == .notFound)
             #expect(try await anonymous.get(SiteURL.calendarFeed(next).path).status == .ok)
-            #expect(try await anonymous.get(SiteURL.calendarFeed(String(repeating: "A", count: 43)).path).status == .notFound)
+            #expect(
+                try await anonymous.get(SiteURL.calendarFeed(String(repeating: "A", count: 43)).path).status
+                    == .notFound)
             let tokens = try await CalendarToken.query(on: app.db).filter(\.$agency.$id == ngoaiVu).all()
             #expect(tokens.count == 2 && tokens.filter { $0.revokedAt == nil }.count == 1)
             let trail = try await AuditEntry.query(on: app.db).filter(\.$entityType == "calendar_token").all()
@@ -170,10 +180,14 @@ struct PlanExportTests {
             let vhttdl = fixture.agencies["so-vhttdl"]!
             var officer = Browser(app)
             try await officer.login(fixture.users[.agencyOfficer]!)
-            #expect(try await officer.post(SiteURL.myTasksCalendar.path, form: [("agency", vhttdl.uuidString)]).status == .forbidden)
+            #expect(
+                try await officer.post(SiteURL.myTasksCalendar.path, form: [("agency", vhttdl.uuidString)]).status
+                    == .forbidden)
             var viewer = Browser(app)
             try await viewer.login(fixture.users[.viewer]!)
-            #expect(try await viewer.post(SiteURL.myTasksCalendar.path, form: [("agency", vhttdl.uuidString)]).status == .forbidden)
+            #expect(
+                try await viewer.post(SiteURL.myTasksCalendar.path, form: [("agency", vhttdl.uuidString)]).status
+                    == .forbidden)
             #expect(try await viewer.post(SiteURL.myTasksCalendar.path, form: []).status == .badRequest)
             #expect(try await CalendarToken.query(on: app.db).count() == 0)
             var coordinator = Browser(app)

@@ -45,18 +45,22 @@ struct PlanFixture {
                 timeframe: Timeframe(text: "phát hành 04 số (01 số/quý)", kind: .recurring, every: .quarter, count: 4)),
             TTDNKit.PlanTask(
                 ref: "II.2", title: "Cập nhật Trang thông tin đối ngoại của tỉnh", lead: ["Sở Ngoại vụ"],
-                support: ["Sở Văn hóa, Thể thao và Du lịch"], timeframe: Timeframe(text: "Thường xuyên", kind: .ongoing)),
+                support: ["Sở Văn hóa, Thể thao và Du lịch"], timeframe: Timeframe(text: "Thường xuyên", kind: .ongoing)
+            ),
             TTDNKit.PlanTask(ref: "II.3", title: "Quảng bá du lịch và thương mại qua cửa khẩu"),
             TTDNKit.PlanTask(
-                ref: "II.3.1", title: "Tổ chức đoàn famtrip cho phóng viên nước ngoài", lead: ["Sở Văn hóa, Thể thao và Du lịch"],
-                support: ["Sở Ngoại vụ"], timeframe: Timeframe(text: "Quý II, III năm \(year)", kind: .quarters, quarters: [2, 3], year: year)),
+                ref: "II.3.1", title: "Tổ chức đoàn famtrip cho phóng viên nước ngoài",
+                lead: ["Sở Văn hóa, Thể thao và Du lịch"],
+                support: ["Sở Ngoại vụ"],
+                timeframe: Timeframe(text: "Quý II, III năm \(year)", kind: .quarters, quarters: [2, 3], year: year)),
             TTDNKit.PlanTask(
                 ref: "II.3.2", title: "Sản xuất phim tài liệu giới thiệu Khu kinh tế cửa khẩu",
                 lead: ["Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn"],
                 timeframe: Timeframe(text: "Quý III/\(year)", kind: .quarters, quarters: [3], year: year)),
             TTDNKit.PlanTask(
                 ref: "II.4", title: "Tập huấn nghiệp vụ thông tin đối ngoại", lead: ["Sở Khoa học và Công nghệ"],
-                support: ["các sở, ban, ngành tỉnh"], timeframe: Timeframe(text: "trong năm \(year)", kind: .year, year: year)),
+                support: ["các sở, ban, ngành tỉnh"],
+                timeframe: Timeframe(text: "trong năm \(year)", kind: .year, year: year)),
             TTDNKit.PlanTask(
                 ref: "II.5", title: "Thông tin về biên giới, lãnh thổ", lead: ["Sở Ngoại vụ"],
                 timeframe: Timeframe(text: "Theo kế hoạch của Bộ Ngoại giao", kind: .external)),
@@ -72,7 +76,10 @@ struct PlanFixture {
     }
 
     @discardableResult
-    static func seed(_ app: Application, _ fixture: Fixture, year: Int = LocalDate.today().year + 1, purposes: String = "Quảng bá hình ảnh tỉnh.")
+    static func seed(
+        _ app: Application, _ fixture: Fixture, year: Int = LocalDate.today().year + 1,
+        purposes: String = "Quảng bá hình ảnh tỉnh."
+    )
         async throws -> PlanFixture
     {
         let document = document(year: year)
@@ -105,7 +112,9 @@ struct PlanFixture {
     /// A user of another agency, for "someone else's agency" checks.
     static func officer(_ app: Application, agency: UUID, username: String) async throws {
         _ = try await UserService(db: app.db, hasher: app.password.async, audit: .system("test")).create(
-            .init(username: username, displayName: username, email: nil, password: testPassword, agencyID: agency, roles: [.agencyOfficer]))
+            .init(
+                username: username, displayName: username, email: nil, password: testPassword, agencyID: agency,
+                roles: [.agencyOfficer]))
     }
 }
 

@@ -10,8 +10,11 @@ import VaporTesting
 
 /// Upload → review beside the outline → correct → save, all or nothing; and `ttdn import`.
 @Suite struct PlanImportTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var demoPlan: Data { FileManager.default.contents(atPath: root.appendingPathComponent("Resources/Demo/ke-hoach-ttdn-2025.txt").path)! }
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static var demoPlan: Data {
+        FileManager.default.contents(atPath: root.appendingPathComponent("Resources/Demo/ke-hoach-ttdn-2025.txt").path)!
+    }
 
     /// The demo province's directory, through the same importer the demo uses.
     static func seedDirectory(_ app: Application) async throws -> Fixture {
@@ -22,7 +25,10 @@ import VaporTesting
         let ngoaiVu = try await Agency.query(on: app.db).filter(\.$code == "so-ngoai-vu").first()
         for role in [Role.coordinator, .viewer, .agencyOfficer] {
             let username = "u-" + role.rawValue.replacingOccurrences(of: "_", with: "-")
-            _ = try await service.create(.init(username: username, displayName: username, email: nil, password: testPassword, agencyID: role == .viewer ? nil : ngoaiVu?.id, roles: [role]))
+            _ = try await service.create(
+                .init(
+                    username: username, displayName: username, email: nil, password: testPassword,
+                    agencyID: role == .viewer ? nil : ngoaiVu?.id, roles: [role]))
             fixture.users[role] = username
         }
         return fixture
@@ -32,8 +38,11 @@ import VaporTesting
         if browser.csrf == nil { try await browser.get(SiteURL.planImport.path) }
         let boundary = "ttdn-test-boundary"
         var body = ByteBuffer()
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf ?? "")\r\n")
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf ?? "")\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
         body.writeBytes(data)
         body.writeString("\r\n--\(boundary)--\r\n")
         var headers = HTTPHeaders()
@@ -58,7 +67,8 @@ import VaporTesting
         }
         for match in html.matches(of: #/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)</select>/#) {
             let options = String(match.2)
-            let selected = options.firstMatch(of: #/<option value="([^"]*)" selected>/#).map { String($0.1) }
+            let selected =
+                options.firstMatch(of: #/<option value="([^"]*)" selected>/#).map { String($0.1) }
                 ?? options.firstMatch(of: #/<option value="([^"]*)"/#).map { String($0.1) } ?? ""
             fields.append((String(match.1), decode(selected)))
         }
@@ -73,7 +83,8 @@ import VaporTesting
 
     static func decode(_ text: String) -> String {
         text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     static func set(_ fields: inout [(String, String)], _ name: String, _ value: String) {
@@ -100,8 +111,10 @@ import VaporTesting
 
             var fields = Self.formFields(review.text)
             // Fix the unresolved name by creating the agency, and keep the wording for next time.
-            let index = try #require(fields.first { $0.0.hasSuffix("[wording]") && $0.1 == "Hội Hữu nghị Việt Nam - Trung Quốc tỉnh" }?.0)
-                .replacingOccurrences(of: "[wording]", with: "")
+            let index = try #require(
+                fields.first { $0.0.hasSuffix("[wording]") && $0.1 == "Hội Hữu nghị Việt Nam - Trung Quốc tỉnh" }?.0
+            )
+            .replacingOccurrences(of: "[wording]", with: "")
             Self.set(&fields, index + "[choice]", "new")
             Self.set(&fields, index + "[new_name]", "Hội Hữu nghị Việt Nam - Trung Quốc tỉnh Lạng Sơn")
             Self.set(&fields, index + "[new_kind]", "massOrganisation")
@@ -120,20 +133,28 @@ import VaporTesting
             #expect(sub.timeframe?.quarters == [2, 3])
             #expect(tasks.first { $0.ref == "II.1" }?.timeframe?.kind == .recurring)
             // "phát hành 04 số (01 số/quý)" gives an expected output with its target.
-            let bulletin = try await TaskOutput.query(on: app.db).filter(\.$task.$id == tasks.first { $0.ref == "II.1" }!.id!).all()
+            let bulletin = try await TaskOutput.query(on: app.db).filter(
+                \.$task.$id == tasks.first { $0.ref == "II.1" }!.id!
+            ).all()
             #expect(bulletin.contains { $0.target == 4 && $0.unit == "số" })
             // The old name is linked to today's agency and its wording kept.
-            let khcn = try #require(try await Agency.query(on: app.db).filter(\.$code == "so-khoa-hoc-cong-nghe").first())
-            let oldName = try #require(try await TaskAgency.query(on: app.db).filter(\.$wording == "Sở Thông tin và Truyền thông").first())
+            let khcn = try #require(
+                try await Agency.query(on: app.db).filter(\.$code == "so-khoa-hoc-cong-nghe").first())
+            let oldName = try #require(
+                try await TaskAgency.query(on: app.db).filter(\.$wording == "Sở Thông tin và Truyền thông").first())
             #expect(oldName.$agency.id == khcn.id)
             // The new agency exists, remembers the wording, and the task links to it.
-            let created = try #require(try await Agency.query(on: app.db).filter(\.$officialName == "Hội Hữu nghị Việt Nam - Trung Quốc tỉnh Lạng Sơn").first())
+            let created = try #require(
+                try await Agency.query(on: app.db).filter(
+                    \.$officialName == "Hội Hữu nghị Việt Nam - Trung Quốc tỉnh Lạng Sơn"
+                ).first())
             #expect(created.kind == "massOrganisation")
             #expect(created.aliases.contains("Hội Hữu nghị Việt Nam - Trung Quốc tỉnh"))
             #expect(try await TaskAgency.query(on: app.db).filter(\.$agency.$id == created.id!).count() == 1)
             // Citations in the registry, reporting duties, responsibilities, the original file; draft gone.
             #expect(try await PlanCitation.query(on: app.db).filter(\.$plan.$id == plan.id!).count() == 3)
-            let duties = try await PlanReportingDuty.query(on: app.db).filter(\.$plan.$id == plan.id!).sort(\.$position).all()
+            let duties = try await PlanReportingDuty.query(on: app.db).filter(\.$plan.$id == plan.id!).sort(\.$position)
+                .all()
             #expect(duties.map(\.frequency) == ["quarterly", "yearly"])
             #expect(duties.last?.beforeDay == 15 && duties.last?.dueMonth == "11")
             #expect(try await PlanResponsibility.query(on: app.db).filter(\.$plan.$id == plan.id!).count() >= 2)
@@ -152,7 +173,8 @@ import VaporTesting
             let fixture = try await Self.seedDirectory(app)
             var browser = Browser(app)
             try await browser.login(fixture.users[.coordinator]!)
-            let reviewPath = try #require(try await Self.upload(&browser, filename: "plan.txt", data: Self.demoPlan).location)
+            let reviewPath = try #require(
+                try await Self.upload(&browser, filename: "plan.txt", data: Self.demoPlan).location)
             var fields = Self.formFields(try await browser.get(reviewPath).text)
             Self.set(&fields, "tasks[1][ref]", "II.1")  // a duplicate ref
             Self.set(&fields, "title", "")
@@ -181,10 +203,12 @@ import VaporTesting
             let empty = try await Self.upload(&browser, filename: "plan.txt", data: Data())
             #expect(empty.status == .badRequest)
             #expect(empty.text.contains("Vui lòng chọn tệp kế hoạch."))
-            let fakeDocx = try await Self.upload(&browser, filename: "plan.docx", data: Data((0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
+            let fakeDocx = try await Self.upload(
+                &browser, filename: "plan.docx", data: Data((0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
             #expect(fakeDocx.status == .unprocessableEntity)
             #expect(fakeDocx.text.contains("form-error"))
-            let big = try await Self.upload(&browser, filename: "plan.txt", data: Data(repeating: 0x41, count: app.settings.maxPlanUploadBytes + 1))
+            let big = try await Self.upload(
+                &browser, filename: "plan.txt", data: Data(repeating: 0x41, count: app.settings.maxPlanUploadBytes + 1))
             #expect(big.status == .payloadTooLarge)
             #expect(big.text.contains("1 MB"))
             #expect(try await ImportDraft.query(on: app.db).count() == 0)
@@ -209,13 +233,18 @@ import VaporTesting
                 .importWithoutReview(data: Self.demoPlan, filename: "ke-hoach.txt", status: .issued)
             #expect(summary.tasks >= 6)
             #expect(summary.unlinked == ["Hội Hữu nghị Việt Nam - Trung Quốc tỉnh"])
-            let unlinked = try #require(try await TaskAgency.query(on: app.db).filter(\.$wording == "Hội Hữu nghị Việt Nam - Trung Quốc tỉnh").first())
+            let unlinked = try #require(
+                try await TaskAgency.query(on: app.db).filter(\.$wording == "Hội Hữu nghị Việt Nam - Trung Quốc tỉnh")
+                    .first())
             #expect(unlinked.$agency.id == nil && unlinked.$group.id == nil)
             let plan = try #require(try await Plan.find(summary.planID, on: app.db))
             let issuer = try #require(try await Agency.query(on: app.db).filter(\.$code == "so-ngoai-vu").first())
             #expect(plan.$issuingAgency.id == issuer.id)
             // Every row went into the audit trail under the command's name.
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$actorName == "ttdn import").filter(\.$entityType == "plan_task").count() == summary.tasks)
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$actorName == "ttdn import").filter(
+                    \.$entityType == "plan_task"
+                ).count() == summary.tasks)
         }
     }
 }

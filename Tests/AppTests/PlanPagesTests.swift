@@ -24,12 +24,24 @@ struct PlanPagesTests {
             #expect(list.text.contains("18/KH-SNgV"))
             #expect(list.text.contains("<td class=\"num\">7</td>"))
             // No accents, other case: still found.
-            #expect(try await browser.get(SiteURL.plans.path + "?q=THONG+TIN+doi+ngoai").text.contains(SiteURL.plan(plan.planID).path))
-            #expect(!(try await browser.get(SiteURL.plans.path + "?q=khong+co+dau").text.contains(SiteURL.plan(plan.planID).path)))
-            #expect(try await browser.get(SiteURL.plans.path + "?year=\(plan.year)").text.contains(SiteURL.plan(plan.planID).path))
-            #expect(!(try await browser.get(SiteURL.plans.path + "?year=\(plan.year - 5)").text.contains(SiteURL.plan(plan.planID).path)))
-            #expect(try await browser.get(SiteURL.plans.path + "?status=issued").text.contains(SiteURL.plan(plan.planID).path))
-            #expect(!(try await browser.get(SiteURL.plans.path + "?status=draft").text.contains(SiteURL.plan(plan.planID).path)))
+            #expect(
+                try await browser.get(SiteURL.plans.path + "?q=THONG+TIN+doi+ngoai").text.contains(
+                    SiteURL.plan(plan.planID).path))
+            #expect(
+                !(try await browser.get(SiteURL.plans.path + "?q=khong+co+dau").text.contains(
+                    SiteURL.plan(plan.planID).path)))
+            #expect(
+                try await browser.get(SiteURL.plans.path + "?year=\(plan.year)").text.contains(
+                    SiteURL.plan(plan.planID).path))
+            #expect(
+                !(try await browser.get(SiteURL.plans.path + "?year=\(plan.year - 5)").text.contains(
+                    SiteURL.plan(plan.planID).path)))
+            #expect(
+                try await browser.get(SiteURL.plans.path + "?status=issued").text.contains(
+                    SiteURL.plan(plan.planID).path))
+            #expect(
+                !(try await browser.get(SiteURL.plans.path + "?status=draft").text.contains(
+                    SiteURL.plan(plan.planID).path)))
             // Nav and workspace lead here.
             let workspace = try await browser.get(SiteURL.workspace.path)
             #expect(workspace.text.contains("href=\"\(SiteURL.myTasks.path)\""))
@@ -37,7 +49,9 @@ struct PlanPagesTests {
         }
     }
 
-    @Test("A plan's page: header, legal bases, tree, names today with the document's wording, unresolved names, reporting, file")
+    @Test(
+        "A plan's page: header, legal bases, tree, names today with the document's wording, unresolved names, reporting, file"
+    )
     func planPage() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
@@ -53,7 +67,10 @@ struct PlanPagesTests {
             #expect(html.contains("Quảng bá hình ảnh tỉnh."))
             #expect(html.contains("Ngân sách tỉnh năm \(plan.year)."))
             // The former department shows as the one that took it over, with the plan's wording.
-            #expect(html.contains("Sở Khoa học và Công nghệ</a> <span class=\"wording\">(văn bản ghi: Sở Thông tin và Truyền thông)</span>"))
+            #expect(
+                html.contains(
+                    "Sở Khoa học và Công nghệ</a> <span class=\"wording\">(văn bản ghi: Sở Thông tin và Truyền thông)</span>"
+                ))
             #expect(html.contains("<mark class=\"unresolved\""))
             #expect(html.contains("Báo Lạng Sơn</mark>"))
             #expect(html.contains("Hằng quý, trước ngày 15 của tháng cuối kỳ, gửi Sở Ngoại vụ"))
@@ -72,7 +89,9 @@ struct PlanPagesTests {
         }
     }
 
-    @Test("The task table filters by agency (directly, under a former name, through a group), role, timeframe kind and status")
+    @Test(
+        "The task table filters by agency (directly, under a former name, through a group), role, timeframe kind and status"
+    )
     func tableFilters() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
@@ -106,7 +125,9 @@ struct PlanPagesTests {
             #expect(try await refs("kind=quarters&agency=\(vhttdl)") == ["II.3.1"])
             #expect(try await refs("status=completed") == [])
             let task = try #require(try await PlanTask.find(plan.tasks["II.2"]!, on: app.db))
-            try await task.auditedUpdate(on: app.db, by: .system("test")) { $0.status = PlanTask.Status.completed.rawValue }
+            try await task.auditedUpdate(on: app.db, by: .system("test")) {
+                $0.status = PlanTask.Status.completed.rawValue
+            }
             #expect(try await refs("status=completed") == ["II.2"])
             #expect(try await refs("status=notStarted&agency=\(ngoaiVu)&role=lead") == ["II.1", "II.5"])
         }
@@ -141,16 +162,23 @@ struct PlanPagesTests {
             try await browser.login(fixture.users[.coordinator]!)
             let page = try await browser.get(SiteURL.plan(plan.planID).path)
             #expect(page.text.contains("action=\"\(SiteURL.planStatus(plan.planID).path)\""))
-            let changed = try await browser.post(SiteURL.planStatus(plan.planID).path, form: [("status", "archived"), ("version", "1")])
+            let changed = try await browser.post(
+                SiteURL.planStatus(plan.planID).path, form: [("status", "archived"), ("version", "1")])
             #expect(changed.status == .seeOther)
             #expect(try await Plan.find(plan.planID, on: app.db)?.status == "archived")
             // The same (now stale) form again: refused, nothing changed.
-            let stale = try await browser.post(SiteURL.planStatus(plan.planID).path, form: [("status", "draft"), ("version", "1")])
+            let stale = try await browser.post(
+                SiteURL.planStatus(plan.planID).path, form: [("status", "draft"), ("version", "1")])
             #expect(stale.status == .seeOther)
             #expect(try await Plan.find(plan.planID, on: app.db)?.status == "archived")
             #expect(try await browser.get(SiteURL.plan(plan.planID).path).text.contains("vừa được người khác thay đổi"))
-            #expect(try await browser.post(SiteURL.planStatus(plan.planID).path, form: [("status", "bogus"), ("version", "2")]).status == .badRequest)
-            let entries = try await AuditEntry.query(on: app.db).filter(\.$entityType == "plan").filter(\.$action == AuditEntry.Action.update.rawValue).all()
+            #expect(
+                try await browser.post(
+                    SiteURL.planStatus(plan.planID).path, form: [("status", "bogus"), ("version", "2")]
+                ).status == .badRequest)
+            let entries = try await AuditEntry.query(on: app.db).filter(\.$entityType == "plan").filter(
+                \.$action == AuditEntry.Action.update.rawValue
+            ).all()
             #expect(entries.count == 1)
         }
     }
@@ -185,21 +213,32 @@ struct PlanPagesTests {
             let version = try #require(AuditTests.hidden("version", in: form.text))
             let saved = try await coordinator.post(
                 SiteURL.legalDocument(first.citedDocument).path,
-                form: [("issuer", "Chính phủ"), ("title", "về quản lý hoạt động thông tin đối ngoại"), ("version", version)])
+                form: [
+                    ("issuer", "Chính phủ"), ("title", "về quản lý hoạt động thông tin đối ngoại"),
+                    ("version", version),
+                ])
             #expect(saved.status == .seeOther)
             let document = try #require(try await LegalDocument.find(first.citedDocument, on: app.db))
             #expect(document.issuer == "Chính phủ")
-            #expect(try await viewer.get(SiteURL.legalDocument(first.citedDocument).path).text.contains("về quản lý hoạt động thông tin đối ngoại"))
+            #expect(
+                try await viewer.get(SiteURL.legalDocument(first.citedDocument).path).text.contains(
+                    "về quản lý hoạt động thông tin đối ngoại"))
             // The old form again: refused with the latest version shown.
             let stale = try await coordinator.post(
-                SiteURL.legalDocument(first.citedDocument).path, form: [("issuer", "Bộ Ngoại giao"), ("title", ""), ("version", "0")])
+                SiteURL.legalDocument(first.citedDocument).path,
+                form: [("issuer", "Bộ Ngoại giao"), ("title", ""), ("version", "0")])
             #expect(stale.status == .conflict)
             #expect(try await LegalDocument.find(first.citedDocument, on: app.db)?.issuer == "Chính phủ")
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "legal_document").filter(\.$action == AuditEntry.Action.update.rawValue).count() == 1)
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$entityType == "legal_document").filter(
+                    \.$action == AuditEntry.Action.update.rawValue
+                ).count() == 1)
         }
     }
 
-    @Test("Nhiệm vụ của đơn vị: an officer sees their agency's tasks, another agency's officer sees theirs, coordinators choose")
+    @Test(
+        "Nhiệm vụ của đơn vị: an officer sees their agency's tasks, another agency's officer sees theirs, coordinators choose"
+    )
     func myTasks() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
@@ -214,9 +253,12 @@ struct PlanPagesTests {
             #expect(mine.text.contains("Sở Ngoại vụ</a>: chủ trì 3, phối hợp 2 nhiệm vụ"))
             #expect(mine.text.contains("qua nhóm “các sở, ban, ngành”"))
             #expect(mine.text.contains("Hết Quý II/\(plan.year)"))
-            #expect(mine.text.contains("href=\"\(SiteURL.plan(plan.planID).path)#task-\(plan.tasks["II.1"]!.uuidString.lowercased())\""))
+            #expect(
+                mine.text.contains(
+                    "href=\"\(SiteURL.plan(plan.planID).path)#task-\(plan.tasks["II.1"]!.uuidString.lowercased())\""))
             // An officer cannot look at another agency's list by changing the address.
-            let other = try await officer.get(SiteURL.myTasks.path + "?agency=\(fixture.agencies["so-vhttdl"]!.uuidString)")
+            let other = try await officer.get(
+                SiteURL.myTasks.path + "?agency=\(fixture.agencies["so-vhttdl"]!.uuidString)")
             #expect(PlanFixture.tableRefs(other.text) == ["II.1", "II.2", "II.3.1", "II.4", "II.5"])
             #expect(!other.text.contains("<select id=\"agency\""))
 
@@ -236,7 +278,8 @@ struct PlanPagesTests {
             var admin = Browser(app)
             try await admin.login(fixture.users[.admin]!)
             #expect(try await admin.get(SiteURL.myTasks.path).text.contains("Chọn một đơn vị"))
-            let chosen = try await admin.get(SiteURL.myTasks.path + "?agency=\(fixture.agencies["so-khcn"]!.uuidString)")
+            let chosen = try await admin.get(
+                SiteURL.myTasks.path + "?agency=\(fixture.agencies["so-khcn"]!.uuidString)")
             #expect(PlanFixture.tableRefs(chosen.text) == ["II.1", "II.4"])
             #expect(chosen.text.contains("<option value=\"\(fixture.agencies["so-khcn"]!.uuidString)\" selected>"))
 

@@ -20,7 +20,8 @@ import Vapor
     @Test func everyRouteAnswersEveryRoleAsThePolicySays() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
-            let viewerID = try #require(try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).first()?.id)
+            let viewerID = try #require(
+                try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).first()?.id)
             let plan = try await PlanFixture.seed(app, fixture)
             let ids: [String: String] = [
                 "agencies": fixture.agencies["so-vhttdl"]!.uuidString,
@@ -32,14 +33,20 @@ import Vapor
                 "legal-documents": plan.citedDocument.uuidString,
             ]
             // Logout last, so it does not end the session in the middle of the walk.
-            let routes = app.routes.all.sorted { ($0.path.string == "logout" ? 1 : 0, $0.path.string) < ($1.path.string == "logout" ? 1 : 0, $1.path.string) }
+            let routes = app.routes.all.sorted {
+                ($0.path.string == "logout" ? 1 : 0, $0.path.string) < (
+                    $1.path.string == "logout" ? 1 : 0, $1.path.string
+                )
+            }
             let visitors: [Role?] = [nil] + Role.allCases.map { $0 }
             for role in visitors {
                 var browser = Browser(app)
                 let actor: Actor?
                 if let role {
                     try await browser.login(fixture.users[role]!)
-                    let user = try #require(try await User.query(on: app.db).filter(\.$username == fixture.users[role]!).with(\.$roleGrants).first())
+                    let user = try #require(
+                        try await User.query(on: app.db).filter(\.$username == fixture.users[role]!).with(\.$roleGrants)
+                            .first())
                     actor = user.actor
                 } else {
                     try await browser.get(SiteURL.login.path)
@@ -54,12 +61,17 @@ import Vapor
                         ? try await browser.get(path) : try await browser.post(path, form: [])
                     #expect(response.status.code < 500, "\(label) → \(response.status)")
                     if Policy.allows(actor, permission) {
-                        #expect(![401, 403].contains(response.status.code), "\(label) should be allowed, got \(response.status)")
-                        #expect(response.location?.hasPrefix(SiteURL.login.path + "?next") != true, "\(label) sent to login")
+                        #expect(
+                            ![401, 403].contains(response.status.code),
+                            "\(label) should be allowed, got \(response.status)")
+                        #expect(
+                            response.location?.hasPrefix(SiteURL.login.path + "?next") != true, "\(label) sent to login"
+                        )
                     } else if actor == nil {
                         if route.method == .GET {
                             #expect(response.status == .seeOther, "\(label) → \(response.status)")
-                            #expect(response.location?.hasPrefix(SiteURL.login.path) == true, "\(label) not sent to login")
+                            #expect(
+                                response.location?.hasPrefix(SiteURL.login.path) == true, "\(label) not sent to login")
                         } else {
                             #expect(response.status == .unauthorized, "\(label) → \(response.status)")
                         }
@@ -107,8 +119,9 @@ import Vapor
     /// The route's path with `:id` replaced by a real record of the right kind.
     static func fill(_ route: Route, ids: [String: String]) -> String {
         let parts = route.path.map { $0.description }
-        return "/" + parts.map { part in
-            part == ":id" ? (ids[parts[1]] ?? UUID().uuidString) : part
-        }.joined(separator: "/")
+        return "/"
+            + parts.map { part in
+                part == ":id" ? (ids[parts[1]] ?? UUID().uuidString) : part
+            }.joined(separator: "/")
     }
 }

@@ -18,7 +18,9 @@ struct SessionWriteTests {
             request.eventLoop.makeSucceededFuture(SessionData(initialData: ["locale": "vi", "csrf": "t"]))
         }
 
-        func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+        func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<
+            SessionID
+        > {
             updates.withLockedValue { $0 += 1 }
             return request.eventLoop.makeSucceededFuture(sessionID)
         }

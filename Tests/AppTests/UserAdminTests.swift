@@ -25,7 +25,9 @@ import Vapor
             let home = try await officer.get(SiteURL.workspace.path)
             #expect(home.text.contains("Sở Văn hóa, Thể thao và Du lịch"))
             #expect(home.text.contains("Cán bộ đơn vị"))
-            let grants = try await AuditEntry.query(on: app.db).filter(\.$entityType == "user_role").filter(\.$action == "create").all()
+            let grants = try await AuditEntry.query(on: app.db).filter(\.$entityType == "user_role").filter(
+                \.$action == "create"
+            ).all()
             #expect(grants.contains { $0.changes.contains("agency_officer") && $0.actorName.contains("u-admin") })
         }
     }
@@ -38,7 +40,10 @@ import Vapor
             let before = try await User.query(on: app.db).count()
             let response = try await admin.post(
                 SiteURL.users.path,
-                form: [("username", "u-viewer"), ("display_name", " "), ("password", "short"), ("roles[]", "agency_officer")])
+                form: [
+                    ("username", "u-viewer"), ("display_name", " "), ("password", "short"),
+                    ("roles[]", "agency_officer"),
+                ])
             #expect(response.status == .badRequest)
             #expect(response.text.contains("Tên đăng nhập này đã có người dùng."))
             #expect(response.text.contains("Vui lòng nhập họ và tên."))
@@ -52,13 +57,16 @@ import Vapor
     @Test func adminsCannotLockThemselvesOut() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
-            let adminUser = try #require(try await User.query(on: app.db).filter(\.$username == fixture.users[.admin]!).first())
+            let adminUser = try #require(
+                try await User.query(on: app.db).filter(\.$username == fixture.users[.admin]!).first())
             var admin = Browser(app)
             try await admin.login(adminUser.username)
             let response = try await admin.post(
-                SiteURL.user(adminUser.id!).path, form: [("display_name", "Admin"), ("roles[]", "viewer"), ("active", "on")])
+                SiteURL.user(adminUser.id!).path,
+                form: [("display_name", "Admin"), ("roles[]", "viewer"), ("active", "on")])
             #expect(response.status == .badRequest)
-            let reloaded = try #require(try await User.query(on: app.db).filter(\.$id == adminUser.id!).with(\.$roleGrants).first())
+            let reloaded = try #require(
+                try await User.query(on: app.db).filter(\.$id == adminUser.id!).with(\.$roleGrants).first())
             #expect(reloaded.roles == [.admin])
         }
     }
@@ -85,10 +93,12 @@ import Vapor
     @Test func adminResetsAPassword() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
-            let viewer = try #require(try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).first())
+            let viewer = try #require(
+                try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).first())
             var admin = Browser(app)
             try await admin.login(fixture.users[.admin]!)
-            let response = try await admin.post(SiteURL.userResetPassword(viewer.id!).path, form: [("password", "mat-khau-dat-lai")])
+            let response = try await admin.post(
+                SiteURL.userResetPassword(viewer.id!).path, form: [("password", "mat-khau-dat-lai")])
             #expect(response.status == .seeOther)
             var browser = Browser(app)
             try await browser.login(viewer.username, password: "mat-khau-dat-lai")

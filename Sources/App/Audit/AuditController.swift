@@ -43,8 +43,10 @@ enum AuditController {
     static let types = [
         "agency", "agency_group", "agency_group_member", "agency_succession", "user", "user_role", "plan", "plan_file",
         "plan_task", "task_agency", "task_output", "legal_document", "plan_citation", "plan_responsibility",
-        "plan_reporting_duty", "calendar_token", "import_draft", "reporting_regime", "obligation", "submission", "evidence_file",
-        "submission_event", "indicator", "task_indicator", "consolidated_report", "holiday_adjustment", "report_request",
+        "plan_reporting_duty", "calendar_token", "import_draft", "reporting_regime", "obligation", "submission",
+        "evidence_file",
+        "submission_event", "indicator", "task_indicator", "consolidated_report", "holiday_adjustment",
+        "report_request",
     ]
 
     @Sendable static func index(req: Request) async throws -> View {
@@ -56,7 +58,9 @@ enum AuditController {
             query = query.filter(\.$entityID == record.uppercased())
         }
         if let from = filter.from.flatMap(LocalDate.init(iso:)) { query = query.filter(\.$at >= from.startOfDay()) }
-        if let to = filter.to.flatMap(LocalDate.init(iso:)) { query = query.filter(\.$at < to.adding(days: 1).startOfDay()) }
+        if let to = filter.to.flatMap(LocalDate.init(iso:)) {
+            query = query.filter(\.$at < to.adding(days: 1).startOfDay())
+        }
         let page = max(filter.page ?? 1, 1)
         query = query.sort(\.$at, .descending).sort(\.$id)
         let slice: ArraySlice<AuditEntry>
@@ -74,12 +78,17 @@ enum AuditController {
                 action: req.t("audit.action.\(entry.action)"), entityType: req.t("audit.type.\(entry.entityType)"),
                 entityLabel: entry.entityLabel, entityID: entry.entityID,
                 changes: entry.decodedChanges.sorted { $0.key < $1.key }.map { field, values in
-                    Page.Change(field: field, before: values.first.flatMap { $0 } ?? "", after: values.last.flatMap { $0 } ?? "")
+                    Page.Change(
+                        field: field, before: values.first.flatMap { $0 } ?? "", after: values.last.flatMap { $0 } ?? ""
+                    )
                 })
         }
         func link(_ page: Int) -> String {
             var query: [String: String] = ["page": String(page)]
-            for (key, value) in [("type", filter.type), ("action", filter.action), ("actor", filter.actor), ("record", filter.record), ("from", filter.from), ("to", filter.to)] {
+            for (key, value) in [
+                ("type", filter.type), ("action", filter.action), ("actor", filter.actor), ("record", filter.record),
+                ("from", filter.from), ("to", filter.to),
+            ] {
                 if let value, !value.isEmpty { query[key] = value }
             }
             return SiteURL.audit.with(query)
@@ -87,7 +96,11 @@ enum AuditController {
         let context = Page(
             layout: req.layout(titleKey: "audit.title"), rows: Array(rows).nonEmpty, filter: filter,
             types: types.map { .init(value: $0, label: req.t("audit.type.\($0)"), selected: $0 == filter.type) },
-            actions: AuditEntry.Action.allCases.map { .init(value: $0.rawValue, label: req.t("audit.action.\($0.rawValue)"), selected: $0.rawValue == filter.action) },
+            actions: AuditEntry.Action.allCases.map {
+                .init(
+                    value: $0.rawValue, label: req.t("audit.action.\($0.rawValue)"),
+                    selected: $0.rawValue == filter.action)
+            },
             nextPage: slice.count > pageSize ? link(page + 1) : nil, previousPage: page > 1 ? link(page - 1) : nil)
         return try await req.view.render("audit/index", context)
     }

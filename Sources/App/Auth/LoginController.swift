@@ -30,17 +30,22 @@ enum LoginController {
         let password = form.password ?? ""
         let next = safeNext(form.next)
         guard !username.isEmpty, !password.isEmpty else {
-            return try await render(req, username: username, next: next, error: req.t("login.error.missing"), status: .badRequest)
+            return try await render(
+                req, username: username, next: next, error: req.t("login.error.missing"), status: .badRequest)
         }
         let throttle = LoginThrottleStore(db: req.db, rules: req.application.settings.loginThrottle)
         let keys = ["user:" + username, "ip:" + (req.remoteAddress?.ipAddress ?? "unknown")]
         switch try await throttle.decide(keys: keys, now: Date()) {
         case .allowed: break
         case .wait(let seconds):
-            return try await render(req, username: username, next: next, error: req.t("login.error.wait", String(seconds)), status: .tooManyRequests)
+            return try await render(
+                req, username: username, next: next, error: req.t("login.error.wait", String(seconds)),
+                status: .tooManyRequests)
         case .locked(let until):
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
-            return try await render(req, username: username, next: next, error: req.t("login.error.locked", String(minutes)), status: .tooManyRequests)
+            return try await render(
+                req, username: username, next: next, error: req.t("login.error.locked", String(minutes)),
+                status: .tooManyRequests)
         }
         let user = try await User.query(on: req.db).filter(\.$username == username).with(\.$roleGrants).first()
         // Verify even when the user does not exist, so timing does not tell which names exist.
@@ -48,7 +53,8 @@ enum LoginController {
         let valid = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let user, valid, user.active else {
             try await throttle.recordFailure(keys: keys, now: Date())
-            return try await render(req, username: username, next: next, error: req.t("login.error.invalid"), status: .unauthorized)
+            return try await render(
+                req, username: username, next: next, error: req.t("login.error.invalid"), status: .unauthorized)
         }
         try await throttle.reset(keys: ["user:" + username])
         // A new session id on sign-in, so a session id planted before login is worthless:
@@ -71,8 +77,11 @@ enum LoginController {
         return req.redirect(to: SiteURL.login.path)
     }
 
-    static func render(_ req: Request, username: String, next: String?, error: String?, status: HTTPStatus) async throws -> Response {
-        let page = LoginPage(layout: req.layout(titleKey: "login.title"), username: username, next: next ?? "", error: error)
+    static func render(_ req: Request, username: String, next: String?, error: String?, status: HTTPStatus) async throws
+        -> Response
+    {
+        let page = LoginPage(
+            layout: req.layout(titleKey: "login.title"), username: username, next: next ?? "", error: error)
         return try await req.view.render("login", page).encodeResponse(status: status, for: req)
     }
 

@@ -20,7 +20,8 @@ struct UnchangedSessionSkipping: SessionDriver {
         }
     }
 
-    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID>
+    {
         if request.storage[ReadData.self] == data { return request.eventLoop.makeSucceededFuture(sessionID) }
         return base.updateSession(sessionID, to: data, for: request)
     }

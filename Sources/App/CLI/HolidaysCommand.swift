@@ -12,7 +12,9 @@ struct HolidaysCommand: AsyncCommand {
         @Option(name: "year", help: "The year, e.g. 2026")
         var year: String?
 
-        @Option(name: "adjustments", help: "JSON file of announced days off and make-up working days, or a whole holiday calendar")
+        @Option(
+            name: "adjustments",
+            help: "JSON file of announced days off and make-up working days, or a whole holiday calendar")
         var adjustments: String?
 
         @Flag(name: "json", help: "Print JSON (ISO dates) only")
@@ -45,7 +47,9 @@ struct HolidaysCommand: AsyncCommand {
         do {
             return try decoder.decode(HolidayCalendar.self, from: data)
         } catch {
-            throw OfflineCommandError("\(path): not a list of adjustments ({\"date\", \"kind\": \"day-off\"|\"working-day\", \"note\"}) or a holiday calendar", exitCode: 2)
+            throw OfflineCommandError(
+                "\(path): not a list of adjustments ({\"date\", \"kind\": \"day-off\"|\"working-day\", \"note\"}) or a holiday calendar",
+                exitCode: 2)
         }
     }
 }

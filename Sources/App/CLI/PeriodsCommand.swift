@@ -18,7 +18,9 @@ struct PeriodsCommand: AsyncCommand {
         @Option(name: "year", help: "The year, e.g. 2026")
         var year: String?
 
-        @Option(name: "due", help: "before-day:N | by-day:N | before:D/M | by:D/M | working-days-after-cutoff:N (default by-day:25)")
+        @Option(
+            name: "due",
+            help: "before-day:N | by-day:N | before:D/M | by:D/M | working-days-after-cutoff:N (default by-day:25)")
         var due: String?
 
         @Option(name: "lock", help: "never (default) | days-after-due:N")
@@ -33,10 +35,13 @@ struct PeriodsCommand: AsyncCommand {
         @Option(name: "cut-off-gap", help: "postpone (default) | flag: how to apply ND 09 Art. 8.5")
         var cutOffGap: String?
 
-        @Flag(name: "keep-non-working-due", help: "Keep a due date that falls on a day off instead of moving it to the next working day")
+        @Flag(
+            name: "keep-non-working-due",
+            help: "Keep a due date that falls on a day off instead of moving it to the next working day")
         var keepNonWorkingDue: Bool
 
-        @Option(name: "adjustments", help: "JSON file of announced days off and make-up working days (see `ttdn holidays`)")
+        @Option(
+            name: "adjustments", help: "JSON file of announced days off and make-up working days (see `ttdn holidays`)")
         var adjustments: String?
 
         @Flag(name: "json", help: "Print JSON (ISO dates) only")
@@ -46,39 +51,59 @@ struct PeriodsCommand: AsyncCommand {
     var help: String { "Prints a reporting regime's periods for a year: data window, due date, lock date" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let text = signature.frequency else { throw OfflineCommandError.usage("--frequency is required (monthly, quarterly, half-yearly, nine-month, yearly)") }
+        guard let text = signature.frequency else {
+            throw OfflineCommandError.usage(
+                "--frequency is required (monthly, quarterly, half-yearly, nine-month, yearly)")
+        }
         guard let frequency = ReportingFrequency(rawValue: text.lowercased()) else {
-            throw OfflineCommandError.usage("--frequency \(text): expected monthly, quarterly, half-yearly, nine-month or yearly")
+            throw OfflineCommandError.usage(
+                "--frequency \(text): expected monthly, quarterly, half-yearly, nine-month or yearly")
         }
         guard frequency.isPeriodic else {
-            throw OfflineCommandError.usage("--frequency \(text): \(frequency.rawValue) reports have no periods; the requester sets each date")
+            throw OfflineCommandError.usage(
+                "--frequency \(text): \(frequency.rawValue) reports have no periods; the requester sets each date")
         }
-        let window = try signature.window.map { value in
-            guard let rule = DataWindowRule(rawValue: value.lowercased()) else { throw OfflineCommandError.usage("--window \(value): expected nd09 or calendar") }
-            return rule
-        } ?? .nd09
+        let window =
+            try signature.window.map { value in
+                guard let rule = DataWindowRule(rawValue: value.lowercased()) else {
+                    throw OfflineCommandError.usage("--window \(value): expected nd09 or calendar")
+                }
+                return rule
+            } ?? .nd09
         let year = try Self.year(signature.year)
-        let due = try signature.due.map { value in
-            guard let rule = DueRule(syntax: value) else {
-                throw OfflineCommandError.usage("--due \(value): expected before-day:N, by-day:N, before:D/M, by:D/M or working-days-after-cutoff:N")
-            }
-            return rule
-        } ?? .nd09Article13
-        let lock = try signature.lock.map { value in
-            guard let rule = LockRule(syntax: value) else { throw OfflineCommandError.usage("--lock \(value): expected never or days-after-due:N") }
-            return rule
-        } ?? .never
+        let due =
+            try signature.due.map { value in
+                guard let rule = DueRule(syntax: value) else {
+                    throw OfflineCommandError.usage(
+                        "--due \(value): expected before-day:N, by-day:N, before:D/M, by:D/M or working-days-after-cutoff:N"
+                    )
+                }
+                return rule
+            } ?? .nd09Article13
+        let lock =
+            try signature.lock.map { value in
+                guard let rule = LockRule(syntax: value) else {
+                    throw OfflineCommandError.usage("--lock \(value): expected never or days-after-due:N")
+                }
+                return rule
+            } ?? .never
         let reminders = ReminderSchedule(
-            daysBefore: try Self.days(signature.remindBefore, option: "--remind-before") ?? ReminderSchedule.standard.daysBefore,
-            daysAfter: try Self.days(signature.remindAfter, option: "--remind-after") ?? ReminderSchedule.standard.daysAfter)
-        let gap = try signature.cutOffGap.map { value in
-            guard let gap = ReportingRegime.CutOffGap(rawValue: value.lowercased()) else { throw OfflineCommandError.usage("--cut-off-gap \(value): expected postpone or flag") }
-            return gap
-        } ?? .postpone
+            daysBefore: try Self.days(signature.remindBefore, option: "--remind-before")
+                ?? ReminderSchedule.standard.daysBefore,
+            daysAfter: try Self.days(signature.remindAfter, option: "--remind-after")
+                ?? ReminderSchedule.standard.daysAfter)
+        let gap =
+            try signature.cutOffGap.map { value in
+                guard let gap = ReportingRegime.CutOffGap(rawValue: value.lowercased()) else {
+                    throw OfflineCommandError.usage("--cut-off-gap \(value): expected postpone or flag")
+                }
+                return gap
+            } ?? .postpone
         let holidays = try HolidaysCommand.calendar(adjustmentsFile: signature.adjustments)
 
-        var regime = ReportingRegime(name: "ttdn periods", frequency: frequency, window: window, due: due, lock: lock,
-                                     reminders: reminders, cutOffGap: gap)
+        var regime = ReportingRegime(
+            name: "ttdn periods", frequency: frequency, window: window, due: due, lock: lock,
+            reminders: reminders, cutOffGap: gap)
         regime.nonWorkingDueDate = signature.keepNonWorkingDue ? .keep : .nextWorkingDay
         if let problem = regime.problems.first, case .setByRequester = due {
             throw OfflineCommandError.usage("--due \(due): \(problem)")
@@ -91,7 +116,9 @@ struct PeriodsCommand: AsyncCommand {
     static func year(_ text: String?) throws -> Int {
         guard let text else { throw OfflineCommandError.usage("--year is required, e.g. --year 2026") }
         guard let year = Int(text), LunarCalendar.supportedYears.contains(year) else {
-            throw OfflineCommandError.usage("--year \(text): expected a year from \(LunarCalendar.supportedYears.lowerBound) to \(LunarCalendar.supportedYears.upperBound)")
+            throw OfflineCommandError.usage(
+                "--year \(text): expected a year from \(LunarCalendar.supportedYears.lowerBound) to \(LunarCalendar.supportedYears.upperBound)"
+            )
         }
         return year
     }

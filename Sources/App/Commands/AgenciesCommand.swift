@@ -9,7 +9,8 @@ struct AgenciesCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "import or export") var action: String
         @Argument(name: "file", help: "The CSV file (export: - for standard output)") var file: String
-        @Flag(name: "bom", help: "Export: start the file with a byte-order mark, for spreadsheet programs") var bom: Bool
+        @Flag(name: "bom", help: "Export: start the file with a byte-order mark, for spreadsheet programs") var bom:
+            Bool
         @Option(name: "lang", help: "Language of error messages: vi or en (default en)") var lang: String?
     }
 
@@ -37,7 +38,8 @@ struct AgenciesCommand: AsyncCommand {
             } catch let refused as AgencyCSVErrors {
                 let vietnamese = signature.lang == "vi"
                 for error in refused.errors {
-                    context.console.error("\(signature.file):\(error.line): " + Self.reason(error, vietnamese: vietnamese))
+                    context.console.error(
+                        "\(signature.file):\(error.line): " + Self.reason(error, vietnamese: vietnamese))
                 }
                 let lines = Set(refused.errors.map(\.line)).count
                 throw CommandFailure("\(signature.file): \(lines) bad line(s); nothing was imported")
@@ -58,7 +60,8 @@ struct AgenciesCommand: AsyncCommand {
             } catch {
                 throw CommandFailure("cannot write \(signature.file): \(error.localizedDescription)")
             }
-            context.console.print("exported \(export.agencies) agencies and \(export.groups) groups to \(signature.file)")
+            context.console.print(
+                "exported \(export.agencies) agencies and \(export.groups) groups to \(signature.file)")
         default:
             throw CommandFailure("unknown action \(signature.action); use import or export")
         }

@@ -27,7 +27,8 @@ struct DemoCommand: AsyncCommand {
         context.console.print("")
         context.console.print("  Open http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/login")
         context.console.print("  Every demo user's password: \(Self.password)")
-        for (username, role) in DemoSeed.people.map({ ($0.username, $0.roles.map(\.rawValue).joined(separator: ", ")) }) {
+        for (username, role) in DemoSeed.people.map({ ($0.username, $0.roles.map(\.rawValue).joined(separator: ", ")) })
+        {
             context.console.print("    \(username.padding(toLength: 12, withPad: " ", startingAt: 0)) \(role)")
         }
         context.console.print("")

@@ -7,7 +7,9 @@ import Vapor
 struct ExportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "plan", help: "The plan's id (as `ttdn import` printed it)") var plan: String
-        @Option(name: "format", short: "f", help: "docx (official layout, Nghị định 30/2020) or csv (tasks); default docx") var format: String?
+        @Option(
+            name: "format", short: "f", help: "docx (official layout, Nghị định 30/2020) or csv (tasks); default docx")
+        var format: String?
         @Option(name: "output", short: "o", help: "The file to write") var output: String?
     }
 
@@ -19,10 +21,14 @@ struct ExportCommand: AsyncCommand {
             throw CommandFailure("not a plan id: \(signature.plan)")
         }
         let format = (signature.format ?? "docx").lowercased()
-        guard ["docx", "csv"].contains(format) else { throw CommandFailure("--format must be docx or csv, not \(format)") }
+        guard ["docx", "csv"].contains(format) else {
+            throw CommandFailure("--format must be docx or csv, not \(format)")
+        }
         try await DatabaseSetup.ensureSchema(app)
         let exporter = PlanExporter(db: app.db)
-        guard let loaded = try await exporter.load(planID) else { throw CommandFailure("no plan with id \(planID.uuidString.lowercased())") }
+        guard let loaded = try await exporter.load(planID) else {
+            throw CommandFailure("no plan with id \(planID.uuidString.lowercased())")
+        }
         let data: Data
         if format == "docx" {
             data = try exporter.docx(loaded)

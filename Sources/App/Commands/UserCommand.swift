@@ -10,7 +10,10 @@ struct UserCommand: AsyncCommand {
         @Argument(name: "action", help: "create or reset-password") var action: String
         @Argument(name: "username") var username: String
         @Option(name: "name", help: "Display name (create)") var name: String?
-        @Option(name: "role", help: "Roles, comma-separated: admin, coordinator, agency_officer, editor, translator, approver, viewer") var role: String?
+        @Option(
+            name: "role",
+            help: "Roles, comma-separated: admin, coordinator, agency_officer, editor, translator, approver, viewer")
+        var role: String?
         @Option(name: "agency", help: "Agency code (required for agency_officer)") var agency: String?
         @Option(name: "email") var email: String?
         @Option(name: "password", help: "Otherwise asked for on the terminal") var password: String?
@@ -28,7 +31,8 @@ struct UserCommand: AsyncCommand {
             var roles = Set<Role>()
             for name in (signature.role ?? "viewer").split(separator: ",") {
                 guard let role = Role(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw CommandFailure("unknown role \(name); roles are " + Role.allCases.map(\.rawValue).joined(separator: ", "))
+                    throw CommandFailure(
+                        "unknown role \(name); roles are " + Role.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 roles.insert(role)
             }
@@ -44,18 +48,28 @@ struct UserCommand: AsyncCommand {
                 password: password, agencyID: agencyID, roles: roles)
             let problems = try await service.problems(with: draft)
             guard problems.isEmpty else {
-                throw CommandFailure(problems.map { app.translations.text($0.key, locale: .en, arguments: [String(AccountController.minimumPasswordLength)]) }.joined(separator: "; "))
+                throw CommandFailure(
+                    problems.map {
+                        app.translations.text(
+                            $0.key, locale: .en, arguments: [String(AccountController.minimumPasswordLength)])
+                    }.joined(separator: "; "))
             }
             let user = try await service.create(draft)
-            context.console.print("created user \(user.username) (\(roles.sorted().map(\.rawValue).joined(separator: ", ")))")
+            context.console.print(
+                "created user \(user.username) (\(roles.sorted().map(\.rawValue).joined(separator: ", ")))")
         case "reset-password":
-            guard let user = try await User.query(on: app.db).filter(\.$username == signature.username.lowercased()).first() else {
+            guard
+                let user = try await User.query(on: app.db).filter(\.$username == signature.username.lowercased())
+                    .first()
+            else {
                 throw CommandFailure("no user \(signature.username)")
             }
             do {
                 try await service.resetPassword(of: user, to: password)
             } catch let problem as UserService.Problem {
-                throw CommandFailure(app.translations.text(problem.key, locale: .en, arguments: [String(AccountController.minimumPasswordLength)]))
+                throw CommandFailure(
+                    app.translations.text(
+                        problem.key, locale: .en, arguments: [String(AccountController.minimumPasswordLength)]))
             }
             context.console.print("password reset for \(user.username)")
         default:

@@ -38,13 +38,17 @@ enum AgencyCSVController {
     }
 
     @Sendable static func importCSV(req: Request) async throws -> Response {
-        let form = (try? req.content.decode(ImportForm.self)) ?? ImportForm(file: nil, text: try? req.content.get(String.self, at: "text"))
+        let form =
+            (try? req.content.decode(ImportForm.self))
+            ?? ImportForm(file: nil, text: try? req.content.get(String.self, at: "text"))
         let pasted = form.text ?? ""
         let upload = form.file.flatMap { $0.data.readableBytes > 0 ? Data($0.data.readableBytesView) : nil }
         let hasText = !pasted.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         guard upload != nil || hasText else {
-            return try await render(req, text: pasted, problems: [], errors: ["file": req.t("directory.import.error.empty")])
-                .encodeResponse(status: .badRequest, for: req)
+            return try await render(
+                req, text: pasted, problems: [], errors: ["file": req.t("directory.import.error.empty")]
+            )
+            .encodeResponse(status: .badRequest, for: req)
         }
         let importer = DirectoryImporter(db: req.db, audit: req.auditContext)
         do {
@@ -86,7 +90,8 @@ enum AgencyCSVController {
     static func doneMessage(_ summary: DirectoryImporter.Summary, req: Request) -> String {
         let n = { (value: Int) in Formatting.number(value, req.locale) }
         return req.t(
-            "directory.import.done", n(summary.agenciesCreated), n(summary.agenciesUpdated), n(summary.agenciesUnchanged),
+            "directory.import.done", n(summary.agenciesCreated), n(summary.agenciesUpdated),
+            n(summary.agenciesUnchanged),
             n(summary.groupsCreated), n(summary.groupsUpdated), n(summary.groupsUnchanged))
     }
 
@@ -112,7 +117,8 @@ enum AgencyCSVController {
         let page = ImportPage(
             layout: req.layout(titleKey: "agency.import.title"), action: SiteURL.agenciesImport.path,
             exportHref: SiteURL.agenciesExport.path, cancel: SiteURL.agencies.path, maxSize: maxSizeLabel,
-            columns: AgencyCSV.columns.joined(separator: ","), text: text, problems: problems, problemCount: problems.count, errors: errors)
+            columns: AgencyCSV.columns.joined(separator: ","), text: text, problems: problems,
+            problemCount: problems.count, errors: errors)
         return try await req.view.render("agencies/import", page)
     }
 }

@@ -22,7 +22,8 @@ enum AgencyController {
                 && (needle.isEmpty || agency.searchKey.contains(needle))
         }
         let searching = !needle.isEmpty || !(filter.kind ?? "").isEmpty
-        let rows = searching ? AgencyIndexPage.flatRows(matching, req: req) : AgencyIndexPage.treeRows(matching, req: req)
+        let rows =
+            searching ? AgencyIndexPage.flatRows(matching, req: req) : AgencyIndexPage.treeRows(matching, req: req)
         let page = AgencyIndexPage(
             layout: req.layout(titleKey: "agencies.title"), rows: rows.nonEmpty, query: filter.q ?? "",
             kinds: AgencyIndexPage.kindOptions(req, selected: filter.kind), showAll: includeAll,
@@ -67,8 +68,10 @@ enum AgencyController {
         if form.version != agency.versionStamp {
             var fresh = AgencyForm(agency)
             fresh.version = agency.versionStamp
-            return try await AgencyFormPage.render(req, agency: agency, form: fresh, problems: ["form": "agency.error.conflict"])
-                .encodeResponse(status: .conflict, for: req)
+            return try await AgencyFormPage.render(
+                req, agency: agency, form: fresh, problems: ["form": "agency.error.conflict"]
+            )
+            .encodeResponse(status: .conflict, for: req)
         }
         let problems = try await form.problems(on: req.db, existing: agency)
         guard problems.isEmpty else {

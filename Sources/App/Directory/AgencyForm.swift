@@ -49,7 +49,9 @@ struct AgencyForm: Content {
         if Self.trimmed(official_name) == nil { problems["official_name"] = "agency.error.name" }
         if AgencyKind(rawValue: kind ?? "") == nil { problems["kind"] = "agency.error.kind" }
         // `|` separates names in the CSV layout, so a name cannot contain it.
-        if Self.lines(aliases).contains(where: { $0.contains(AgencyCSV.separator) }) { problems["aliases"] = "agency.error.separator" }
+        if Self.lines(aliases).contains(where: { $0.contains(AgencyCSV.separator) }) {
+            problems["aliases"] = "agency.error.separator"
+        }
         if Self.lines(abbreviations).contains(where: { $0.contains(AgencyCSV.separator) }) {
             problems["abbreviations"] = "agency.error.separator"
         }

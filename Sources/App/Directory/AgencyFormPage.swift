@@ -13,10 +13,13 @@ struct AgencyFormPage: Encodable {
     let parents: [AccountController.Option]
     let errors: [String: String]
 
-    static func render(_ req: Request, agency: Agency?, form: AgencyForm, problems: [String: String]) async throws -> View {
+    static func render(_ req: Request, agency: Agency?, form: AgencyForm, problems: [String: String]) async throws
+        -> View
+    {
         let all = try await DirectoryLoader(db: req.db).agencies()
         let parents = all.filter { $0.id != agency?.id }.map {
-            AccountController.Option(value: $0.id!.uuidString, label: $0.officialName, selected: $0.id?.uuidString == form.parent_id)
+            AccountController.Option(
+                value: $0.id!.uuidString, label: $0.officialName, selected: $0.id?.uuidString == form.parent_id)
         }
         let page = AgencyFormPage(
             layout: req.layout(titleKey: agency == nil ? "agency.new.title" : "agency.edit.title"),

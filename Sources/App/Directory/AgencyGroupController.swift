@@ -96,7 +96,8 @@ enum AgencyGroupController {
         }
         let page = IndexPage(
             layout: req.layout(titleKey: "groups.title"), rows: rows, hasRows: !rows.isEmpty,
-            canEdit: Policy.allows(req.auth.get(User.self)?.actor, .editDirectory), newHref: SiteURL.agencyGroupNew.path)
+            canEdit: Policy.allows(req.auth.get(User.self)?.actor, .editDirectory), newHref: SiteURL.agencyGroupNew.path
+        )
         return try await req.view.render("groups/index", page)
     }
 
@@ -106,11 +107,15 @@ enum AgencyGroupController {
         let members = try await group.$members.query(on: req.db).sort(\.$sortKey).all()
         let canEdit = Policy.allows(req.auth.get(User.self)?.actor, .editDirectory)
         let page = ShowPage(
-            layout: req.layout(title: group.name), name: group.name, code: group.code, aliases: group.aliases, hasAliases: !group.aliases.isEmpty,
+            layout: req.layout(title: group.name), name: group.name, code: group.code, aliases: group.aliases,
+            hasAliases: !group.aliases.isEmpty,
             members: members.map {
-                AgencyShowPage.Link(href: SiteURL.agency($0.id!).path, name: $0.officialName, note: $0.isCurrent() ? nil : req.t("agency.former"))
+                AgencyShowPage.Link(
+                    href: SiteURL.agency($0.id!).path, name: $0.officialName,
+                    note: $0.isCurrent() ? nil : req.t("agency.former"))
             },
-            memberCount: members.count, editHref: canEdit ? SiteURL.agencyGroupEdit(id).path : nil, listHref: SiteURL.agencyGroups.path)
+            memberCount: members.count, editHref: canEdit ? SiteURL.agencyGroupEdit(id).path : nil,
+            listHref: SiteURL.agencyGroups.path)
         return try await req.view.render("groups/show", page)
     }
 
@@ -122,7 +127,8 @@ enum AgencyGroupController {
         let form = try req.content.decode(GroupForm.self)
         let problems = try await problems(form, existing: nil, on: req.db)
         guard problems.isEmpty else {
-            return try await renderForm(req, group: nil, form: form, problems: problems).encodeResponse(status: .badRequest, for: req)
+            return try await renderForm(req, group: nil, form: form, problems: problems).encodeResponse(
+                status: .badRequest, for: req)
         }
         let group = AgencyGroup()
         apply(form, to: group)
@@ -138,21 +144,27 @@ enum AgencyGroupController {
 
     @Sendable static func edit(req: Request) async throws -> View {
         let group = try await find(req)
-        let memberIDs = try await AgencyGroupMember.query(on: req.db).filter(\.$group.$id == group.requireID()).all().map(\.$agency.id)
+        let memberIDs = try await AgencyGroupMember.query(on: req.db).filter(\.$group.$id == group.requireID()).all()
+            .map(\.$agency.id)
         return try await renderForm(req, group: group, form: GroupForm(group, memberIDs: memberIDs), problems: [:])
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
         let group = try await find(req)
         let form = try req.content.decode(GroupForm.self)
-        let memberIDs = try await AgencyGroupMember.query(on: req.db).filter(\.$group.$id == group.requireID()).all().map(\.$agency.id)
+        let memberIDs = try await AgencyGroupMember.query(on: req.db).filter(\.$group.$id == group.requireID()).all()
+            .map(\.$agency.id)
         if form.version != group.versionStamp(memberIDs: memberIDs) {
-            return try await renderForm(req, group: group, form: GroupForm(group, memberIDs: memberIDs), problems: ["form": "group.error.conflict"])
-                .encodeResponse(status: .conflict, for: req)
+            return try await renderForm(
+                req, group: group, form: GroupForm(group, memberIDs: memberIDs),
+                problems: ["form": "group.error.conflict"]
+            )
+            .encodeResponse(status: .conflict, for: req)
         }
         let problems = try await problems(form, existing: group, on: req.db)
         guard problems.isEmpty else {
-            return try await renderForm(req, group: group, form: form, problems: problems).encodeResponse(status: .badRequest, for: req)
+            return try await renderForm(req, group: group, form: form, problems: problems).encodeResponse(
+                status: .badRequest, for: req)
         }
         let audit = req.auditContext
         let members = form.memberIDs
@@ -167,7 +179,9 @@ enum AgencyGroupController {
     // MARK: Checking and saving
 
     /// Field → translation key of what is wrong.
-    static func problems(_ form: GroupForm, existing: AgencyGroup?, on db: any Database) async throws -> [String: String] {
+    static func problems(_ form: GroupForm, existing: AgencyGroup?, on db: any Database) async throws -> [String:
+        String]
+    {
         var problems: [String: String] = [:]
         let name = AgencyForm.trimmed(form.name)
         if name == nil { problems["name"] = "group.error.name" }
@@ -176,7 +190,9 @@ enum AgencyGroupController {
             // Said once, on the name.
         } else if !DirectoryFormSupport.isValidCode(code) {
             problems["code"] = "group.error.code"
-        } else if let other = try await AgencyGroup.query(on: db).filter(\.$code == code).first(), other.id != existing?.id {
+        } else if let other = try await AgencyGroup.query(on: db).filter(\.$code == code).first(),
+            other.id != existing?.id
+        {
             problems["code"] = "group.error.code_taken"
         } else if try await Agency.query(on: db).filter(\.$code == code).first() != nil {
             problems["code"] = "group.error.code_agency"
@@ -208,11 +224,15 @@ enum AgencyGroupController {
     }
 
     /// Adds and removes memberships so that the group has exactly `wanted` (each change audited).
-    static func setMembers(of group: AgencyGroup, to wanted: Set<UUID>, on db: any Database, by audit: AuditContext) async throws {
+    static func setMembers(of group: AgencyGroup, to wanted: Set<UUID>, on db: any Database, by audit: AuditContext)
+        async throws
+    {
         let id = try group.requireID()
         var existing = Dictionary(
-            try await AgencyGroupMember.query(on: db).filter(\.$group.$id == id).all().map { ($0.$agency.id, $0) }) { a, _ in a }
-        for agencyID in wanted.sorted(by: { $0.uuidString < $1.uuidString }) where existing.removeValue(forKey: agencyID) == nil {
+            try await AgencyGroupMember.query(on: db).filter(\.$group.$id == id).all().map { ($0.$agency.id, $0) }
+        ) { a, _ in a }
+        for agencyID in wanted.sorted(by: { $0.uuidString < $1.uuidString })
+        where existing.removeValue(forKey: agencyID) == nil {
             try await AgencyGroupMember(groupID: id, agencyID: agencyID).auditedCreate(on: db, by: audit)
         }
         for member in existing.values { try await member.auditedDelete(on: db, by: audit) }
@@ -227,21 +247,27 @@ enum AgencyGroupController {
 
     /// Checkboxes of the current agencies, one fieldset per kind; members that are no longer current stay
     /// listed (checked) in a last fieldset, so saving never drops them unseen.
-    private static func renderForm(_ req: Request, group: AgencyGroup?, form: GroupForm, problems: [String: String]) async throws -> View {
+    private static func renderForm(_ req: Request, group: AgencyGroup?, form: GroupForm, problems: [String: String])
+        async throws -> View
+    {
         let agencies = try await DirectoryLoader(db: req.db).agencies()
         let selected = form.memberIDs
         func option(_ agency: Agency) -> AccountController.Option {
-            AccountController.Option(value: agency.id!.uuidString, label: agency.officialName, selected: selected.contains(agency.id!))
+            AccountController.Option(
+                value: agency.id!.uuidString, label: agency.officialName, selected: selected.contains(agency.id!))
         }
         var byKind: [String: [Agency]] = [:]
         for agency in agencies where agency.isCurrent() { byKind[agency.kind, default: []].append(agency) }
         var sections = AgencyKind.allCases.compactMap { kind -> FormPage.Section? in
             guard let members = byKind[kind.rawValue], !members.isEmpty else { return nil }
-            return FormPage.Section(id: "kind-\(kind.rawValue)", legend: req.t("agency.kind.\(kind.rawValue)"), options: members.map(option))
+            return FormPage.Section(
+                id: "kind-\(kind.rawValue)", legend: req.t("agency.kind.\(kind.rawValue)"), options: members.map(option)
+            )
         }
         let former = agencies.filter { !$0.isCurrent() && selected.contains($0.id!) }
         if !former.isEmpty {
-            sections.append(FormPage.Section(id: "former", legend: req.t("group.members.former"), options: former.map(option)))
+            sections.append(
+                FormPage.Section(id: "former", legend: req.t("group.members.former"), options: former.map(option)))
         }
         let page = FormPage(
             layout: req.layout(titleKey: group == nil ? "group.new.title" : "group.edit.title"),

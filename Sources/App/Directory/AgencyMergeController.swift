@@ -113,14 +113,18 @@ enum AgencyMergeController {
                 }
             }
         }
-        guard problems.isEmpty, let successor, let kind, let effective else { return .failure(Problems(fields: problems)) }
+        guard problems.isEmpty, let successor, let kind, let effective else {
+            return .failure(Problems(fields: problems))
+        }
         return .success(Plan(successor: successor, kind: kind, effective: effective))
     }
 
     /// Whether following successions from `start` reaches `target` (the merge would close a loop).
     static func leadsBack(from start: UUID, to target: UUID, on db: any Database) async throws -> Bool {
         var onward: [UUID: [UUID]] = [:]
-        for link in try await AgencySuccession.query(on: db).all() { onward[link.$predecessor.id, default: []].append(link.$successor.id) }
+        for link in try await AgencySuccession.query(on: db).all() {
+            onward[link.$predecessor.id, default: []].append(link.$successor.id)
+        }
         var seen: Set<UUID> = []
         var queue = [start]
         while let next = queue.popLast() {
@@ -136,8 +140,10 @@ enum AgencyMergeController {
         let id = try agency.requireID()
         let successorID = try plan.successor.requireID()
         try await db.transaction { tx in
-            try await AgencySuccession(predecessorID: id, successorID: successorID, kind: plan.kind.rawValue, effective: plan.effective)
-                .auditedCreate(on: tx, by: audit)
+            try await AgencySuccession(
+                predecessorID: id, successorID: successorID, kind: plan.kind.rawValue, effective: plan.effective
+            )
+            .auditedCreate(on: tx, by: audit)
             try await agency.auditedUpdate(on: tx, by: audit) { $0.validTo = plan.effective.adding(days: -1).iso }
 
             let successorGroups = Set(
@@ -167,7 +173,9 @@ enum AgencyMergeController {
         return agency
     }
 
-    private static func render(_ req: Request, agency: Agency, form: MergeForm, errors: [String: String]) async throws -> View {
+    private static func render(_ req: Request, agency: Agency, form: MergeForm, errors: [String: String]) async throws
+        -> View
+    {
         let id = try agency.requireID()
         let all = try await DirectoryLoader(db: req.db).agencies()
         let below = DirectoryFormSupport.descendants(of: id, in: all)
@@ -177,17 +185,22 @@ enum AgencyMergeController {
                 selected: $0.id!.uuidString.lowercased() == form.successor_id?.lowercased())
         }
         let kinds = SuccessionKind.allCases.map {
-            AccountController.Option(value: $0.rawValue, label: req.t("agency.succession.\($0.rawValue)"), selected: $0.rawValue == form.kind)
+            AccountController.Option(
+                value: $0.rawValue, label: req.t("agency.succession.\($0.rawValue)"), selected: $0.rawValue == form.kind
+            )
         }
-        let earlier = try await AgencySuccession.query(on: req.db).filter(\.$predecessor.$id == id).with(\.$successor).all()
+        let earlier = try await AgencySuccession.query(on: req.db).filter(\.$predecessor.$id == id).with(\.$successor)
+            .all()
         let existing = earlier.map { link in
             AgencyShowPage.Link(
                 href: SiteURL.agency(link.successor.id!).path, name: link.successor.officialName,
-                note: req.t("agency.succession.\(link.kind)") + " · " + (Formatting.date(iso: link.effective, req.locale) ?? link.effective))
+                note: req.t("agency.succession.\(link.kind)") + " · "
+                    + (Formatting.date(iso: link.effective, req.locale) ?? link.effective))
         }
         let page = MergePage(
             layout: req.layout(title: req.t("merge.title", agency.officialName)), action: SiteURL.agencyMerge(id).path,
-            cancel: SiteURL.agency(id).path, name: agency.officialName, current: agency.isCurrent(), existing: existing, hasExisting: !existing.isEmpty,
+            cancel: SiteURL.agency(id).path, name: agency.officialName, current: agency.isCurrent(), existing: existing,
+            hasExisting: !existing.isEmpty,
             successors: successors, kinds: kinds, effective: form.effective ?? "",
             memberships: try await AgencyGroupMember.query(on: req.db).filter(\.$agency.$id == id).count(),
             users: try await User.query(on: req.db).filter(\.$agency.$id == id).count(),

@@ -76,7 +76,8 @@ enum AgencyResolveController {
         var ambiguous = false
         let searched = !name.isEmpty && errors.isEmpty
         if searched, let date {
-            let context = ResolutionContext(issuerID: issuerID, province: DirectoryLoader.province(of: directory), today: today)
+            let context = ResolutionContext(
+                issuerID: issuerID, province: DirectoryLoader.province(of: directory), today: today)
             switch directory.resolve(name, on: date, context: context) {
             case .matched(let match):
                 answer = self.answer(match, directory: directory, req: req)
@@ -91,7 +92,8 @@ enum AgencyResolveController {
         }
         let page = ResolvePage(
             layout: req.layout(titleKey: "resolve.title"), action: SiteURL.resolveName.path, name: name, date: dateText,
-            issuers: issuers, searched: searched, answer: answer, suggestions: suggestions, hasSuggestions: !suggestions.isEmpty, ambiguous: ambiguous,
+            issuers: issuers, searched: searched, answer: answer, suggestions: suggestions,
+            hasSuggestions: !suggestions.isEmpty, ambiguous: ambiguous,
             errors: errors)
         return try await req.view.render("agencies/resolve", page)
     }
@@ -124,7 +126,9 @@ enum AgencyResolveController {
             endedOn: match.endedOn.map { Formatting.date($0, req.locale) })
     }
 
-    private static func suggestion(for found: AgencySuggestion, directory: AgencyDirectory, req: Request) -> ResolvePage.Suggestion {
+    private static func suggestion(for found: AgencySuggestion, directory: AgencyDirectory, req: Request)
+        -> ResolvePage.Suggestion
+    {
         let recordName = directory.name(of: found.target)
         var isGroup = false
         if case .group = found.target { isGroup = true }

@@ -94,7 +94,9 @@ struct DirectoryImporter {
     private static func lines(of text: String) -> [String: Int] {
         let records = CSVTable.parse(text).records
         guard let header = records.first,
-            let column = header.fields.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == "code" })
+            let column = header.fields.firstIndex(where: {
+                $0.trimmingCharacters(in: .whitespaces).lowercased() == "code"
+            })
         else { return [:] }
         var lines: [String: Int] = [:]
         for record in records.dropFirst() where column < record.fields.count {
@@ -114,7 +116,9 @@ struct DirectoryImporter {
             codes[agency.id!] = agency.code
             parents[agency.id!] = agency.$parent.id
         }
-        for succession in stored.successions { successors[succession.$predecessor.id, default: []].append(succession.$successor.id) }
+        for succession in stored.successions {
+            successors[succession.$predecessor.id, default: []].append(succession.$successor.id)
+        }
         for record in decoded.agencies {
             codes[record.id] = record.code
             parents[record.id] = record.parentID
@@ -127,7 +131,9 @@ struct DirectoryImporter {
         func report(_ loop: [UUID], make: (Int, [String]) -> AgencyCSVError) {
             guard reported.insert(Set(loop)).inserted else { return }
             // Start the loop at its row that comes first in the file.
-            let start = loop.indices.min { (lines[codes[loop[$0]] ?? ""] ?? .max) < (lines[codes[loop[$1]] ?? ""] ?? .max) } ?? 0
+            let start =
+                loop.indices.min { (lines[codes[loop[$0]] ?? ""] ?? .max) < (lines[codes[loop[$1]] ?? ""] ?? .max) }
+                ?? 0
             let ordered = Array(loop[start...] + loop[..<start])
             let names = (ordered + [ordered[0]]).map { codes[$0] ?? $0.uuidString }
             errors.append(make(lines[names[0]] ?? 1, names))
@@ -213,12 +219,16 @@ struct DirectoryImporter {
 
         // Successions: each row's list replaces what its agency had.
         var storedOnward: [UUID: [AgencySuccession]] = [:]
-        for succession in stored.successions { storedOnward[succession.$predecessor.id, default: []].append(succession) }
+        for succession in stored.successions {
+            storedOnward[succession.$predecessor.id, default: []].append(succession)
+        }
         for record in decoded.agencies {
             var existing = Dictionary((storedOnward[record.id] ?? []).map { ($0.$successor.id, $0) }) { a, _ in a }
             for succession in record.successions {
                 if let link = existing.removeValue(forKey: succession.successorID) {
-                    guard link.kind != succession.kind.rawValue || link.effective != succession.effective.iso else { continue }
+                    guard link.kind != succession.kind.rawValue || link.effective != succession.effective.iso else {
+                        continue
+                    }
                     try await link.auditedUpdate(on: db, by: audit) { link in
                         link.kind = succession.kind.rawValue
                         link.effective = succession.effective.iso

@@ -35,7 +35,8 @@ extension DirectoryLoader {
         let groups = try await AgencyGroup.query(on: db).sort(\.$sortKey).all()
         let members = try await AgencyGroupMember.query(on: db).all()
 
-        let sortKeys = Dictionary(agencies.compactMap { agency in agency.id.map { ($0, agency.sortKey) } }) { a, _ in a }
+        let sortKeys = Dictionary(agencies.compactMap { agency in agency.id.map { ($0, agency.sortKey) } }) { a, _ in a
+        }
         var onward: [UUID: [AgencySuccession]] = [:]
         for succession in successions { onward[succession.$predecessor.id, default: []].append(succession) }
         var memberIDs: [UUID: [UUID]] = [:]
@@ -51,8 +52,11 @@ extension DirectoryLoader {
         }
         let groupRecords = groups.compactMap { group -> AgencyGroupRecord? in
             guard let id = group.id else { return nil }
-            let members = (memberIDs[id] ?? []).sorted { (sortKeys[$0] ?? "", $0.uuidString) < (sortKeys[$1] ?? "", $1.uuidString) }
-            return AgencyGroupRecord(id: id, code: group.code, name: group.name, aliases: group.aliases, memberIDs: members)
+            let members = (memberIDs[id] ?? []).sorted {
+                (sortKeys[$0] ?? "", $0.uuidString) < (sortKeys[$1] ?? "", $1.uuidString)
+            }
+            return AgencyGroupRecord(
+                id: id, code: group.code, name: group.name, aliases: group.aliases, memberIDs: members)
         }
         return (agencyRecords, groupRecords)
     }
@@ -64,7 +68,9 @@ extension DirectoryLoader {
         for committee in committees {
             for name in committee.allNames {
                 let words = name.split(separator: " ")
-                guard let index = words.lastIndex(where: { $0.lowercased() == "tỉnh" }), index + 1 < words.count else { continue }
+                guard let index = words.lastIndex(where: { $0.lowercased() == "tỉnh" }), index + 1 < words.count else {
+                    continue
+                }
                 return words[(index + 1)...].joined(separator: " ")
             }
         }
@@ -87,6 +93,7 @@ extension Agency {
 extension AgencySuccession {
     var record: Succession? {
         guard let day = LocalDate(iso: effective) else { return nil }
-        return Succession(successorID: $successor.id, kind: SuccessionKind(rawValue: kind) ?? .mergedInto, effective: day)
+        return Succession(
+            successorID: $successor.id, kind: SuccessionKind(rawValue: kind) ?? .mergedInto, effective: day)
     }
 }

@@ -31,7 +31,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         if status.code >= 500 {
             request.logger.report(error: error)
         } else {
-            request.logger.info("request refused", metadata: ["status": .stringConvertible(status.code), "path": .string(request.url.path)])
+            request.logger.info(
+                "request refused",
+                metadata: ["status": .stringConvertible(status.code), "path": .string(request.url.path)])
         }
         let key = Self.messageKey(for: status, error: error)
         // JSON only for clients whose first choice is JSON: browsers send `*/*` and get the page.

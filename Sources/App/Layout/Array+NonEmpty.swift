@@ -3,4 +3,3 @@ extension Array {
     /// optional lists: an absent key is false, and `#for` runs only on lists that have items.
     var nonEmpty: Self? { isEmpty ? nil : self }
 }
-

@@ -30,7 +30,9 @@ struct AgencyTasks {
             let named = byTask[task.id!] ?? []
             let role: TaskAgency.Role = named.contains { $0.role == TaskAgency.Role.lead.rawValue } ? .lead : .support
             let strongest = named.filter { $0.role == role.rawValue }
-            let via = strongest.contains { $0.$agency.id != nil } ? nil : strongest.first?.$group.id.flatMap { names.groups[$0]?.name }
+            let via =
+                strongest.contains { $0.$agency.id != nil }
+                ? nil : strongest.first?.$group.id.flatMap { names.groups[$0]?.name }
             return Entry(task: task, plan: task.plan, role: role, via: via)
         }
         return entries.sorted { a, b in

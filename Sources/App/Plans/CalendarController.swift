@@ -11,7 +11,8 @@ enum CalendarController {
         var token = req.parameters.get("token") ?? ""
         if token.hasSuffix(".ics") { token.removeLast(4) }
         guard token.count >= 40, token.count <= 128,
-            let row = try await CalendarToken.query(on: req.db).filter(\.$token == token).filter(\.$revokedAt == nil).first()
+            let row = try await CalendarToken.query(on: req.db).filter(\.$token == token).filter(\.$revokedAt == nil)
+                .first()
         else { throw Abort(.notFound) }
         let calendar = try await build(agencyID: row.$agency.id, req: req)
         var headers = HTTPHeaders()
@@ -38,17 +39,24 @@ enum CalendarController {
                 ].compactMap { $0 }.joined(separator: "\n")
                 events.append(
                     ICalendar.Event(
-                        uid: ICalendar.uid(plan: entry.plan.id!.uuidString.lowercased(), task: taskID, milestone: milestone.key),
-                        date: milestone.due, summary: "[\(role)] \(entry.task.ref) \(entry.task.title) — \(milestone.title)",
+                        uid: ICalendar.uid(
+                            plan: entry.plan.id!.uuidString.lowercased(), task: taskID, milestone: milestone.key),
+                        date: milestone.due,
+                        summary: "[\(role)] \(entry.task.ref) \(entry.task.title) — \(milestone.title)",
                         description: description, url: base + SiteURL.plan(entry.plan.id!).path + "#task-" + taskID))
             }
         }
         // Report deadlines of the agency (and of agencies it took over) that are not yet accepted.
-        let obligations = try await Obligation.query(on: req.db).filter(\.$agency.$id ~~ Array(names.lineage(of: agencyID)))
-            .filter(\.$dueOn != nil).with(\.$regime).all()
+        let obligations = try await Obligation.query(on: req.db).filter(
+            \.$agency.$id ~~ Array(names.lineage(of: agencyID))
+        )
+        .filter(\.$dueOn != nil).with(\.$regime).all()
         let ids = obligations.compactMap(\.id)
-        let accepted = ids.isEmpty ? [] : try await Submission.query(on: req.db).filter(\.$obligation.$id ~~ ids)
-            .filter(\.$state == Submission.State.accepted.rawValue).field(\.$id).field(\.$obligation.$id).all()
+        let accepted =
+            ids.isEmpty
+            ? []
+            : try await Submission.query(on: req.db).filter(\.$obligation.$id ~~ ids)
+                .filter(\.$state == Submission.State.accepted.rawValue).field(\.$id).field(\.$obligation.$id).all()
         let done = Set(accepted.map { $0.$obligation.id })
         for obligation in obligations where !done.contains(obligation.id!) {
             guard let due = obligation.due else { continue }
@@ -78,15 +86,18 @@ enum CalendarController {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
     }
 
     /// The feed section of "Nhiệm vụ của đơn vị": the address (only to those who may manage it) and the button.
     static func section(req: Request, agencyID: UUID, actor: Actor?) async throws -> MyTasksPage.Calendar? {
         let canManage = Policy.mayActFor(actor, agency: agencyID)
         guard canManage else { return nil }
-        let active = try await CalendarToken.query(on: req.db).filter(\.$agency.$id == agencyID).filter(\.$revokedAt == nil)
-            .sort(\.$createdAt, .descending).first()
+        let active = try await CalendarToken.query(on: req.db).filter(\.$agency.$id == agencyID).filter(
+            \.$revokedAt == nil
+        )
+        .sort(\.$createdAt, .descending).first()
         return MyTasksPage.Calendar(
             feedURL: active.map { publicBase(req) + SiteURL.calendarFeed($0.token).path },
             createdAt: active?.createdAt.map { Formatting.dateTime($0, req.locale) }, canManage: canManage,
@@ -100,13 +111,17 @@ enum CalendarController {
     /// Creates the agency's feed address, revoking the one before it: the old address stops at once.
     @Sendable static func replaceToken(req: Request) async throws -> Response {
         let form = try req.content.decode(TokenForm.self)
-        guard let agencyID = form.agency.flatMap({ UUID(uuidString: $0) }), try await Agency.find(agencyID, on: req.db) != nil else {
+        guard let agencyID = form.agency.flatMap({ UUID(uuidString: $0) }),
+            try await Agency.find(agencyID, on: req.db) != nil
+        else {
             throw Abort(.badRequest)
         }
         guard Policy.mayActFor(req.auth.get(User.self)?.actor, agency: agencyID) else { throw Abort(.forbidden) }
         let audit = req.auditContext
         let replaced = try await req.db.transaction { tx -> Int in
-            let active = try await CalendarToken.query(on: tx).filter(\.$agency.$id == agencyID).filter(\.$revokedAt == nil).all()
+            let active = try await CalendarToken.query(on: tx).filter(\.$agency.$id == agencyID).filter(
+                \.$revokedAt == nil
+            ).all()
             for token in active {
                 try await token.auditedUpdate(on: tx, by: audit) { $0.revokedAt = Date() }
             }

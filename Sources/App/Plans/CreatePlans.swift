@@ -125,10 +125,13 @@ struct CreatePlans: AsyncMigration {
             .field("created_at", .datetime)
             .create()
         if let sql = database as? any SQLDatabase {
-            try await sql.create(index: "plan_tasks_plan_position").on(PlanTask.schema).column("plan_id").column("position").run()
+            try await sql.create(index: "plan_tasks_plan_position").on(PlanTask.schema).column("plan_id").column(
+                "position"
+            ).run()
             try await sql.create(index: "task_agencies_task").on(TaskAgency.schema).column("task_id").run()
             try await sql.create(index: "task_agencies_agency").on(TaskAgency.schema).column("agency_id").run()
-            try await sql.create(index: "plan_responsibilities_plan").on(PlanResponsibility.schema).column("plan_id").run()
+            try await sql.create(index: "plan_responsibilities_plan").on(PlanResponsibility.schema).column("plan_id")
+                .run()
         }
     }
 

@@ -32,15 +32,21 @@ enum LegalDocumentController {
         let locale = req.locale
         let rows = documents.filter { document in
             needle.isEmpty
-                || VietnameseText.searchKey([document.kind, document.number, document.issuer, document.title].compactMap { $0 }.joined(separator: " "))
-                    .contains(needle)
+                || VietnameseText.searchKey(
+                    [document.kind, document.number, document.issuer, document.title].compactMap { $0 }.joined(
+                        separator: " ")
+                )
+                .contains(needle)
         }.map { document in
             Row(
                 href: SiteURL.legalDocument(document.id!).path, kind: document.kind, number: document.number,
-                date: PlanController.displayDate(document.issuedOn, locale), issuer: document.issuer, title: document.title,
+                date: PlanController.displayDate(document.issuedOn, locale), issuer: document.issuer,
+                title: document.title,
                 plans: counts[document.id!] ?? 0)
         }
-        return try await req.view.render("legal/index", IndexPage(layout: req.layout(titleKey: "legal.title"), rows: rows.nonEmpty, query: q, count: rows.count))
+        return try await req.view.render(
+            "legal/index",
+            IndexPage(layout: req.layout(titleKey: "legal.title"), rows: rows.nonEmpty, query: q, count: rows.count))
     }
 
     struct ShowPage: Encodable {
@@ -68,16 +74,21 @@ enum LegalDocumentController {
         guard let document = try await LegalDocument.find(id, on: req.db) else { throw Abort(.notFound) }
         let citations = try await PlanCitation.query(on: req.db).filter(\.$document.$id == id).with(\.$plan).all()
         let locale = req.locale
-        let plans = citations.map(\.plan).sorted { ($0.documentDate ?? "", $0.title) > ($1.documentDate ?? "", $1.title) }
+        let plans = citations.map(\.plan).sorted {
+            ($0.documentDate ?? "", $0.title) > ($1.documentDate ?? "", $1.title)
+        }
         let page = ShowPage(
             layout: req.layout(title: label(document)), kind: document.kind, number: document.number,
             date: PlanController.displayDate(document.issuedOn, locale), issuer: document.issuer, title: document.title,
             plans: plans.map { plan in
                 ShowPage.PlanRow(
-                    href: SiteURL.plan(plan.id!).path, number: plan.numberAndSymbol, date: PlanController.displayDate(plan.documentDate, locale),
-                    title: plan.title, statusLabel: req.t("plans.status.\(plan.planStatus.rawValue)"), status: plan.status)
+                    href: SiteURL.plan(plan.id!).path, number: plan.numberAndSymbol,
+                    date: PlanController.displayDate(plan.documentDate, locale),
+                    title: plan.title, statusLabel: req.t("plans.status.\(plan.planStatus.rawValue)"),
+                    status: plan.status)
             }.nonEmpty,
-            editHref: Policy.allows(req.auth.get(User.self)?.actor, .editPlans) ? SiteURL.legalDocumentEdit(id).path : nil)
+            editHref: Policy.allows(req.auth.get(User.self)?.actor, .editPlans)
+                ? SiteURL.legalDocumentEdit(id).path : nil)
         return try await req.view.render("legal/show", page)
     }
 
@@ -102,15 +113,22 @@ enum LegalDocumentController {
 
     @Sendable static func edit(req: Request) async throws -> Response {
         guard let document = try await LegalDocument.find(req.recordID(), on: req.db) else { throw Abort(.notFound) }
-        return try await render(req, document, form: EditForm(issuer: document.issuer, title: document.title, version: document.versionStamp), problems: [:])
+        return try await render(
+            req, document,
+            form: EditForm(issuer: document.issuer, title: document.title, version: document.versionStamp),
+            problems: [:])
     }
 
-    static func render(_ req: Request, _ document: LegalDocument, form: EditForm, problems: [String: String], status: HTTPResponseStatus = .ok)
+    static func render(
+        _ req: Request, _ document: LegalDocument, form: EditForm, problems: [String: String],
+        status: HTTPResponseStatus = .ok
+    )
         async throws -> Response
     {
         let page = FormPage(
             layout: req.layout(titleKey: "legal.edit.title"), action: SiteURL.legalDocument(document.id!).path,
-            cancel: SiteURL.legalDocument(document.id!).path, label: label(document), form: form, errors: problems.mapValues { req.t($0) })
+            cancel: SiteURL.legalDocument(document.id!).path, label: label(document), form: form,
+            errors: problems.mapValues { req.t($0) })
         return try await req.view.render("legal/form", page).encodeResponse(status: status, for: req)
     }
 
@@ -119,14 +137,17 @@ enum LegalDocumentController {
         let form = try req.content.decode(EditForm.self)
         guard form.version == document.versionStamp else {
             let fresh = EditForm(issuer: document.issuer, title: document.title, version: document.versionStamp)
-            return try await render(req, document, form: fresh, problems: ["form": "legal.error.conflict"], status: .conflict)
+            return try await render(
+                req, document, form: fresh, problems: ["form": "legal.error.conflict"], status: .conflict)
         }
         let issuer = TaskForm.trimmed(form.issuer)
         let title = TaskForm.trimmed(form.title)
         var problems: [String: String] = [:]
         if issuer.count > 300 { problems["issuer"] = "task.error.too_long" }
         if title.count > 1000 { problems["title"] = "task.error.too_long" }
-        guard problems.isEmpty else { return try await render(req, document, form: form, problems: problems, status: .badRequest) }
+        guard problems.isEmpty else {
+            return try await render(req, document, form: form, problems: problems, status: .badRequest)
+        }
         try await document.auditedUpdate(on: req.db, by: req.auditContext) {
             $0.issuer = issuer.isEmpty ? nil : issuer
             $0.title = title.isEmpty ? nil : title

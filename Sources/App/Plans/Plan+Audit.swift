@@ -49,7 +49,10 @@ extension TaskOutput: Auditable {
     static let auditType = "task_output"
     var auditLabel: String { description }
     var auditFields: [String: String] {
-        ["task_id": $task.id.uuidString, "description": description, "target": target.map(String.init) ?? "", "unit": unit ?? ""]
+        [
+            "task_id": $task.id.uuidString, "description": description, "target": target.map(String.init) ?? "",
+            "unit": unit ?? "",
+        ]
     }
 }
 
@@ -57,7 +60,10 @@ extension LegalDocument: Auditable {
     static let auditType = "legal_document"
     var auditLabel: String { [kind, number].compactMap { $0 }.joined(separator: " ") }
     var auditFields: [String: String] {
-        ["kind": kind ?? "", "number": number, "issued_on": issuedOn ?? "", "issuer": issuer ?? "", "title": title ?? ""]
+        [
+            "kind": kind ?? "", "number": number, "issued_on": issuedOn ?? "", "issuer": issuer ?? "",
+            "title": title ?? "",
+        ]
     }
 }
 
@@ -96,7 +102,10 @@ extension CalendarToken: Auditable {
     var auditLabel: String { $agency.id.uuidString }
     /// The token itself is a secret: only its first characters are recorded.
     var auditFields: [String: String] {
-        ["agency_id": $agency.id.uuidString, "token": String(token.prefix(4)) + "…", "revoked_at": revokedAt.map { "\($0)" } ?? ""]
+        [
+            "agency_id": $agency.id.uuidString, "token": String(token.prefix(4)) + "…",
+            "revoked_at": revokedAt.map { "\($0)" } ?? "",
+        ]
     }
 }
 

@@ -15,7 +15,9 @@ struct PlanAgencyResolver {
         self.documentDay = day
         var context = ResolutionContext(issuerID: issuerID, province: plan.place, today: today)
         if context.province == nil { context.province = DirectoryLoader.province(of: directory) }
-        if context.issuerID == nil, let symbol = plan.symbol { context.issuerID = Self.issuer(symbol: symbol, in: directory, on: day, context: context) }
+        if context.issuerID == nil, let symbol = plan.symbol {
+            context.issuerID = Self.issuer(symbol: symbol, in: directory, on: day, context: context)
+        }
         self.context = context
     }
 
@@ -44,11 +46,14 @@ struct PlanAgencyResolver {
     }
 
     /// The issuing agency named by the symbol's suffix: `KH-SNgV` → Sở Ngoại vụ, `KH-UBND` → UBND tỉnh.
-    static func issuer(symbol: String, in directory: AgencyDirectory, on day: LocalDate, context: ResolutionContext) -> UUID? {
+    static func issuer(symbol: String, in directory: AgencyDirectory, on day: LocalDate, context: ResolutionContext)
+        -> UUID?
+    {
         guard let dash = symbol.firstIndex(of: "-") else { return nil }
         let suffix = String(symbol[symbol.index(after: dash)...])
         let written = suffix == "UBND" ? "UBND tỉnh" : suffix
-        guard let match = directory.resolve(written, on: day, context: context).match, case .agency(let id) = match.target
+        guard let match = directory.resolve(written, on: day, context: context).match,
+            case .agency(let id) = match.target
         else { return nil }
         return id
     }

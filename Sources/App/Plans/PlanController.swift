@@ -50,8 +50,10 @@ enum PlanController {
             layout: req.layout(titleKey: "plans.title"),
             rows: plans.map { plan in
                 IndexPage.Row(
-                    href: SiteURL.plan(plan.id!).path, number: plan.numberAndSymbol, date: displayDate(plan.documentDate, locale),
-                    title: plan.title, year: plan.year, status: plan.status, statusLabel: req.t("plans.status.\(plan.planStatus.rawValue)"),
+                    href: SiteURL.plan(plan.id!).path, number: plan.numberAndSymbol,
+                    date: displayDate(plan.documentDate, locale),
+                    title: plan.title, year: plan.year, status: plan.status,
+                    statusLabel: req.t("plans.status.\(plan.planStatus.rawValue)"),
                     tasks: counts[plan.id!] ?? 0)
             }.nonEmpty,
             query: filter.q ?? "",
@@ -75,7 +77,9 @@ enum PlanController {
     }
 
     static func statusOptions(_ req: Request, selected: String?) -> [AccountController.Option] {
-        Plan.Status.allCases.map { .init(value: $0.rawValue, label: req.t("plans.status.\($0.rawValue)"), selected: $0.rawValue == selected) }
+        Plan.Status.allCases.map {
+            .init(value: $0.rawValue, label: req.t("plans.status.\($0.rawValue)"), selected: $0.rawValue == selected)
+        }
     }
 
     /// `2025-01-15` as the language writes it; `2025-01` (day left blank) as `01/2025`.
@@ -128,7 +132,9 @@ enum PlanController {
     /// The file the plan was imported from, as it was uploaded.
     @Sendable static func originalFile(req: Request) async throws -> Response {
         let id = try req.recordID()
-        guard let file = try await PlanFile.query(on: req.db).filter(\.$plan.$id == id).first() else { throw Abort(.notFound) }
+        guard let file = try await PlanFile.query(on: req.db).filter(\.$plan.$id == id).first() else {
+            throw Abort(.notFound)
+        }
         return download(file.data, filename: file.filename, contentType: file.contentType)
     }
 
@@ -143,10 +149,13 @@ enum PlanController {
 
     static func contentDisposition(_ filename: String) -> String {
         let folded = VietnameseText.fold(filename)
-        let ascii = String(folded.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && scalar.value >= 0x20 && scalar != "\"" && scalar != "\\" && scalar != ";" ? Character(scalar) : "_"
-        })
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        let ascii = String(
+            folded.unicodeScalars.map { scalar -> Character in
+                scalar.isASCII && scalar.value >= 0x20 && scalar != "\"" && scalar != "\\" && scalar != ";"
+                    ? Character(scalar) : "_"
+            })
+        var allowed = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
         allowed.insert(charactersIn: "-._~")
         let encoded = filename.addingPercentEncoding(withAllowedCharacters: allowed) ?? ascii
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"

@@ -14,13 +14,15 @@ enum PlanExportController {
         let exporter = PlanExporter(db: req.db)
         guard let loaded = try await exporter.load(req.recordID()) else { throw Abort(.notFound) }
         let data = try exporter.docx(loaded)
-        return PlanController.download(data, filename: PlanExporter.filename(loaded.plan, ext: "docx"), contentType: docxType)
+        return PlanController.download(
+            data, filename: PlanExporter.filename(loaded.plan, ext: "docx"), contentType: docxType)
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {
         let exporter = PlanExporter(db: req.db)
         guard let loaded = try await exporter.load(req.recordID()) else { throw Abort(.notFound) }
         let data = exporter.csv(loaded) { req.t("task.status.\($0.rawValue)") }
-        return PlanController.download(data, filename: PlanExporter.filename(loaded.plan, ext: "csv"), contentType: csvType)
+        return PlanController.download(
+            data, filename: PlanExporter.filename(loaded.plan, ext: "csv"), contentType: csvType)
     }
 }

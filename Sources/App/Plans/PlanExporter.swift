@@ -21,8 +21,12 @@ struct PlanExporter {
         guard let plan = try await Plan.find(planID, on: db) else { return nil }
         let names = try await PlanAgencyNames.load(on: db)
         let tree = try await PlanTaskTree.load(planID: planID, on: db)
-        let citations = try await PlanCitation.query(on: db).filter(\.$plan.$id == planID).with(\.$document).sort(\.$position).all()
-        let responsibilities = try await PlanResponsibility.query(on: db).filter(\.$plan.$id == planID).sort(\.$position).all()
+        let citations = try await PlanCitation.query(on: db).filter(\.$plan.$id == planID).with(\.$document).sort(
+            \.$position
+        ).all()
+        let responsibilities = try await PlanResponsibility.query(on: db).filter(\.$plan.$id == planID).sort(
+            \.$position
+        ).all()
         let duties = try await PlanReportingDuty.query(on: db).filter(\.$plan.$id == planID).sort(\.$position).all()
 
         var document = PlanDocument()
@@ -33,13 +37,19 @@ struct PlanExporter {
         document.date = plan.documentDate
         document.title = plan.title
         document.year = plan.year
-        document.citations = citations.map { Citation(kind: $0.document.kind, number: $0.document.number, date: $0.document.issuedOn) }
+        document.citations = citations.map {
+            Citation(kind: $0.document.kind, number: $0.document.number, date: $0.document.issuedOn)
+        }
         document.tasks = tree.nodes.map { node in
             let named = (tree.agencies[node.task.id!] ?? []).sorted { $0.position < $1.position }
             return TTDNKit.PlanTask(
                 ref: node.task.ref, title: node.task.title,
-                lead: named.filter { $0.role == TaskAgency.Role.lead.rawValue }.map { printedName($0.wording, agencyID: $0.$agency.id, names: names) },
-                support: named.filter { $0.role == TaskAgency.Role.support.rawValue }.map { printedName($0.wording, agencyID: $0.$agency.id, names: names) },
+                lead: named.filter { $0.role == TaskAgency.Role.lead.rawValue }.map {
+                    printedName($0.wording, agencyID: $0.$agency.id, names: names)
+                },
+                support: named.filter { $0.role == TaskAgency.Role.support.rawValue }.map {
+                    printedName($0.wording, agencyID: $0.$agency.id, names: names)
+                },
                 timeframe: node.task.timeframe)
         }
         var grouped: [Responsibility] = []
@@ -54,17 +64,21 @@ struct PlanExporter {
         document.responsibilities = grouped
         document.reporting = duties.compactMap { duty in
             guard let frequency = ReportingDuty.Frequency(rawValue: duty.frequency) else { return nil }
-            let month: ReportingDuty.DueMonth? = duty.dueMonth.flatMap { $0 == "last" ? .lastOfQuarter : Int($0).map { .number($0) } }
+            let month: ReportingDuty.DueMonth? = duty.dueMonth.flatMap {
+                $0 == "last" ? .lastOfQuarter : Int($0).map { .number($0) }
+            }
             return ReportingDuty(frequency: frequency, beforeDay: duty.beforeDay, month: month, to: duty.recipient)
         }
         document.signer = Signer(
-            name: plan.signerName.isEmpty ? nil : plan.signerName, position: plan.signerPosition.isEmpty ? nil : plan.signerPosition,
+            name: plan.signerName.isEmpty ? nil : plan.signerName,
+            position: plan.signerPosition.isEmpty ? nil : plan.signerPosition,
             authority: plan.signerAuthority.isEmpty ? nil : plan.signerAuthority)
         document.recipients = plan.recipients
 
         let issuer = plan.$issuingAgency.id.flatMap { names.agencies[names.current($0)] }
         var extras = OfficialPlan.Extras(
-            parentBody: issuer?.$parent.id.flatMap { names.agencies[$0]?.officialName }, issuingBody: issuer?.officialName)
+            parentBody: issuer?.$parent.id.flatMap { names.agencies[$0]?.officialName },
+            issuingBody: issuer?.officialName)
         extras.purposeParagraphs = Self.paragraphs(plan.purposes)
         extras.funding = Self.paragraphs(plan.budget)
         for node in tree.nodes {
@@ -94,7 +108,9 @@ struct PlanExporter {
     func csv(_ loaded: Loaded, today: LocalDate = .today(), status: (PlanTask.Status) -> String) -> Data {
         let rows = zip(loaded.tree.nodes, loaded.document.tasks).map { node, task in
             PlanTaskCSV.Row(
-                task: task, nextMilestone: PlanMilestones.nextMilestone(node.task.timeframe, planYear: loaded.plan.year, today: today)?.due,
+                task: task,
+                nextMilestone: PlanMilestones.nextMilestone(
+                    node.task.timeframe, planYear: loaded.plan.year, today: today)?.due,
                 status: status(node.task.taskStatus), progress: node.task.progress)
         }
         return PlanTaskCSV.data(rows)
@@ -103,7 +119,8 @@ struct PlanExporter {
     /// `ke-hoach-18-KH-SNgV.docx`: the kind and number, folded to ASCII.
     static func filename(_ plan: Plan, ext: String) -> String {
         let base = [plan.kind, plan.numberAndSymbol ?? String(plan.year ?? 0)].joined(separator: " ")
-        let slug = VietnameseText.searchKey(base.replacingOccurrences(of: "/", with: " ")).replacingOccurrences(of: " ", with: "-")
+        let slug = VietnameseText.searchKey(base.replacingOccurrences(of: "/", with: " ")).replacingOccurrences(
+            of: " ", with: "-")
         return (slug.isEmpty ? "ke-hoach" : slug) + "." + ext
     }
 }

@@ -18,13 +18,16 @@ enum PlanImportController {
     @Sendable static func upload(req: Request) async throws -> Response {
         let upload = try? req.content.decode(Upload.self)
         guard let file = upload?.file, file.data.readableBytes > 0 else {
-            return try await PlanImportUploadPage.render(req, error: req.t("import.error.no_file")).encodeResponse(status: .badRequest, for: req)
+            return try await PlanImportUploadPage.render(req, error: req.t("import.error.no_file")).encodeResponse(
+                status: .badRequest, for: req)
         }
         let filename = file.filename.isEmpty ? "plan" : file.filename
         let ext = (filename as NSString).pathExtension.lowercased()
         guard PlanImportService.contentTypes[ext] != nil else {
-            return try await PlanImportUploadPage.render(req, error: req.t("import.error.type", ext.isEmpty ? "?" : ext))
-                .encodeResponse(status: .unsupportedMediaType, for: req)
+            return try await PlanImportUploadPage.render(
+                req, error: req.t("import.error.type", ext.isEmpty ? "?" : ext)
+            )
+            .encodeResponse(status: .unsupportedMediaType, for: req)
         }
         let limit = req.application.settings.maxPlanUploadBytes
         guard file.data.readableBytes <= limit else {
@@ -37,10 +40,13 @@ enum PlanImportController {
             extraction = try PlanImportService.read(data: data, filename: filename)
         } catch {
             let message = req.t("import.read.\(error.code)")
-            return try await PlanImportUploadPage.render(req, error: message == "import.read.\(error.code)" ? error.message : message)
-                .encodeResponse(status: .unprocessableEntity, for: req)
+            return try await PlanImportUploadPage.render(
+                req, error: message == "import.read.\(error.code)" ? error.message : message
+            )
+            .encodeResponse(status: .unprocessableEntity, for: req)
         }
-        let draft = try ImportDraft(extraction: extraction, filename: filename, data: data, createdBy: req.auth.get(User.self)?.id)
+        let draft = try ImportDraft(
+            extraction: extraction, filename: filename, data: data, createdBy: req.auth.get(User.self)?.id)
         try await draft.auditedCreate(on: req.db, by: req.auditContext)
         return req.redirect(to: SiteURL.planImportDraft(try draft.requireID()).path)
     }
@@ -51,7 +57,9 @@ enum PlanImportController {
         let directory = try await DirectoryLoader(db: req.db).directory()
         let resolver = PlanAgencyResolver(directory: directory, plan: plan)
         let decisions = PlanAgencyResolver.wordings(in: plan).map { wording in
-            PlanImportForm.AgencyRow(wording: wording, choice: Self.choice(for: resolver.resolve(wording)), new_name: wording, new_kind: nil, alias: nil)
+            PlanImportForm.AgencyRow(
+                wording: wording, choice: Self.choice(for: resolver.resolve(wording)), new_name: wording, new_kind: nil,
+                alias: nil)
         }
         let form = PlanImportForm(plan: plan, decisions: decisions, issuerID: resolver.context.issuerID)
         return try await PlanImportReviewPage.render(req, draft: draft, form: form, resolver: resolver, problems: [:])
@@ -80,11 +88,15 @@ enum PlanImportController {
             if !exists { problems["agency:\(wording)"] = "import.error.agency_unknown" }
         }
         let issuerID = PlanImportForm.value(form.issuing_agency_id).flatMap(UUID.init(uuidString:))
-        if let issuerID, directory.agency(issuerID) == nil { problems["issuing_agency_id"] = "import.error.agency_unknown" }
+        if let issuerID, directory.agency(issuerID) == nil {
+            problems["issuing_agency_id"] = "import.error.agency_unknown"
+        }
         let status = Plan.Status(rawValue: form.status ?? "") ?? .issued
         guard problems.isEmpty else {
-            return try await PlanImportReviewPage.render(req, draft: draft, form: form, resolver: resolver, problems: problems)
-                .encodeResponse(status: .badRequest, for: req)
+            return try await PlanImportReviewPage.render(
+                req, draft: draft, form: form, resolver: resolver, problems: problems
+            )
+            .encodeResponse(status: .badRequest, for: req)
         }
         plan.kind = plan.kind ?? "KẾ HOẠCH"
         var request = PlanImporter.Request(plan: plan, links: links, saveAsAlias: aliases)
@@ -156,8 +168,12 @@ extension ImportDraft {
         self.data = data
         self.planJSON = String(decoding: try JSONEncoder().encode(extraction.plan), as: UTF8.self)
         let review = Review(
-            outline: extraction.outline.map { Review.Node(ref: $0.ref, label: $0.label, text: $0.text, depth: $0.depth) },
-            warnings: extraction.warnings.map { Review.Warning(code: $0.code.rawValue, ref: $0.ref, args: $0.args, message: $0.message) },
+            outline: extraction.outline.map {
+                Review.Node(ref: $0.ref, label: $0.label, text: $0.text, depth: $0.depth)
+            },
+            warnings: extraction.warnings.map {
+                Review.Warning(code: $0.code.rawValue, ref: $0.ref, args: $0.args, message: $0.message)
+            },
             format: extraction.source.format.rawValue, encoding: extraction.source.encoding)
         self.reviewJSON = String(decoding: try JSONEncoder().encode(review), as: UTF8.self)
         self.createdBy = createdBy

@@ -78,11 +78,17 @@ struct PlanImportForm: Content {
         status = Plan.Status.issued.rawValue
         citations = plan.citations.map { CitationRow(kind: $0.kind, number: $0.number, date: $0.date) }
         tasks = plan.tasks.map {
-            TaskRow(ref: $0.ref, title: $0.title, lead: $0.lead.joined(separator: "\n"), support: $0.support.joined(separator: "\n"), timeframe: $0.timeframe?.text)
+            TaskRow(
+                ref: $0.ref, title: $0.title, lead: $0.lead.joined(separator: "\n"),
+                support: $0.support.joined(separator: "\n"), timeframe: $0.timeframe?.text)
         }
-        responsibilities = plan.responsibilities.map { ResponsibilityRow(ref: $0.ref, agencies: $0.agencies.joined(separator: "\n")) }
+        responsibilities = plan.responsibilities.map {
+            ResponsibilityRow(ref: $0.ref, agencies: $0.agencies.joined(separator: "\n"))
+        }
         reporting = plan.reporting.map {
-            DutyRow(frequency: $0.frequency.rawValue, before_day: $0.beforeDay.map(String.init), month: $0.month.map(PlanImporter.text), to: $0.to)
+            DutyRow(
+                frequency: $0.frequency.rawValue, before_day: $0.beforeDay.map(String.init),
+                month: $0.month.map(PlanImporter.text), to: $0.to)
         }
         agencies = decisions
         signer_name = plan.signer.name
@@ -111,23 +117,32 @@ struct PlanImportForm: Content {
         plan.title = Self.value(title) ?? ""
         if plan.title.isEmpty { problems["title"] = "import.error.title" }
         if let text = Self.value(year) {
-            if let value = Int(text), (1945...2100).contains(value) { plan.year = value } else { problems["year"] = "import.error.year" }
+            if let value = Int(text), (1945...2100).contains(value) {
+                plan.year = value
+            } else {
+                problems["year"] = "import.error.year"
+            }
         }
         for (index, row) in (citations ?? []).enumerated() {
             guard let number = Self.value(row.number) else { continue }
             let date = Self.value(row.date)
             if let date, LocalDate(iso: date) == nil { problems["citations.\(index).date"] = "import.error.date" }
-            plan.citations.append(Citation(kind: Self.value(row.kind), number: number.filter { !$0.isWhitespace }, date: date))
+            plan.citations.append(
+                Citation(kind: Self.value(row.kind), number: number.filter { !$0.isWhitespace }, date: date))
         }
         let originalTimeframes = Dictionary(original.tasks.map { ($0.ref, $0.timeframe) }) { a, _ in a }
         var refs = Set<String>()
         for (index, row) in (tasks ?? []).enumerated() where row.remove == nil {
             guard let ref = Self.value(row.ref) ?? (Self.value(row.title) == nil ? nil : "") else { continue }
-            if ref.isEmpty { problems["tasks.\(index).ref"] = "import.error.ref"; continue }
+            if ref.isEmpty {
+                problems["tasks.\(index).ref"] = "import.error.ref"
+                continue
+            }
             if !refs.insert(ref).inserted { problems["tasks.\(index).ref"] = "import.error.ref_duplicate" }
             let title = Self.value(row.title) ?? ""
             if title.isEmpty { problems["tasks.\(index).title"] = "import.error.task_title" }
-            var task = TTDNKit.PlanTask(ref: ref, title: title, lead: Self.lines(row.lead), support: Self.lines(row.support))
+            var task = TTDNKit.PlanTask(
+                ref: ref, title: title, lead: Self.lines(row.lead), support: Self.lines(row.support))
             if let text = Self.value(row.timeframe) {
                 if let kept = originalTimeframes[ref] ?? nil, kept.text == text {
                     task.timeframe = kept
@@ -150,27 +165,41 @@ struct PlanImportForm: Content {
             }
             var duty = ReportingDuty(frequency: frequency, to: Self.value(row.to))
             if let day = Self.value(row.before_day) {
-                if let value = Int(day), (1...31).contains(value) { duty.beforeDay = value } else { problems["reporting.\(index).before_day"] = "import.error.day" }
+                if let value = Int(day), (1...31).contains(value) {
+                    duty.beforeDay = value
+                } else {
+                    problems["reporting.\(index).before_day"] = "import.error.day"
+                }
             }
             if let month = Self.value(row.month) {
-                if month == "last" { duty.month = .lastOfQuarter } else if let value = Int(month), (1...12).contains(value) { duty.month = .number(value) } else {
+                if month == "last" {
+                    duty.month = .lastOfQuarter
+                } else if let value = Int(month), (1...12).contains(value) {
+                    duty.month = .number(value)
+                } else {
                     problems["reporting.\(index).month"] = "import.error.month"
                 }
             }
             plan.reporting.append(duty)
         }
-        plan.signer = Signer(name: Self.value(signer_name), position: Self.value(signer_position), authority: Self.value(signer_authority))
+        plan.signer = Signer(
+            name: Self.value(signer_name), position: Self.value(signer_position),
+            authority: Self.value(signer_authority))
         plan.recipients = Self.lines(recipients)
         return (plan, problems)
     }
 
     /// The reviewer's decision per wording. Wordings typed on the review screen that have no row yet
     /// are resolved by `resolver`: linked when they match, unlinked otherwise.
-    func links(for plan: PlanDocument, resolver: PlanAgencyResolver, canCreate: Bool) -> ([String: AgencyLink], Set<String>, [String: String]) {
+    func links(for plan: PlanDocument, resolver: PlanAgencyResolver, canCreate: Bool) -> (
+        [String: AgencyLink], Set<String>, [String: String]
+    ) {
         var links: [String: AgencyLink] = [:]
         var aliases = Set<String>()
         var problems: [String: String] = [:]
-        let rows = Dictionary((agencies ?? []).compactMap { row in Self.value(row.wording).map { ($0, row) } }) { a, _ in a }
+        let rows = Dictionary((agencies ?? []).compactMap { row in Self.value(row.wording).map { ($0, row) } }) {
+            a, _ in a
+        }
         for (index, wording) in PlanAgencyResolver.wordings(in: plan).enumerated() {
             guard let row = rows[wording] else {
                 links[wording] = AgencyLink(resolver.resolve(wording))

@@ -12,7 +12,9 @@ struct PlanImportUploadPage: Encodable {
     static func render(_ req: Request, error: String?) async throws -> View {
         try await req.view.render(
             "plans/import",
-            PlanImportUploadPage(layout: req.layout(titleKey: "import.title"), error: error, maxMegabytes: req.application.settings.maxPlanUploadBytes >> 20))
+            PlanImportUploadPage(
+                layout: req.layout(titleKey: "import.title"), error: error,
+                maxMegabytes: req.application.settings.maxPlanUploadBytes >> 20))
     }
 }
 
@@ -108,16 +110,23 @@ struct PlanImportReviewPage: Encodable {
     let recipients: String
     let canCreate: Bool
 
-    static func render(_ req: Request, draft: ImportDraft, form: PlanImportForm, resolver: PlanAgencyResolver, problems: [String: String]) async throws -> View {
+    static func render(
+        _ req: Request, draft: ImportDraft, form: PlanImportForm, resolver: PlanAgencyResolver,
+        problems: [String: String]
+    ) async throws -> View {
         let review = try draft.review()
         let directory = resolver.directory
         func field(_ value: String?, _ key: String) -> Field {
             Field(value: value ?? "", error: problems[key].map { req.t($0) })
         }
         let current = directory.agencies.filter { $0.isValid(on: resolver.context.today) }
-        let everything: [Option] = current.map { Option(value: "agency:\($0.id.uuidString)", label: $0.officialName, selected: false) }
-            + directory.groups.map { Option(value: "group:\($0.id.uuidString)", label: "▸ " + $0.name, selected: false) }
-        let unresolvedWordings = Set((form.agencies ?? []).filter { ($0.choice ?? "none") == "none" }.compactMap(\.wording))
+        let everything: [Option] =
+            current.map { Option(value: "agency:\($0.id.uuidString)", label: $0.officialName, selected: false) }
+            + directory.groups.map {
+                Option(value: "group:\($0.id.uuidString)", label: "▸ " + $0.name, selected: false)
+            }
+        let unresolvedWordings = Set(
+            (form.agencies ?? []).filter { ($0.choice ?? "none") == "none" }.compactMap(\.wording))
         let canCreate = Policy.allows(req.auth.get(User.self)?.actor, .editDirectory)
 
         let agencyRows = (form.agencies ?? []).enumerated().map { index, row -> AgencyRow in
@@ -145,23 +154,35 @@ struct PlanImportReviewPage: Encodable {
             }
             let (state, note) = Self.describe(resolution, directory: directory, req: req)
             return AgencyRow(
-                index: index, wording: wording, state: choice == "none" ? "unresolved" : state, note: note, options: options,
+                index: index, wording: wording, state: choice == "none" ? "unresolved" : state, note: note,
+                options: options,
                 newName: row.new_name ?? wording,
-                kinds: AgencyKind.allCases.map { Option(value: $0.rawValue, label: req.t("agency.kind.\($0.rawValue)"), selected: $0.rawValue == (row.new_kind ?? "department")) },
-                alias: row.alias != nil, error: problems["agencies.\(index)"].map { req.t($0) } ?? problems["agency:\(wording)"].map { req.t($0) })
+                kinds: AgencyKind.allCases.map {
+                    Option(
+                        value: $0.rawValue, label: req.t("agency.kind.\($0.rawValue)"),
+                        selected: $0.rawValue == (row.new_kind ?? "department"))
+                },
+                alias: row.alias != nil,
+                error: problems["agencies.\(index)"].map { req.t($0) }
+                    ?? problems["agency:\(wording)"].map { req.t($0) })
         }
 
-        let taskRows = ((form.tasks ?? []) + Array(repeating: .init(), count: PlanImportForm.spareRows)).enumerated().map { index, row in
-            let names = PlanImportForm.lines(row.lead) + PlanImportForm.lines(row.support)
-            return TaskRow(
-                index: index, ref: field(row.ref, "tasks.\(index).ref"), title: field(row.title, "tasks.\(index).title"),
-                lead: row.lead ?? "", support: row.support ?? "", timeframe: row.timeframe ?? "",
-                timeframeKind: PlanImportForm.value(row.timeframe).map { (Timeframe.parse($0)?.kind ?? .external).rawValue }.map { req.t("import.timeframe.\($0)") },
-                unresolved: names.contains { unresolvedWordings.contains($0) })
-        }
+        let taskRows = ((form.tasks ?? []) + Array(repeating: .init(), count: PlanImportForm.spareRows)).enumerated()
+            .map { index, row in
+                let names = PlanImportForm.lines(row.lead) + PlanImportForm.lines(row.support)
+                return TaskRow(
+                    index: index, ref: field(row.ref, "tasks.\(index).ref"),
+                    title: field(row.title, "tasks.\(index).title"),
+                    lead: row.lead ?? "", support: row.support ?? "", timeframe: row.timeframe ?? "",
+                    timeframeKind: PlanImportForm.value(row.timeframe).map {
+                        (Timeframe.parse($0)?.kind ?? .external).rawValue
+                    }.map { req.t("import.timeframe.\($0)") },
+                    unresolved: names.contains { unresolvedWordings.contains($0) })
+            }
         let frequencies: [ReportingDuty.Frequency] = [.monthly, .quarterly, .halfYearly, .yearly, .adHoc]
         let page = PlanImportReviewPage(
-            layout: req.layout(titleKey: "import.review.title"), action: SiteURL.planImportDraft(try draft.requireID()).path,
+            layout: req.layout(titleKey: "import.review.title"),
+            action: SiteURL.planImportDraft(try draft.requireID()).path,
             discardAction: SiteURL.planImportDiscard(try draft.requireID()).path, filename: draft.filename,
             source: review.format + (review.format == "text" ? " · " + review.encoding : ""),
             outline: review.outline.map { OutlineRow(ref: $0.ref, text: $0.text, depth: min($0.depth, 4)) },
@@ -171,14 +192,26 @@ struct PlanImportReviewPage: Encodable {
                 return text == key ? warning.message : text
             }.nonEmpty,
             errorCount: problems.count, kind: form.kind ?? "", number: form.number ?? "", symbol: form.symbol ?? "",
-            place: form.place ?? "", date: field(form.date, "date"), title: field(form.title, "title"), year: field(form.year, "year"),
-            issuers: current.map { Option(value: $0.id.uuidString, label: $0.officialName, selected: $0.id.uuidString == form.issuing_agency_id) },
-            issuerError: problems["issuing_agency_id"].map { req.t($0) },
-            statuses: Plan.Status.allCases.map { Option(value: $0.rawValue, label: req.t("import.status.\($0.rawValue)"), selected: $0.rawValue == (form.status ?? "issued")) },
-            purposes: form.purposes ?? "", budget: form.budget ?? "",
-            citations: ((form.citations ?? []) + Array(repeating: .init(), count: PlanImportForm.spareRows)).enumerated().map { index, row in
-                CitationRow(index: index, kind: row.kind ?? "", number: row.number ?? "", date: field(row.date, "citations.\(index).date"))
+            place: form.place ?? "", date: field(form.date, "date"), title: field(form.title, "title"),
+            year: field(form.year, "year"),
+            issuers: current.map {
+                Option(
+                    value: $0.id.uuidString, label: $0.officialName,
+                    selected: $0.id.uuidString == form.issuing_agency_id)
             },
+            issuerError: problems["issuing_agency_id"].map { req.t($0) },
+            statuses: Plan.Status.allCases.map {
+                Option(
+                    value: $0.rawValue, label: req.t("import.status.\($0.rawValue)"),
+                    selected: $0.rawValue == (form.status ?? "issued"))
+            },
+            purposes: form.purposes ?? "", budget: form.budget ?? "",
+            citations: ((form.citations ?? []) + Array(repeating: .init(), count: PlanImportForm.spareRows))
+                .enumerated().map { index, row in
+                    CitationRow(
+                        index: index, kind: row.kind ?? "", number: row.number ?? "",
+                        date: field(row.date, "citations.\(index).date"))
+                },
             tasks: taskRows,
             responsibilities: ((form.responsibilities ?? []) + [.init()]).enumerated().map { index, row in
                 ResponsibilityRow(index: index, ref: row.ref ?? "", agencies: row.agencies ?? "")
@@ -187,17 +220,24 @@ struct PlanImportReviewPage: Encodable {
                 DutyRow(
                     index: index,
                     frequencies: [Option(value: "", label: "—", selected: row.frequency == nil)]
-                        + frequencies.map { Option(value: $0.rawValue, label: req.t("import.reporting.frequency.\($0.rawValue)"), selected: $0.rawValue == row.frequency) },
-                    beforeDay: field(row.before_day, "import.reporting.\(index).before_day"), month: field(row.month, "import.reporting.\(index).month"), to: row.to ?? "")
+                        + frequencies.map {
+                            Option(
+                                value: $0.rawValue, label: req.t("import.reporting.frequency.\($0.rawValue)"),
+                                selected: $0.rawValue == row.frequency)
+                        },
+                    beforeDay: field(row.before_day, "import.reporting.\(index).before_day"),
+                    month: field(row.month, "import.reporting.\(index).month"), to: row.to ?? "")
             },
             agencies: agencyRows, unresolvedCount: agencyRows.filter { $0.state == "unresolved" }.count,
-            signerName: form.signer_name ?? "", signerPosition: form.signer_position ?? "", signerAuthority: form.signer_authority ?? "",
+            signerName: form.signer_name ?? "", signerPosition: form.signer_position ?? "",
+            signerAuthority: form.signer_authority ?? "",
             recipients: form.recipients ?? "", canCreate: canCreate)
         return try await req.view.render("plans/import-review", page)
     }
 
     /// How a wording resolved, in words: "Sở Khoa học và Công nghệ (Sở Thông tin và Truyền thông sáp nhập 01/03/2025)".
-    static func describe(_ resolution: AgencyResolution, directory: AgencyDirectory, req: Request) -> (String, String?) {
+    static func describe(_ resolution: AgencyResolution, directory: AgencyDirectory, req: Request) -> (String, String?)
+    {
         guard let match = resolution.match, let name = directory.name(of: match.target) else {
             return ("unresolved", resolution.suggestions.isEmpty ? req.t("import.agency.no_suggestion") : nil)
         }

@@ -45,11 +45,15 @@ struct PlanImporter {
             let planID = try plan.requireID()
             if let file = request.file {
                 let digest = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
-                try await PlanFile(planID: planID, filename: file.filename, contentType: file.contentType, data: file.data, sha256: digest)
-                    .auditedCreate(on: tx, by: audit)
+                try await PlanFile(
+                    planID: planID, filename: file.filename, contentType: file.contentType, data: file.data,
+                    sha256: digest
+                )
+                .auditedCreate(on: tx, by: audit)
             }
             let citations = try await saveCitations(request.plan.citations, planID: planID, on: tx)
-            let (tasks, linked, unlinked) = try await saveTasks(request.plan.tasks, planID: planID, links: links, on: tx)
+            let (tasks, linked, unlinked) = try await saveTasks(
+                request.plan.tasks, planID: planID, links: links, on: tx)
             for (index, responsibility) in request.plan.responsibilities.enumerated() {
                 for (offset, wording) in responsibility.agencies.enumerated() {
                     let link = links[wording] ?? .unlinked
@@ -104,7 +108,8 @@ struct PlanImporter {
                 }
             case .group(let id)?:
                 guard let group = try await AgencyGroup.find(id, on: db),
-                    !([group.name] + group.aliases).map(VietnameseText.toneKey).contains(VietnameseText.toneKey(wording))
+                    !([group.name] + group.aliases).map(VietnameseText.toneKey).contains(
+                        VietnameseText.toneKey(wording))
                 else { continue }
                 try await group.auditedUpdate(on: db, by: audit) {
                     $0.aliases.append(wording)
@@ -160,7 +165,8 @@ struct PlanImporter {
             }
             let id = try document.requireID()
             guard linked.insert(id).inserted else { continue }
-            try await PlanCitation(planID: planID, documentID: id, position: linked.count).auditedCreate(on: db, by: audit)
+            try await PlanCitation(planID: planID, documentID: id, position: linked.count).auditedCreate(
+                on: db, by: audit)
         }
         return linked.count
     }
@@ -175,23 +181,32 @@ struct PlanImporter {
         var unlinked: [String] = []
         for (position, source) in tasks.enumerated() {
             let parentID = Self.parentRef(of: source.ref, among: idsByRef).flatMap { idsByRef[$0] }
-            let task = PlanTask(planID: planID, parentID: parentID, ref: source.ref, position: position, title: source.title, timeframe: source.timeframe)
+            let task = PlanTask(
+                planID: planID, parentID: parentID, ref: source.ref, position: position, title: source.title,
+                timeframe: source.timeframe)
             try await task.auditedCreate(on: db, by: audit)
             let taskID = try task.requireID()
             idsByRef[source.ref] = taskID
-            let named = source.lead.map { (TaskAgency.Role.lead, $0) } + source.support.map { (TaskAgency.Role.support, $0) }
+            let named =
+                source.lead.map { (TaskAgency.Role.lead, $0) } + source.support.map { (TaskAgency.Role.support, $0) }
             for (offset, (role, wording)) in named.enumerated() {
                 let link = links[wording] ?? .unlinked
                 if link == .unlinked { unlinked.append(wording) } else { linked += 1 }
-                try await TaskAgency(taskID: taskID, role: role, position: offset, wording: wording, agencyID: link.agencyID, groupID: link.groupID)
-                    .auditedCreate(on: db, by: audit)
+                try await TaskAgency(
+                    taskID: taskID, role: role, position: offset, wording: wording, agencyID: link.agencyID,
+                    groupID: link.groupID
+                )
+                .auditedCreate(on: db, by: audit)
             }
             // Target numbers the plan states ("phát hành 04 số", "02 lớp tập huấn") become expected outputs.
             let stated = [source.title, source.timeframe?.text ?? ""].joined(separator: " ")
             var seen = Set<String>()
             for output in ExpectedOutput.parse(stated) where seen.insert("\(output.count) \(output.unit)").inserted {
-                try await TaskOutput(taskID: taskID, description: "\(output.count) \(output.unit)", target: output.count, unit: output.unit)
-                    .auditedCreate(on: db, by: audit)
+                try await TaskOutput(
+                    taskID: taskID, description: "\(output.count) \(output.unit)", target: output.count,
+                    unit: output.unit
+                )
+                .auditedCreate(on: db, by: audit)
             }
         }
         return (tasks.count, linked, Array(Set(unlinked)).sorted())

@@ -33,7 +33,10 @@ final class PlanTask: Model, @unchecked Sendable {
 
     init() {}
 
-    init(planID: UUID, parentID: UUID?, ref: String, position: Int, title: String, content: String = "", timeframe: Timeframe?) {
+    init(
+        planID: UUID, parentID: UUID?, ref: String, position: Int, title: String, content: String = "",
+        timeframe: Timeframe?
+    ) {
         self.$plan.id = planID
         self.$parent.id = parentID
         self.ref = ref

@@ -34,16 +34,20 @@ enum TaskController {
         var checked = form.check(names: names)
         var parentID: UUID?
         if let text = form.parent_id?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if let id = UUID(uuidString: text), let parent = try await PlanTask.find(id, on: req.db), parent.$plan.id == planID {
+            if let id = UUID(uuidString: text), let parent = try await PlanTask.find(id, on: req.db),
+                parent.$plan.id == planID
+            {
                 parentID = id
             } else {
                 checked.problems["parent_id"] = "task.error.parent"
             }
         }
         guard checked.problems.isEmpty else {
-            return try await TaskFormPage.render(req, plan: plan, task: nil, form: form, problems: checked.problems, status: .badRequest)
+            return try await TaskFormPage.render(
+                req, plan: plan, task: nil, form: form, problems: checked.problems, status: .badRequest)
         }
-        let task = try await TaskEditor(db: req.db, audit: req.auditContext).create(planID: planID, parentID: parentID, checked: checked)
+        let task = try await TaskEditor(db: req.db, audit: req.auditContext).create(
+            planID: planID, parentID: parentID, checked: checked)
         req.flash(.success, req.t("task.created", task.ref + " " + task.title))
         return req.redirect(to: SiteURL.plan(planID).path + "#task-" + task.id!.uuidString.lowercased())
     }
@@ -52,7 +56,8 @@ enum TaskController {
         let (task, plan) = try await load(req)
         let agencies = try await TaskAgency.query(on: req.db).filter(\.$task.$id == task.id!).sort(\.$position).all()
         let outputs = try await TaskOutput.query(on: req.db).filter(\.$task.$id == task.id!).all()
-        return try await TaskFormPage.render(req, plan: plan, task: task, form: TaskForm(task, agencies: agencies, outputs: outputs), problems: [:])
+        return try await TaskFormPage.render(
+            req, plan: plan, task: task, form: TaskForm(task, agencies: agencies, outputs: outputs), problems: [:])
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -64,10 +69,12 @@ enum TaskController {
         }
         let checked = form.check(names: try await req.directoryNames())
         guard checked.problems.isEmpty else {
-            return try await TaskFormPage.render(req, plan: plan, task: task, form: form, problems: checked.problems, status: .badRequest)
+            return try await TaskFormPage.render(
+                req, plan: plan, task: task, form: form, problems: checked.problems, status: .badRequest)
         }
         do {
-            let saved = try await TaskEditor(db: req.db, audit: req.auditContext).update(taskID: taskID, version: version, checked: checked)
+            let saved = try await TaskEditor(db: req.db, audit: req.auditContext).update(
+                taskID: taskID, version: version, checked: checked)
             req.flash(.success, req.t("task.saved", saved.ref + " " + saved.title))
         } catch is TaskEditor.Conflict {
             guard let fresh = try await PlanTask.find(taskID, on: req.db) else { throw Abort(.notFound) }
@@ -145,13 +152,16 @@ enum TaskController {
         return try await removePage(req, task: task, plan: plan, error: nil, status: .ok)
     }
 
-    static func removePage(_ req: Request, task: PlanTask, plan: Plan, error: String?, status: HTTPResponseStatus) async throws -> Response {
+    static func removePage(_ req: Request, task: PlanTask, plan: Plan, error: String?, status: HTTPResponseStatus)
+        async throws -> Response
+    {
         let all = try await PlanTask.query(on: req.db).filter(\.$plan.$id == plan.id!).all()
         let tree = PlanTaskTree(nodes: PlanTaskTree.order(all), agencies: [:], outputs: [:])
         let subtree = tree.subtree(of: task.id!)
         let page = RemovePage(
             layout: req.layout(titleKey: "task.remove.title"), ref: task.ref, title: task.title,
-            descendants: subtree.dropFirst().map { $0.ref + " " + $0.title }.nonEmpty, action: SiteURL.taskRemove(task.id!).path,
+            descendants: subtree.dropFirst().map { $0.ref + " " + $0.title }.nonEmpty,
+            action: SiteURL.taskRemove(task.id!).path,
             cancel: SiteURL.plan(plan.id!).path + "#task-" + task.id!.uuidString.lowercased(), version: task.version,
             confirm: req.t("task.remove.confirm", task.ref, String(subtree.count)), error: error)
         return try await req.view.render("tasks/remove", page).encodeResponse(status: status, for: req)
@@ -165,20 +175,24 @@ enum TaskController {
         let (task, plan) = try await load(req)
         let form = try req.content.decode(RemoveForm.self)
         guard let version = form.version.flatMap({ Int($0) }), version == task.version else {
-            return try await removePage(req, task: task, plan: plan, error: req.t("task.error.conflict"), status: .conflict)
+            return try await removePage(
+                req, task: task, plan: plan, error: req.t("task.error.conflict"), status: .conflict)
         }
         do {
-            let count = try await TaskEditor(db: req.db, audit: req.auditContext).remove(taskID: task.id!, version: version)
+            let count = try await TaskEditor(db: req.db, audit: req.auditContext).remove(
+                taskID: task.id!, version: version)
             req.flash(.success, req.t("task.removed", task.ref, String(count)))
         } catch is TaskEditor.Conflict {
             guard let fresh = try await PlanTask.find(task.id!, on: req.db) else { throw Abort(.notFound) }
-            return try await removePage(req, task: fresh, plan: plan, error: req.t("task.error.conflict"), status: .conflict)
+            return try await removePage(
+                req, task: fresh, plan: plan, error: req.t("task.error.conflict"), status: .conflict)
         }
         return req.redirect(to: SiteURL.plan(plan.id!).path + "#tasks")
     }
 
     private static func load(_ req: Request) async throws -> (PlanTask, Plan) {
-        guard let task = try await PlanTask.query(on: req.db).filter(\.$id == req.recordID()).with(\.$plan).first() else {
+        guard let task = try await PlanTask.query(on: req.db).filter(\.$id == req.recordID()).with(\.$plan).first()
+        else {
             throw Abort(.notFound)
         }
         return (task, task.plan)

@@ -23,7 +23,9 @@ struct TaskEditor {
                 .filter(\.$parent.$id == parentID).all().sorted { ($0.position, $0.ref) < ($1.position, $1.ref) }
             var position: Int
             if let parentID {
-                guard let parent = try await PlanTask.find(parentID, on: tx), parent.$plan.id == planID else { throw InvalidMove() }
+                guard let parent = try await PlanTask.find(parentID, on: tx), parent.$plan.id == planID else {
+                    throw InvalidMove()
+                }
                 position = (siblings.map(\.position).max() ?? parent.position) + 1
             } else {
                 let part = Self.part(of: checked.ref)
@@ -86,7 +88,9 @@ struct TaskEditor {
             switch move {
             case .up, .down:
                 var siblings = try await PlanTask.query(on: tx).filter(\.$plan.$id == planID)
-                    .filter(\.$parent.$id == task.$parent.id).all().sorted { ($0.position, $0.ref) < ($1.position, $1.ref) }
+                    .filter(\.$parent.$id == task.$parent.id).all().sorted {
+                        ($0.position, $0.ref) < ($1.position, $1.ref)
+                    }
                 guard let index = siblings.firstIndex(where: { $0.id == taskID }) else { throw InvalidMove() }
                 let other = move == .up ? index - 1 : index + 1
                 guard siblings.indices.contains(other) else { return task }
@@ -105,13 +109,17 @@ struct TaskEditor {
                 }
             case .under(let parentID):
                 if let parentID {
-                    guard let parent = try await PlanTask.find(parentID, on: tx), parent.$plan.id == planID else { throw InvalidMove() }
+                    guard let parent = try await PlanTask.find(parentID, on: tx), parent.$plan.id == planID else {
+                        throw InvalidMove()
+                    }
                     let all = try await PlanTask.query(on: tx).filter(\.$plan.$id == planID).all()
                     let tree = PlanTaskTree(nodes: PlanTaskTree.order(all), agencies: [:], outputs: [:])
                     if tree.subtree(of: taskID).contains(where: { $0.id == parentID }) { throw InvalidMove() }
                 }
                 guard task.$parent.id != parentID else { return task }
-                let siblings = try await PlanTask.query(on: tx).filter(\.$plan.$id == planID).filter(\.$parent.$id == parentID).all()
+                let siblings = try await PlanTask.query(on: tx).filter(\.$plan.$id == planID).filter(
+                    \.$parent.$id == parentID
+                ).all()
                 let position = (siblings.map(\.position).max() ?? -1) + 1
                 try await task.auditedUpdate(on: tx, by: audit) {
                     $0.$parent.id = parentID
@@ -154,27 +162,38 @@ struct TaskEditor {
         return task
     }
 
-    private func replaceAgencies(of task: PlanTask, with named: [TaskForm.Named], existing: [TaskAgency], on tx: any Database) async throws {
+    private func replaceAgencies(
+        of task: PlanTask, with named: [TaskForm.Named], existing: [TaskAgency], on tx: any Database
+    ) async throws {
         let current = existing.sorted { $0.position < $1.position }.map {
-            TaskForm.Named(role: TaskAgency.Role(rawValue: $0.role) ?? .support, wording: $0.wording, agencyID: $0.$agency.id, groupID: $0.$group.id)
+            TaskForm.Named(
+                role: TaskAgency.Role(rawValue: $0.role) ?? .support, wording: $0.wording, agencyID: $0.$agency.id,
+                groupID: $0.$group.id)
         }
         guard current != named else { return }
         for row in existing { try await row.auditedDelete(on: tx, by: audit) }
         let taskID = try task.requireID()
         for (position, entry) in named.enumerated() {
-            try await TaskAgency(taskID: taskID, role: entry.role, position: position, wording: entry.wording, agencyID: entry.agencyID, groupID: entry.groupID)
-                .auditedCreate(on: tx, by: audit)
+            try await TaskAgency(
+                taskID: taskID, role: entry.role, position: position, wording: entry.wording, agencyID: entry.agencyID,
+                groupID: entry.groupID
+            )
+            .auditedCreate(on: tx, by: audit)
         }
     }
 
-    private func replaceOutputs(of task: PlanTask, with outputs: [TaskForm.Output], existing: [TaskOutput], on tx: any Database) async throws {
+    private func replaceOutputs(
+        of task: PlanTask, with outputs: [TaskForm.Output], existing: [TaskOutput], on tx: any Database
+    ) async throws {
         let current = existing.map { TaskForm.Output(description: $0.description, target: $0.target, unit: $0.unit) }
         guard current != outputs else { return }
         for row in existing { try await row.auditedDelete(on: tx, by: audit) }
         let taskID = try task.requireID()
         for output in outputs {
-            try await TaskOutput(taskID: taskID, description: output.description, target: output.target, unit: output.unit)
-                .auditedCreate(on: tx, by: audit)
+            try await TaskOutput(
+                taskID: taskID, description: output.description, target: output.target, unit: output.unit
+            )
+            .auditedCreate(on: tx, by: audit)
         }
     }
 

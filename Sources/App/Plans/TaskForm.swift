@@ -94,7 +94,11 @@ struct TaskForm: Content {
         let ref = Self.trimmed(ref)
         if ref.isEmpty || ref.count > 40 { problems["ref"] = "task.error.ref" }
         let title = Self.trimmed(title)
-        if title.isEmpty { problems["title"] = "task.error.title" } else if title.count > 2000 { problems["title"] = "task.error.too_long" }
+        if title.isEmpty {
+            problems["title"] = "task.error.title"
+        } else if title.count > 2000 {
+            problems["title"] = "task.error.too_long"
+        }
         let content = Self.paragraphs(content)
         if content.count > 20000 { problems["content"] = "task.error.too_long" }
         let timeframeText = Self.trimmed(timeframe)
@@ -102,17 +106,22 @@ struct TaskForm: Content {
 
         var named: [Named] = []
         for (role, choices, wordings) in [
-            (TaskAgency.Role.lead, lead_agency ?? [], lead_wording ?? []), (.support, support_agency ?? [], support_wording ?? []),
+            (TaskAgency.Role.lead, lead_agency ?? [], lead_wording ?? []),
+            (.support, support_agency ?? [], support_wording ?? []),
         ] {
             for index in 0..<max(choices.count, wordings.count) {
                 let choice = index < choices.count ? choices[index].trimmingCharacters(in: .whitespaces) : ""
                 var wording = index < wordings.count ? Self.trimmed(wordings[index]) : ""
                 var agencyID: UUID?
                 var groupID: UUID?
-                if choice.hasPrefix("a:"), let id = UUID(uuidString: String(choice.dropFirst(2))), let agency = names.agencies[id] {
+                if choice.hasPrefix("a:"), let id = UUID(uuidString: String(choice.dropFirst(2))),
+                    let agency = names.agencies[id]
+                {
                     agencyID = id
                     if wording.isEmpty { wording = agency.officialName }
-                } else if choice.hasPrefix("g:"), let id = UUID(uuidString: String(choice.dropFirst(2))), let group = names.groups[id] {
+                } else if choice.hasPrefix("g:"), let id = UUID(uuidString: String(choice.dropFirst(2))),
+                    let group = names.groups[id]
+                {
                     groupID = id
                     if wording.isEmpty { wording = group.name }
                 } else if !choice.isEmpty {
@@ -150,7 +159,10 @@ struct TaskForm: Content {
                 problems["outputs"] = "task.error.output"
                 continue
             }
-            outputs.append(Output(description: description.isEmpty ? unit : description, target: target, unit: unit.isEmpty ? nil : unit))
+            outputs.append(
+                Output(
+                    description: description.isEmpty ? unit : description, target: target,
+                    unit: unit.isEmpty ? nil : unit))
         }
 
         let status = PlanTask.Status(rawValue: status ?? "")
@@ -236,10 +248,13 @@ struct TaskFormPage: Encodable {
         let parents = tree.nodes.filter { !inside.contains($0.task.id!) }.map { node -> AccountController.Option in
             let id = node.task.id!.uuidString
             let indent = String(repeating: "\u{00A0}\u{00A0}", count: min(node.depth, 6))
-            return .init(value: id, label: indent + node.task.ref + " " + String(node.task.title.prefix(80)),
+            return .init(
+                value: id, label: indent + node.task.ref + " " + String(node.task.title.prefix(80)),
                 selected: id.lowercased() == form.parent_id?.lowercased())
         }
-        let currentAgencies = names.agencies.values.filter { $0.isCurrent(on: names.today) }.sorted { $0.sortKey < $1.sortKey }
+        let currentAgencies = names.agencies.values.filter { $0.isCurrent(on: names.today) }.sorted {
+            $0.sortKey < $1.sortKey
+        }
         let groups = names.groups.values.sorted { $0.sortKey < $1.sortKey }
         func rows(_ choices: [String]?, _ wordings: [String]?) -> [AgencyRow] {
             let choices = choices ?? []
@@ -247,15 +262,28 @@ struct TaskFormPage: Encodable {
             let count = max(choices.count, wordings.count) + 2
             return (0..<count).map { index in
                 let choice = index < choices.count ? choices[index] : ""
-                var agencyOptions = currentAgencies.map { AccountController.Option(value: "a:" + $0.id!.uuidString, label: $0.officialName, selected: "a:" + $0.id!.uuidString == choice) }
+                var agencyOptions = currentAgencies.map {
+                    AccountController.Option(
+                        value: "a:" + $0.id!.uuidString, label: $0.officialName,
+                        selected: "a:" + $0.id!.uuidString == choice)
+                }
                 // A link to a former agency stays choosable on its own row.
-                if choice.hasPrefix("a:"), !agencyOptions.contains(where: { $0.selected }), let id = UUID(uuidString: String(choice.dropFirst(2))), let former = names.agencies[id] {
-                    agencyOptions.insert(.init(value: choice, label: former.officialName + " (" + req.t("task.former_agency") + ")", selected: true), at: 0)
+                if choice.hasPrefix("a:"), !agencyOptions.contains(where: { $0.selected }),
+                    let id = UUID(uuidString: String(choice.dropFirst(2))), let former = names.agencies[id]
+                {
+                    agencyOptions.insert(
+                        .init(
+                            value: choice, label: former.officialName + " (" + req.t("task.former_agency") + ")",
+                            selected: true), at: 0)
                 }
                 let wording = index < wordings.count ? wordings[index] : ""
                 return AgencyRow(
                     index: index, options: agencyOptions,
-                    groups: groups.map { .init(value: "g:" + $0.id!.uuidString, label: $0.name, selected: "g:" + $0.id!.uuidString == choice) }.nonEmpty,
+                    groups: groups.map {
+                        .init(
+                            value: "g:" + $0.id!.uuidString, label: $0.name,
+                            selected: "g:" + $0.id!.uuidString == choice)
+                    }.nonEmpty,
                     wording: wording, unresolved: choice.isEmpty && !wording.isEmpty)
             }
         }
@@ -271,20 +299,30 @@ struct TaskFormPage: Encodable {
             layout: req.layout(titleKey: task == nil ? "task.new.title" : "task.edit.title"),
             action: task.flatMap { $0.id.map { SiteURL.task($0).path } } ?? SiteURL.planTasks(planID).path,
             cancel: SiteURL.plan(planID).path + (task?.id.map { "#task-" + $0.uuidString.lowercased() } ?? ""),
-            isNew: task == nil, planTitle: plan.title, planHref: SiteURL.plan(planID).path, form: form, parents: parents,
+            isNew: task == nil, planTitle: plan.title, planHref: SiteURL.plan(planID).path, form: form,
+            parents: parents,
             sections: [
-                AgencySection(role: "lead", legend: req.t("task.role.lead"), rows: rows(form.lead_agency, form.lead_wording), error: problems["lead_agencies"].map { req.t($0) }),
-                AgencySection(role: "support", legend: req.t("task.role.support"), rows: rows(form.support_agency, form.support_wording), error: problems["support_agencies"].map { req.t($0) }),
+                AgencySection(
+                    role: "lead", legend: req.t("task.role.lead"), rows: rows(form.lead_agency, form.lead_wording),
+                    error: problems["lead_agencies"].map { req.t($0) }),
+                AgencySection(
+                    role: "support", legend: req.t("task.role.support"),
+                    rows: rows(form.support_agency, form.support_wording),
+                    error: problems["support_agencies"].map { req.t($0) }),
             ],
-            outputs: outputs, statuses: PlanTable.statusOptions(req, selected: form.status ?? PlanTask.Status.notStarted.rawValue),
+            outputs: outputs,
+            statuses: PlanTable.statusOptions(req, selected: form.status ?? PlanTask.Status.notStarted.rawValue),
             timeframeKind: task?.timeframe.map { req.t("plans.timeframe.\($0.kind.rawValue)") },
             errors: problems.mapValues { req.t($0) },
             mine: mine.map {
-                Mine(title: $0.title ?? "", content: $0.content ?? "", timeframe: $0.timeframe ?? "",
-                    status: PlanTask.Status(rawValue: $0.status ?? "").map { req.t("task.status.\($0.rawValue)") } ?? "",
+                Mine(
+                    title: $0.title ?? "", content: $0.content ?? "", timeframe: $0.timeframe ?? "",
+                    status: PlanTask.Status(rawValue: $0.status ?? "").map { req.t("task.status.\($0.rawValue)") }
+                        ?? "",
                     progress: $0.progress ?? "")
             },
-            removeHref: task?.id.map { SiteURL.taskRemove($0).path }, moveAction: task?.id.map { SiteURL.taskMove($0).path },
+            removeHref: task?.id.map { SiteURL.taskRemove($0).path },
+            moveAction: task?.id.map { SiteURL.taskMove($0).path },
             atTop: (form.parent_id ?? "").isEmpty)
         return try await req.view.render("tasks/form", page).encodeResponse(status: status, for: req)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TTDNKit
 import Vapor
 
 /// Every page and action of the application, typed. Routes are registered from `pathComponents`
@@ -78,10 +79,11 @@ enum SiteURL: Sendable, Equatable {
 
     /// The path with parameters filled in, for links and redirects.
     var path: String {
-        "/" + pathComponents.enumerated().map { index, component -> String in
-            if case .parameter = component { return parameterValues[parameterIndex(before: index)] }
-            return component.description
-        }.joined(separator: "/")
+        "/"
+            + pathComponents.enumerated().map { index, component -> String in
+                if case .parameter = component { return parameterValues[parameterIndex(before: index)] }
+                return component.description
+            }.joined(separator: "/")
     }
 
     /// Path components for registering the route; `:id` where a record is named.
@@ -167,8 +169,10 @@ enum SiteURL: Sendable, Equatable {
             .taskRemove(let id), .legalDocument(let id), .legalDocumentEdit(let id):
             [id.uuidString.lowercased()]
         // Reporting
-        case .report(let id), .reportReview(let id), .evidence(let id), .planReporting(let id), .planReportingCSV(let id),
-            .planRegimes(let id), .planFollowUp(let id), .regime(let id), .consolidated(let id), .consolidatedDocx(let id),
+        case .report(let id), .reportReview(let id), .evidence(let id), .planReporting(let id),
+            .planReportingCSV(let id),
+            .planRegimes(let id), .planFollowUp(let id), .regime(let id), .consolidated(let id),
+            .consolidatedDocx(let id),
             .consolidatedPrint(let id), .indicator(let id), .planTargets(let id), .regimeRequests(let id):
             [id.uuidString.lowercased()]
         case .calendarFeed(let token): [token]
@@ -212,5 +216,3 @@ extension RoutesBuilder {
         return route
     }
 }
-
-import TTDNKit

@@ -70,7 +70,8 @@ func routes(_ app: Application) throws {
         site.get(.planImport, .editPlans, use: PlanImportController.form)
         site.post(.planImport, .editPlans, body: .collect(maxSize: "20mb"), use: PlanImportController.upload)
         site.get(.planImportDraft(.placeholder), .editPlans, use: PlanImportController.review)
-        site.post(.planImportDraft(.placeholder), .editPlans, body: .collect(maxSize: "4mb"), use: PlanImportController.save)
+        site.post(
+            .planImportDraft(.placeholder), .editPlans, body: .collect(maxSize: "4mb"), use: PlanImportController.save)
         site.post(.planImportDiscard(.placeholder), .editPlans, use: PlanImportController.discard)
     }
 
@@ -88,14 +89,17 @@ func routes(_ app: Application) throws {
         site.post(.regime(.placeholder), .reviewReports, use: RegimeController.update)
         site.post(.regimeRequests(.placeholder), .reviewReports, use: ReportRequestController.create)
         site.get(.consolidated(.placeholder), .reviewReports, use: ConsolidatedController.edit)
-        site.post(.consolidated(.placeholder), .reviewReports, body: .collect(maxSize: "4mb"), use: ConsolidatedController.save)
+        site.post(
+            .consolidated(.placeholder), .reviewReports, body: .collect(maxSize: "4mb"),
+            use: ConsolidatedController.save)
         site.get(.consolidatedDocx(.placeholder), .viewReports, use: ConsolidatedController.docx)
         site.get(.consolidatedPrint(.placeholder), .viewReports, use: ConsolidatedController.print)
         site.get(.indicators, .reviewReports, use: IndicatorController.index)
         site.post(.indicators, .reviewReports, use: IndicatorController.create)
         site.post(.indicator(.placeholder), .reviewReports, use: IndicatorController.update)
         site.get(.planTargets(.placeholder), .reviewReports, use: PlanTargetsController.show)
-        site.post(.planTargets(.placeholder), .reviewReports, body: .collect(maxSize: "2mb"), use: PlanTargetsController.save)
+        site.post(
+            .planTargets(.placeholder), .reviewReports, body: .collect(maxSize: "2mb"), use: PlanTargetsController.save)
         site.get(.holidays, .reviewReports, use: HolidayController.index)
         site.post(.holidays, .reviewReports, use: HolidayController.update)
         site.get(.notifications, .signedIn, use: Notifications.index)

@@ -29,14 +29,18 @@ struct AppSettings: Sendable {
     /// PostgreSQL schema to work in (tests give nested apps their own); nil: the server's default.
     var postgresSchema: String?
     /// Connections per event loop to PostgreSQL (`TTDN_DB_CONNECTIONS`, default 4).
-    var postgresConnectionsPerLoop: Int = ProcessInfo.processInfo.environment["TTDN_DB_CONNECTIONS"].flatMap(Int.init) ?? 4
+    var postgresConnectionsPerLoop: Int =
+        ProcessInfo.processInfo.environment["TTDN_DB_CONNECTIONS"].flatMap(Int.init) ?? 4
     /// The largest plan file the import screen accepts (stated on the form).
     var maxPlanUploadBytes: Int = 10 << 20
 
     /// Where evidence files go (`TTDN_EVIDENCE_DIR`); nil keeps them in the database.
-    var evidenceDirectory: String? = ProcessInfo.processInfo.environment["TTDN_EVIDENCE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+    var evidenceDirectory: String? = ProcessInfo.processInfo.environment["TTDN_EVIDENCE_DIR"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
     /// The largest evidence file a report accepts (`TTDN_EVIDENCE_MAX_MB`, default 10).
-    var maxEvidenceBytes: Int = (ProcessInfo.processInfo.environment["TTDN_EVIDENCE_MAX_MB"].flatMap(Int.init) ?? 10) << 20
+    var maxEvidenceBytes: Int =
+        (ProcessInfo.processInfo.environment["TTDN_EVIDENCE_MAX_MB"].flatMap(Int.init) ?? 10) << 20
 
     /// The SMTP server for reminders (`SMTP_URL`); nil: reminders stay in the app's notification centre.
     var smtp: SMTPSettings? = ProcessInfo.processInfo.environment["SMTP_URL"].flatMap { SMTPSettings.parse($0) }

@@ -9,7 +9,8 @@ extension User: Auditable {
         [
             "username": username, "display_name": displayName, "email": email ?? "",
             "agency_id": $agency.id?.uuidString ?? "", "locale": locale, "active": String(active),
-            "password": "•••• " + SHA256.hash(data: Data(passwordHash.utf8)).prefix(3).map { String(format: "%02x", $0) }.joined(),
+            "password": "•••• "
+                + SHA256.hash(data: Data(passwordHash.utf8)).prefix(3).map { String(format: "%02x", $0) }.joined(),
         ]
     }
 }

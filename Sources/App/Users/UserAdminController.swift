@@ -53,7 +53,8 @@ enum UserAdminController {
                 roles: user.roles.sorted().map { req.t("role.\($0.rawValue)") }.joined(separator: ", "),
                 active: user.active)
         }
-        return try await req.view.render("users/index", IndexPage(layout: req.layout(titleKey: "users.title"), rows: rows))
+        return try await req.view.render(
+            "users/index", IndexPage(layout: req.layout(titleKey: "users.title"), rows: rows))
     }
 
     @Sendable static func new(req: Request) async throws -> View {
@@ -69,8 +70,11 @@ enum UserAdminController {
             agencyID: form.agencyID, roles: form.roleSet)
         let problems = try await service.problems(with: draft)
         guard problems.isEmpty else {
-            let errors = Dictionary(problems.map { ($0.field, req.t($0.key, String(AccountController.minimumPasswordLength))) }) { a, _ in a }
-            return try await renderForm(req, user: nil, form: form, errors: errors).encodeResponse(status: .badRequest, for: req)
+            let errors = Dictionary(
+                problems.map { ($0.field, req.t($0.key, String(AccountController.minimumPasswordLength))) }
+            ) { a, _ in a }
+            return try await renderForm(req, user: nil, form: form, errors: errors).encodeResponse(
+                status: .badRequest, for: req)
         }
         let user = try await service.create(draft)
         req.flash(.success, req.t("user.created", user.username))
@@ -100,7 +104,8 @@ enum UserAdminController {
             errors["roles"] = req.t("user.error.self")
         }
         guard errors.isEmpty else {
-            return try await renderForm(req, user: user, form: form, errors: errors).encodeResponse(status: .badRequest, for: req)
+            return try await renderForm(req, user: user, form: form, errors: errors).encodeResponse(
+                status: .badRequest, for: req)
         }
         try await req.db.transaction { tx in
             try await user.auditedUpdate(on: tx, by: req.auditContext) { user in
@@ -144,8 +149,14 @@ enum UserAdminController {
             isNew: user == nil, resetAction: user?.id.map { SiteURL.userResetPassword($0).path },
             username: form.username ?? "", displayName: form.display_name ?? "", email: form.email ?? "",
             active: user == nil || form.active != nil,
-            roles: Role.allCases.map { .init(value: $0.rawValue, label: req.t("role.\($0.rawValue)"), selected: chosenRoles.contains($0.rawValue)) },
-            agencies: agencies.map { .init(value: $0.id!.uuidString, label: $0.officialName, selected: $0.id?.uuidString == form.agency_id) },
+            roles: Role.allCases.map {
+                .init(
+                    value: $0.rawValue, label: req.t("role.\($0.rawValue)"), selected: chosenRoles.contains($0.rawValue)
+                )
+            },
+            agencies: agencies.map {
+                .init(value: $0.id!.uuidString, label: $0.officialName, selected: $0.id?.uuidString == form.agency_id)
+            },
             errors: errors)
         return try await req.view.render("users/form", page)
     }

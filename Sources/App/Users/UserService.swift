@@ -10,7 +10,9 @@ struct UserService {
     let audit: AuditContext
 
     enum Problem: Error, Equatable {
-        case usernameInvalid, usernameTaken, displayNameMissing, passwordWeak(String), agencyRequired, agencyUnknown
+        case usernameInvalid, usernameTaken, displayNameMissing
+        case passwordWeak(String)
+        case agencyRequired, agencyUnknown
         /// The translation key of the message shown next to the field.
         var key: String {
             switch self {

@@ -66,7 +66,8 @@ public struct AgencyAbbreviations: Sendable {
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             // Peel punctuation that cannot be part of an abbreviation (`&` and `-` can).
             var core = Substring(word)
-            var leading = Substring(""), trailing = Substring("")
+            var leading = Substring("")
+            var trailing = Substring("")
             while let first = core.first, "(\"'“‘[".contains(first) {
                 leading.append(first)
                 core = core.dropFirst()

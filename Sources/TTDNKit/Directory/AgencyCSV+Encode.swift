@@ -31,13 +31,16 @@ extension AgencyCSV {
         var rows: [[String]] = [columns]
         for agency in agencies {
             var successorCodes: [String] = []
-            for succession in agency.successions { successorCodes.append(try code(succession.successorID, of: agency.code)) }
+            for succession in agency.successions {
+                successorCodes.append(try code(succession.successorID, of: agency.code))
+            }
             let fields: [String: String] = [
                 "code": agency.code,
                 "kind": agency.kind.rawValue,
                 "official_name": agency.officialName,
                 "short_name": agency.shortName ?? "",
-                "parent_code": try agency.parentID.map { id throws(EncodingError) in try code(id, of: agency.code) } ?? "",
+                "parent_code": try agency.parentID.map { id throws(EncodingError) in try code(id, of: agency.code) }
+                    ?? "",
                 "aliases": try joined(agency.aliases, of: agency.code),
                 "abbreviations": try joined(agency.abbreviations, of: agency.code),
                 "valid_from": agency.validFrom?.iso ?? "",

@@ -59,7 +59,8 @@ public enum AgencyCSV {
         var duplicated = false
         for name in Set(names) where names.filter({ $0 == name }).count > 1 { duplicated = true }
         guard missing.isEmpty, unknown.isEmpty, !duplicated else {
-            errors.append(.badHeader(line: header.line, missing: missing, unknown: unknown + (duplicated ? ["(duplicate)"] : [])))
+            errors.append(
+                .badHeader(line: header.line, missing: missing, unknown: unknown + (duplicated ? ["(duplicate)"] : [])))
             return .failure(AgencyCSVErrors(errors: errors))
         }
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -126,7 +127,8 @@ public enum AgencyCSV {
                     }
                 }
                 groups.append(
-                    AgencyGroupRecord(id: ids[row.code]!, code: row.code, name: row.name, aliases: row.aliases, memberIDs: members))
+                    AgencyGroupRecord(
+                        id: ids[row.code]!, code: row.code, name: row.name, aliases: row.aliases, memberIDs: members))
                 continue
             }
             var parentID: UUID?
@@ -226,7 +228,9 @@ public enum AgencyCSV {
         var successions: [(String, SuccessionKind, LocalDate)] = []
         let n = successorCodes.count
         // One kind or one date may stand for all successors; otherwise they pair up one to one.
-        if (kindTexts.count == n || (n > 0 && kindTexts.count == 1)) && (dateTexts.count == n || (n > 0 && dateTexts.count == 1)) {
+        if (kindTexts.count == n || (n > 0 && kindTexts.count == 1))
+            && (dateTexts.count == n || (n > 0 && dateTexts.count == 1))
+        {
             for (i, successor) in successorCodes.enumerated() {
                 let kindText = kindTexts.count == 1 ? kindTexts[0] : kindTexts[i]
                 let dateText = dateTexts.count == 1 ? dateTexts[0] : dateTexts[i]
@@ -246,9 +250,10 @@ public enum AgencyCSV {
 
         let members = list(value("members"))
         if isGroup {
-            for column in ["short_name", "parent_code", "abbreviations", "valid_from", "valid_to", "successor_code",
-                "succession_kind", "succession_date"] where !value(column).isEmpty
-            {
+            for column in [
+                "short_name", "parent_code", "abbreviations", "valid_from", "valid_to", "successor_code",
+                "succession_kind", "succession_date",
+            ] where !value(column).isEmpty {
                 errors.append(.notAllowedForGroup(line: line, column: column))
             }
         } else if !members.isEmpty {

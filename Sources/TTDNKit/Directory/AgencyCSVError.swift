@@ -129,7 +129,8 @@ public enum AgencyCSVError: Error, Hashable, Sendable {
         case .emptyCode: text = "The code is empty."
         case .badCode: text = "The code “\(a["value"]!)” must be lowercase ASCII letters and digits joined by hyphens."
         case .duplicateCode: text = "The code “\(a["code"]!)” is already used on line \(a["firstLine"]!)."
-        case .codeKindConflict: text = "The code “\(a["code"]!)” belongs to an existing record of the other sort (agency or group)."
+        case .codeKindConflict:
+            text = "The code “\(a["code"]!)” belongs to an existing record of the other sort (agency or group)."
         case .unknownKind: text = "Unknown kind “\(a["value"]!)”."
         case .emptyName: text = "The official name is empty."
         case .badDate: text = "“\(a["value"]!)” in \(a["column"]!) is not a date (YYYY-MM-DD)."
@@ -139,7 +140,8 @@ public enum AgencyCSVError: Error, Hashable, Sendable {
         case .unknownSuccessor: text = "Unknown successor code “\(a["code"]!)”."
         case .successorIsGroup: text = "The successor “\(a["code"]!)” is a group; a successor must be an agency."
         case .badSuccessionKind: text = "Unknown succession kind “\(a["value"]!)” (mergedInto or renamedTo)."
-        case .incompleteSuccession: text = "Each successor needs a succession kind and a date, and no kind or date without a successor."
+        case .incompleteSuccession:
+            text = "Each successor needs a succession kind and a date, and no kind or date without a successor."
         case .unknownMember: text = "Unknown member code “\(a["code"]!)”."
         case .memberIsGroup: text = "The member “\(a["code"]!)” is a group; groups contain agencies only."
         case .notAllowedForGroup: text = "A group row must leave \(a["column"]!) empty."
@@ -174,7 +176,9 @@ public enum AgencyCSVError: Error, Hashable, Sendable {
         case .unknownSuccessor: text = "Không có cơ quan kế thừa mã “\(a["code"]!)”."
         case .successorIsGroup: text = "Cơ quan kế thừa “\(a["code"]!)” là một nhóm; phải là cơ quan."
         case .badSuccessionKind: text = "Hình thức kế thừa “\(a["value"]!)” không hợp lệ (mergedInto hoặc renamedTo)."
-        case .incompleteSuccession: text = "Mỗi cơ quan kế thừa cần hình thức và ngày; không ghi hình thức hay ngày khi không có cơ quan kế thừa."
+        case .incompleteSuccession:
+            text =
+                "Mỗi cơ quan kế thừa cần hình thức và ngày; không ghi hình thức hay ngày khi không có cơ quan kế thừa."
         case .unknownMember: text = "Không có thành viên mã “\(a["code"]!)”."
         case .memberIsGroup: text = "Thành viên “\(a["code"]!)” là một nhóm; nhóm chỉ gồm cơ quan."
         case .notAllowedForGroup: text = "Dòng nhóm phải để trống cột \(a["column"]!)."

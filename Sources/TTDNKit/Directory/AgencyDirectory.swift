@@ -75,8 +75,10 @@ public struct AgencyDirectory: Sendable {
         }
         names.removeAll { $0.form.count == 0 }
 
-        var strict: [String: [Int]] = [:], loose: [String: [Int]] = [:]
-        var foldedStrict: [String: [Int]] = [:], foldedLoose: [String: [Int]] = [:]
+        var strict: [String: [Int]] = [:]
+        var loose: [String: [Int]] = [:]
+        var foldedStrict: [String: [Int]] = [:]
+        var foldedLoose: [String: [Int]] = [:]
         var wordIndex: [String: [Int]] = [:]
         for (i, name) in names.enumerated() {
             strict[name.form.toneKey, default: []].append(i)
@@ -108,10 +110,12 @@ public struct AgencyDirectory: Sendable {
                 scoped[parentID, default: [:]][form.toneKey, default: []].append(ScopedName(name: i, relative: false))
                 for parentForm in parentForms where form.count > parentForm.count && form.hasSuffix(parentForm) {
                     let relative = form.prefix(form.count - parentForm.count)
-                    scoped[parentID, default: [:]][relative.toneKey, default: []].append(ScopedName(name: i, relative: true))
+                    scoped[parentID, default: [:]][relative.toneKey, default: []].append(
+                        ScopedName(name: i, relative: true))
                     if parent.kind == .department {
                         let generic = AgencyNameForm(relative.written.joined(separator: " ") + " Sở")
-                        scoped[parentID, default: [:]][generic.toneKey, default: []].append(ScopedName(name: i, relative: true))
+                        scoped[parentID, default: [:]][generic.toneKey, default: []].append(
+                            ScopedName(name: i, relative: true))
                     }
                 }
             }

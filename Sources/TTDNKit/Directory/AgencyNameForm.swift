@@ -92,7 +92,8 @@ struct AgencyNameForm: Hashable, Sendable {
             Array(tone[(n - province.count)..<n]) == province.tone
         {
             n -= province.count
-        } else if anyCapitalisedProvince, let t = lower[..<n].lastIndex(of: "tỉnh"), t >= 1, (1...3).contains(n - 1 - t),
+        } else if anyCapitalisedProvince, let t = lower[..<n].lastIndex(of: "tỉnh"), t >= 1,
+            (1...3).contains(n - 1 - t),
             written[(t + 1)..<n].allSatisfy({ $0.first?.isUppercase == true })
         {
             n = t + 1

@@ -144,12 +144,15 @@ public enum PlanDocxWriter {
         let font = WordML.Font(size: 28)
         if names.count == 1 {
             return WordML.paragraph(
-                [WordML.run("Kính gửi: \(trimmedEnd(names[0])).", font)], .init(alignment: .center, before: 240, line: 240))
+                [WordML.run("Kính gửi: \(trimmedEnd(names[0])).", font)],
+                .init(alignment: .center, before: 240, line: 240))
         }
-        var xml = WordML.paragraph([WordML.run("Kính gửi:", font)], .init(alignment: .left, left: 1701, before: 240, line: 240))
+        var xml = WordML.paragraph(
+            [WordML.run("Kính gửi:", font)], .init(alignment: .left, left: 1701, before: 240, line: 240))
         for (k, name) in names.enumerated() {
             let end = k == names.count - 1 ? "." : ";"
-            xml += WordML.paragraph([WordML.run("- \(trimmedEnd(name))\(end)", font)], .init(alignment: .left, left: 2835, line: 240))
+            xml += WordML.paragraph(
+                [WordML.run("- \(trimmedEnd(name))\(end)", font)], .init(alignment: .left, left: 2835, line: 240))
         }
         return xml
     }

@@ -60,7 +60,8 @@ enum CitationParser {
                 continue
             }
             let date = readDate(text, after: words[end - 1].range.upperBound)
-            out.append(Citation(kind: kinds[kindIndex].replacingOccurrences(of: " số", with: ""), number: number, date: date))
+            out.append(
+                Citation(kind: kinds[kindIndex].replacingOccurrences(of: " số", with: ""), number: number, date: date))
             i = end
         }
         return out
@@ -110,7 +111,8 @@ enum CitationParser {
         let digits = s[..<sep]
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count <= 6 else { return false }
         let symbol = s[s.index(after: sep)...]
-        return symbol.contains(where: { $0.isLetter }) && symbol.allSatisfy { $0.isLetter || $0.isNumber || "-/.&".contains($0) }
+        return symbol.contains(where: { $0.isLetter })
+            && symbol.allSatisfy { $0.isLetter || $0.isNumber || "-/.&".contains($0) }
     }
 
     /// `ngày 07/9/2015` or `, ngày 03 tháng 02 năm 2023` right after the number.

@@ -61,7 +61,8 @@ struct DocumentLayout: Sendable {
             // `KẾ HOẠCH Triển khai …` on one line: the rest is the title. A line in capitals that merely
             // starts with the word (`BÁO CÁO VIÊN`) is not a type line unless it stands alone.
             if let first = rest.first, first.isUppercase || first.isNumber, !line.bullet, line.text.count < 300,
-                !rest.hasPrefix(":"), ItemLabel.parse(line.text) == nil {
+                !rest.hasPrefix(":"), ItemLabel.parse(line.text) == nil
+            {
                 if rest.uppercased() == rest, rest.count < 12 { continue }
                 return (index, kind, rest)
             }

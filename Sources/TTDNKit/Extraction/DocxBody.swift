@@ -63,7 +63,8 @@ struct DocxBody {
     private mutating func start(_ name: Substring, _ attributes: [(Substring, String)], selfClosing: Bool) {
         let val = DocxNumbering.attribute(attributes, "val")
         switch name {
-        case "Fallback", "instrText", "delText", "del", "moveFrom", "footnoteReference", "endnoteReference", "commentReference":
+        case "Fallback", "instrText", "delText", "del", "moveFrom", "footnoteReference", "endnoteReference",
+            "commentReference":
             if !selfClosing { skipDepth = 1 }
         case "p":
             if selfClosing { out += "\n" } else { stack.append(ParagraphState()) }

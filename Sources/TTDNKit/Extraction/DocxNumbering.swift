@@ -55,7 +55,9 @@ struct DocxNumbering {
             case .end(let name):
                 switch name {
                 case "lvl":
-                    if let l = level, let a = currentAbstract, (0...8).contains(l.ilvl) { abstract[a, default: [:]][l.ilvl] = l.value }
+                    if let l = level, let a = currentAbstract, (0...8).contains(l.ilvl) {
+                        abstract[a, default: [:]][l.ilvl] = l.value
+                    }
                     level = nil
                 case "abstractNum": currentAbstract = nil
                 case "num": currentNum = nil
@@ -73,7 +75,8 @@ struct DocxNumbering {
 
     /// The label of the next paragraph numbered (numId, ilvl); advances the counters. nil for none.
     mutating func nextLabel(numId: String, ilvl: Int) -> String? {
-        guard numId != "0", (0...8).contains(ilvl), let instance = instances[numId], let levels = abstract[instance.abstract],
+        guard numId != "0", (0...8).contains(ilvl), let instance = instances[numId],
+            let levels = abstract[instance.abstract],
             let level = levels[ilvl]
         else { return nil }
         var current = counters[numId] ?? [:]
@@ -88,7 +91,8 @@ struct DocxNumbering {
             let placeholder = "%\(k + 1)"
             guard label.contains(placeholder) else { continue }
             let value = current[k] ?? (instance.starts[k] ?? levels[k]?.start ?? 1)
-            label = label.replacingOccurrences(of: placeholder, with: Self.format(value, levels[k]?.format ?? "decimal"))
+            label = label.replacingOccurrences(
+                of: placeholder, with: Self.format(value, levels[k]?.format ?? "decimal"))
         }
         return label.isEmpty ? nil : label
     }

@@ -27,7 +27,10 @@ enum DocxReader {
         for entry in archive {
             count += 1
             if count > 10_000 { throw .notADocx("too many entries") }
-            if entry.type == .file, ["word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml"].contains(entry.path) {
+            if entry.type == .file,
+                ["word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml"].contains(
+                    entry.path)
+            {
                 entries[entry.path] = entries[entry.path] ?? entry
             }
         }
@@ -61,13 +64,18 @@ enum DocxReader {
 
     /// An entry's bytes, refusing once the parts read so far expand past the budget (a ZIP bomb
     /// declares a small size and inflates to gigabytes: count what actually comes out).
-    static func extract(_ entry: Entry, from archive: [UInt8], budget: inout Int, total: Int) throws(PlanReadError) -> [UInt8] {
+    static func extract(_ entry: Entry, from archive: [UInt8], budget: inout Int, total: Int) throws(PlanReadError)
+        -> [UInt8]
+    {
         let limit = max(0, budget)
         guard entry.uncompressedSize <= UInt64(limit) else { throw .docxBomb(limit: total) }
-        guard entry.compressedSize <= UInt64(archive.count) else { throw .notADocx("\(entry.path) is larger than the file") }
+        guard entry.compressedSize <= UInt64(archive.count) else {
+            throw .notADocx("\(entry.path) is larger than the file")
+        }
         do {
             let out = try ZipInflate.contents(
-                of: entry.path, compressedSize: Int(entry.compressedSize), isCompressed: entry.isCompressed, in: archive, limit: limit)
+                of: entry.path, compressedSize: Int(entry.compressedSize), isCompressed: entry.isCompressed,
+                in: archive, limit: limit)
             budget -= out.count
             return out
         } catch {

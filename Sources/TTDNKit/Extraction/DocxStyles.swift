@@ -19,12 +19,17 @@ struct DocxStyles {
                 let val = DocxNumbering.attribute(attributes, "val")
                 switch name {
                 case "style":
-                    style = DocxNumbering.attribute(attributes, "type") == "paragraph" ? DocxNumbering.attribute(attributes, "styleId") : nil
+                    style =
+                        DocxNumbering.attribute(attributes, "type") == "paragraph"
+                        ? DocxNumbering.attribute(attributes, "styleId") : nil
                 case "basedOn": if let style, let val { basedOn[style] = val }
                 case "pPr": inParagraphProperties = true
                 case "rPr": inRunProperties = true
                 case "numId": if let style, inParagraphProperties { numbering[style, default: (nil, nil)].numId = val }
-                case "ilvl": if let style, inParagraphProperties { numbering[style, default: (nil, nil)].ilvl = val.flatMap { Int($0) } }
+                case "ilvl":
+                    if let style, inParagraphProperties {
+                        numbering[style, default: (nil, nil)].ilvl = val.flatMap { Int($0) }
+                    }
                 case "b": if let style, inRunProperties, val != "0", val != "false" { bold.insert(style) }
                 default: break
                 }

@@ -13,7 +13,9 @@ enum FormatSniffer {
         if head.starts(with: Array("%PDF".utf8)) { return .pdf }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .binary("an old Word .doc file; save it as .docx") }
         if head.starts(with: Array("{\\rtf".utf8)) { return .binary("RTF; save it as .docx or plain text") }
-        if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) || head.starts(with: [0xFF, 0xD8, 0xFF]) || head.starts(with: Array("GIF8".utf8)) {
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) || head.starts(with: [0xFF, 0xD8, 0xFF])
+            || head.starts(with: Array("GIF8".utf8))
+        {
             return .binary("an image; scanned plans need OCR first")
         }
         if head.starts(with: [0x1F, 0x8B]) { return .binary("gzip data") }

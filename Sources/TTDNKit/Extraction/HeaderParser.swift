@@ -75,13 +75,17 @@ enum HeaderParser {
             guard digits.count == 4, let y = Int(digits), (1990...2100).contains(y) else { continue }
             let before = i > 0 ? words[i - 1].lowercased() : ""
             let after = i + 1 < words.count ? words[i + 1] : ""
-            let inSpan = before == "-" || before == "–" || before == "đến" || after == "-" || after == "–" || after == "đến"
+            let inSpan =
+                before == "-" || before == "–" || before == "đến" || after == "-" || after == "–" || after == "đến"
                 || word.contains("-")
             candidates.append((y, before == "năm" && !inSpan))
             if inSpan { candidates[candidates.count - 1].1 = false }
         }
         if let named = candidates.first(where: { $0.1 }) { return named.0 }
-        let free = candidates.filter { c in !title.contains("\(c.0) -") && !title.contains("- \(c.0)") && !title.contains("\(c.0)-") && !title.contains("-\(c.0)") }
+        let free = candidates.filter { c in
+            !title.contains("\(c.0) -") && !title.contains("- \(c.0)") && !title.contains("\(c.0)-")
+                && !title.contains("-\(c.0)")
+        }
         return free.count == 1 ? free[0].0 : nil
     }
 }

@@ -62,7 +62,10 @@ enum ItemLabel: Equatable, Sendable {
         var n = n
         var out = ""
         for (v, s) in table {
-            while n >= v { out += s; n -= v }
+            while n >= v {
+                out += s
+                n -= v
+            }
         }
         return out
     }
@@ -92,7 +95,9 @@ enum ItemLabel: Equatable, Sendable {
             }
             break
         }
-        guard !parts.isEmpty, i < chars.count, chars[i] == " " || (endsWithMark && chars[i].isLetter) else { return nil }
+        guard !parts.isEmpty, i < chars.count, chars[i] == " " || (endsWithMark && chars[i].isLetter) else {
+            return nil
+        }
         let body = rest(text, after: i)
         guard let lead = body.first else { return nil }
         if parts.count == 1 && !endsWithMark { return nil }
@@ -103,7 +108,9 @@ enum ItemLabel: Equatable, Sendable {
     }
 
     private static func parseLetter(_ text: String, _ chars: [Character]) -> (ItemLabel, String)? {
-        guard chars.count >= 3, chars[0].isLetter, chars[0] < "z" || chars[0] == "đ" || chars[0] == "z" else { return nil }
+        guard chars.count >= 3, chars[0].isLetter, chars[0] < "z" || chars[0] == "đ" || chars[0] == "z" else {
+            return nil
+        }
         let mark = chars[1]
         guard mark == ")" || mark == "." else { return nil }
         let body = rest(text, after: 2)

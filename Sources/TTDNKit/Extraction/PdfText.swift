@@ -36,7 +36,9 @@ enum PdfText {
             throw .pdfFailed("no text came out (a scanned PDF needs OCR)")
         }
         let unfolded = unfoldColumns(text)
-        guard unfolded.contains(where: { $0.isLetter }) else { throw .pdfFailed("no text came out (a scanned PDF needs OCR)") }
+        guard unfolded.contains(where: { $0.isLetter }) else {
+            throw .pdfFailed("no text came out (a scanned PDF needs OCR)")
+        }
         return unfolded
     }
 
@@ -68,7 +70,9 @@ enum PdfText {
             left = []
             right = []
         }
-        for raw in text.replacingOccurrences(of: "\u{0C}", with: "\n\n").split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.replacingOccurrences(of: "\u{0C}", with: "\n\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
             let line = raw.drop { $0 == " " }
             if let (l, r) = split(line) {
                 if !l.isEmpty { left.append(l) }

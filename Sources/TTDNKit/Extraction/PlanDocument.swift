@@ -133,7 +133,9 @@ public struct Timeframe: Codable, Sendable, Equatable {
     /// Only for `recurring`: how many in all (`04 số` → 4), nil when not stated.
     public var count: Int?
 
-    public init(text: String, kind: Kind, quarters: [Int]? = nil, year: Int? = nil, every: Period? = nil, count: Int? = nil) {
+    public init(
+        text: String, kind: Kind, quarters: [Int]? = nil, year: Int? = nil, every: Period? = nil, count: Int? = nil
+    ) {
         self.text = text
         self.kind = kind
         self.quarters = quarters
@@ -171,7 +173,10 @@ public struct Responsibility: Codable, Sendable, Equatable {
 /// A periodic (or ad-hoc) report the plan requires.
 public struct ReportingDuty: Codable, Sendable, Equatable {
     public enum Frequency: String, Codable, Sendable {
-        case monthly, quarterly, halfYearly = "half-yearly", yearly, adHoc = "ad-hoc"
+        case monthly, quarterly
+        case halfYearly = "half-yearly"
+        case yearly
+        case adHoc = "ad-hoc"
     }
     /// The month a report is due in: a number for yearly ones, `last` for "the quarter's last month".
     public enum DueMonth: Codable, Sendable, Equatable {
@@ -210,7 +215,9 @@ public struct ReportingDuty: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case frequency, beforeDay = "before_day", month, to
+        case frequency
+        case beforeDay = "before_day"
+        case month, to
     }
 
     public func encode(to encoder: any Encoder) throws {

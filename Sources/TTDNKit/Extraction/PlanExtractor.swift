@@ -4,7 +4,9 @@ import Foundation
 enum PlanExtractor {
     /// - Parameter joinBrokenLines: join lines a page break split mid-sentence (text and PDF sources;
     ///   a Word paragraph is already whole).
-    static func extract(text: String, footnotes: [String] = [], joinBrokenLines: Bool = true) -> (PlanDocument, [OutlineNode], [ExtractionWarning]) {
+    static func extract(text: String, footnotes: [String] = [], joinBrokenLines: Bool = true) -> (
+        PlanDocument, [OutlineNode], [ExtractionWarning]
+    ) {
         var lines = TextCleaner.clean(text)
         lines.footnotes += footnotes.map { TextCleaner.tidy($0, compose: true) }
         let layout = DocumentLayout(lines, joinBrokenLines: joinBrokenLines)

@@ -38,10 +38,12 @@ public enum PlanReadError: Error, Sendable, Equatable {
             return "the Word document expands past the \(Self.megabytes(limit)) limit; refused"
         case .malformedXML(let why): return "the Word document's XML is malformed: \(why)"
         case .pdfToolMissing:
-            return "reading PDF needs pdftotext from poppler-utils: install it with `apt-get install poppler-utils` (or `brew install poppler`)"
+            return
+                "reading PDF needs pdftotext from poppler-utils: install it with `apt-get install poppler-utils` (or `brew install poppler`)"
         case .pdfFailed(let why): return "pdftotext could not read the PDF: \(why)"
         case .legacyEncodingUnconvertible(let what):
-            return "the text is in \(what), which cannot be converted reliably; save it as Unicode (UTF-8) and try again"
+            return
+                "the text is in \(what), which cannot be converted reliably; save it as Unicode (UTF-8) and try again"
         case .unreadable(let why): return "cannot read the file: \(why)"
         }
     }

@@ -8,7 +8,9 @@ public enum PlanSummary {
         var out: [String] = []
         let number = [plan.number ?? "…", plan.symbol].compactMap { $0 }.joined(separator: "/")
         out.append("\(plan.kind ?? "(no type line)") \(number) — \(plan.title.isEmpty ? "(no title)" : plan.title)")
-        out.append("  \([plan.place, plan.date].compactMap { $0 }.joined(separator: ", "))\(plan.year.map { " · year \($0)" } ?? "") · read as \(extraction.source.format.rawValue) (\(extraction.source.encoding))")
+        out.append(
+            "  \([plan.place, plan.date].compactMap { $0 }.joined(separator: ", "))\(plan.year.map { " · year \($0)" } ?? "") · read as \(extraction.source.format.rawValue) (\(extraction.source.encoding))"
+        )
         out.append("")
         out.append("Outline")
         for node in extraction.outline {
@@ -24,7 +26,10 @@ public enum PlanSummary {
             if let t = task.timeframe { out.append("      when:    \(t.text) [\(describe(t))]") }
         }
         out.append("")
-        out.append("Citations (\(plan.citations.count)): " + plan.citations.map { "\($0.kind ?? "") \($0.number)\($0.date.map { " (\($0))" } ?? "")" }.joined(separator: "; "))
+        out.append(
+            "Citations (\(plan.citations.count)): "
+                + plan.citations.map { "\($0.kind ?? "") \($0.number)\($0.date.map { " (\($0))" } ?? "")" }.joined(
+                    separator: "; "))
         if !plan.responsibilities.isEmpty {
             out.append("Responsibilities:")
             for r in plan.responsibilities { out.append("  \(r.ref)  \(r.agencies.joined(separator: "; "))") }
@@ -32,7 +37,8 @@ public enum PlanSummary {
         if !plan.reporting.isEmpty {
             out.append("Reporting: " + plan.reporting.map(describe).joined(separator: "; "))
         }
-        let signer = [plan.signer.authority, plan.signer.position, plan.signer.name].compactMap { $0 }.joined(separator: " · ")
+        let signer = [plan.signer.authority, plan.signer.position, plan.signer.name].compactMap { $0 }.joined(
+            separator: " · ")
         out.append("Signer: \(signer.isEmpty ? "(none)" : signer)")
         out.append("Recipients (\(plan.recipients.count)): " + plan.recipients.joined(separator: "; "))
         if !extraction.warnings.isEmpty {
@@ -46,7 +52,8 @@ public enum PlanSummary {
     static func describe(_ t: Timeframe) -> String {
         switch t.kind {
         case .quarters:
-            return "quarters \(t.quarters?.map(String.init).joined(separator: ",") ?? "")\(t.year.map { " of \($0)" } ?? "")"
+            return
+                "quarters \(t.quarters?.map(String.init).joined(separator: ",") ?? "")\(t.year.map { " of \($0)" } ?? "")"
         case .recurring: return "every \(t.every?.rawValue ?? "?")\(t.count.map { ", \($0) in all" } ?? "")"
         case .year: return "within the year\(t.year.map { " \($0)" } ?? "")"
         default: return t.kind.rawValue

@@ -35,7 +35,9 @@ public enum SimpleDocxWriter {
         let archive = try Archive(url: file, accessMode: .create)
         for (path, xml) in parts {
             let data = Data(xml.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -47,16 +49,21 @@ public enum SimpleDocxWriter {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
             String($0).trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }
-        let kindIndex = lines.prefix(30).firstIndex { line in
-            let plain = line.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
-            return DocumentLayout.kinds.contains(plain)
-        } ?? 0
-        let footerIndex = lines.lastIndex { DocumentLayout.isRecipientsHeading($0.replacingOccurrences(of: "*", with: "")) } ?? lines.count
+        let kindIndex =
+            lines.prefix(30).firstIndex { line in
+                let plain = line.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
+                return DocumentLayout.kinds.contains(plain)
+            } ?? 0
+        let footerIndex =
+            lines.lastIndex { DocumentLayout.isRecipientsHeading($0.replacingOccurrences(of: "*", with: "")) }
+            ?? lines.count
         var body = ""
         // Header table: the issuing body and number on the left, the motto and the date on the right.
         let header = Array(lines[..<kindIndex])
         if !header.isEmpty {
-            let right = header.filter { $0.uppercased().hasPrefix("CỘNG HÒA") || $0.hasPrefix("Độc lập") || $0.contains(", ngày") }
+            let right = header.filter {
+                $0.uppercased().hasPrefix("CỘNG HÒA") || $0.hasPrefix("Độc lập") || $0.contains(", ngày")
+            }
             let left = header.filter { !right.contains($0) }
             body += table([left, right], options)
         }
@@ -64,13 +71,17 @@ public enum SimpleDocxWriter {
         if footerIndex < lines.count {
             let footer = Array(lines[footerIndex...])
             var split = 1
-            while split < footer.count, footer[split].hasPrefix("-") || footer[split].first?.isLowercase == true { split += 1 }
+            while split < footer.count, footer[split].hasPrefix("-") || footer[split].first?.isLowercase == true {
+                split += 1
+            }
             let signature = Array(footer[split...])
             // The authority and the title share one paragraph, broken by a soft line break.
             var right: [String] = []
             var i = 0
             while i < signature.count {
-                if i + 1 < signature.count, SignatureLines.isAuthority(signature[i].replacingOccurrences(of: "*", with: "")) {
+                if i + 1 < signature.count,
+                    SignatureLines.isAuthority(signature[i].replacingOccurrences(of: "*", with: ""))
+                {
                     right.append(signature[i] + "\n" + signature[i + 1])
                     i += 2
                 } else {

@@ -27,8 +27,10 @@ enum TrailerParser {
                     continue
                 }
                 let first = text.first
-                let signatureLike = SignatureLines.isAuthority(text) || SignatureLines.isPosition(text)
-                    || (SignatureLines.isPersonName(text) && !(recipients.last.map { $0.hasSuffix(",") || $0.hasSuffix(";") } ?? false))
+                let signatureLike =
+                    SignatureLines.isAuthority(text) || SignatureLines.isPosition(text)
+                    || (SignatureLines.isPersonName(text)
+                        && !(recipients.last.map { $0.hasSuffix(",") || $0.hasSuffix(";") } ?? false))
                 if !signatureLike {
                     if first?.isLowercase == true, !recipients.isEmpty {
                         recipients[recipients.count - 1] += " " + text

@@ -78,17 +78,23 @@ struct XMLTokenizer {
                 if bytes[i] == Self.gt {
                     i += 1
                     depth += 1
-                    guard depth <= Self.maxDepth else { throw XMLError(reason: "nesting deeper than \(Self.maxDepth)", offset: i) }
+                    guard depth <= Self.maxDepth else {
+                        throw XMLError(reason: "nesting deeper than \(Self.maxDepth)", offset: i)
+                    }
                     return .start(name: name, attributes: attributes, selfClosing: false)
                 }
                 if bytes[i] == Self.slash {
-                    guard i + 1 < bytes.count, bytes[i + 1] == Self.gt else { throw XMLError(reason: "bad empty tag", offset: i) }
+                    guard i + 1 < bytes.count, bytes[i + 1] == Self.gt else {
+                        throw XMLError(reason: "bad empty tag", offset: i)
+                    }
                     i += 2
                     return .start(name: name, attributes: attributes, selfClosing: true)
                 }
                 let attrName = try readName()
                 skipSpaces()
-                guard i < bytes.count, bytes[i] == Self.eq else { throw XMLError(reason: "attribute without value", offset: i) }
+                guard i < bytes.count, bytes[i] == Self.eq else {
+                    throw XMLError(reason: "attribute without value", offset: i)
+                }
                 i += 1
                 skipSpaces()
                 guard i < bytes.count, bytes[i] == Self.quote || bytes[i] == Self.apos else {
@@ -141,7 +147,9 @@ struct XMLTokenizer {
         var local = i
         while i < bytes.count {
             let b = bytes[i]
-            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == Self.gt || b == Self.slash || b == Self.eq { break }
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == Self.gt || b == Self.slash || b == Self.eq {
+                break
+            }
             if b == Self.colon { local = i + 1 }
             i += 1
         }

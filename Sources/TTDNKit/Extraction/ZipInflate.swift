@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(zlib)
-import zlib
+    import zlib
 #elseif canImport(CZlib)
-import CZlib
+    import CZlib
 #endif
 
 /// Reads one ZIP entry's bytes ourselves: the local header located in the archive's bytes, then a raw
@@ -20,9 +20,13 @@ enum ZipInflate {
 
     /// The bytes of the entry named `path`, whose central directory gives `compressedSize`, stored or
     /// deflated, expanded to at most `limit` bytes.
-    static func contents(of path: String, compressedSize: Int, isCompressed: Bool, in archive: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
+    static func contents(of path: String, compressedSize: Int, isCompressed: Bool, in archive: [UInt8], limit: Int)
+        throws(Failure) -> [UInt8]
+    {
         guard let start = dataStart(of: path, in: archive) else { throw .corrupt("no local header for \(path)") }
-        guard compressedSize >= 0, start + compressedSize <= archive.count else { throw .corrupt("\(path) runs past the end of the file") }
+        guard compressedSize >= 0, start + compressedSize <= archive.count else {
+            throw .corrupt("\(path) runs past the end of the file")
+        }
         let raw = archive[start..<(start + compressedSize)]
         if !isCompressed {
             guard raw.count <= limit else { throw .overLimit }

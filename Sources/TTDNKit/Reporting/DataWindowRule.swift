@@ -13,11 +13,13 @@ public enum DataWindowRule: String, Codable, Sendable, CaseIterable {
         switch self {
         case .nd09:
             let before = LocalDate.firstOfMonth(year: year, month: firstMonth, offset: -1)
-            return DataWindow(start: LocalDate(year: before.year, month: before.month, day: 15)!,
-                              end: LocalDate(year: year, month: lastMonth, day: 14)!)
+            return DataWindow(
+                start: LocalDate(year: before.year, month: before.month, day: 15)!,
+                end: LocalDate(year: year, month: lastMonth, day: 14)!)
         case .calendar:
-            return DataWindow(start: LocalDate(year: year, month: firstMonth, day: 1)!,
-                              end: LocalDate(year: year, month: lastMonth, day: 1)!.lastDayOfMonth)
+            return DataWindow(
+                start: LocalDate(year: year, month: firstMonth, day: 1)!,
+                end: LocalDate(year: year, month: lastMonth, day: 1)!.lastDayOfMonth)
         }
     }
 }

@@ -121,15 +121,18 @@ public struct HolidayCalendar: Codable, Sendable, Equatable {
             let generated = byDate[adjustment.date]
             switch adjustment.kind {
             case .dayOff:
-                byDate[adjustment.date] = Entry(date: adjustment.date, kind: .announcedDayOff,
-                                                name: adjustment.note.isEmpty ? (generated?.name ?? "Nghỉ theo thông báo") : adjustment.note)
+                byDate[adjustment.date] = Entry(
+                    date: adjustment.date, kind: .announcedDayOff,
+                    name: adjustment.note.isEmpty ? (generated?.name ?? "Nghỉ theo thông báo") : adjustment.note)
             case .workingDay:
                 if let generated {
-                    byDate[adjustment.date] = Entry(date: adjustment.date, kind: .cancelledDayOff,
-                                                    name: adjustment.note.isEmpty ? "Đi làm (thay cho \(generated.name))" : adjustment.note)
+                    byDate[adjustment.date] = Entry(
+                        date: adjustment.date, kind: .cancelledDayOff,
+                        name: adjustment.note.isEmpty ? "Đi làm (thay cho \(generated.name))" : adjustment.note)
                 } else {
-                    byDate[adjustment.date] = Entry(date: adjustment.date, kind: .makeUpWorkingDay,
-                                                    name: adjustment.note.isEmpty ? "Làm bù" : adjustment.note)
+                    byDate[adjustment.date] = Entry(
+                        date: adjustment.date, kind: .makeUpWorkingDay,
+                        name: adjustment.note.isEmpty ? "Làm bù" : adjustment.note)
                 }
             }
         }
@@ -189,7 +192,8 @@ extension [HolidayCalendar.Entry] {
         let holidayDates = Set(map(\.date))
         var taken = holidayDates
         var result = self
-        for holiday in sorted(by: { $0.date < $1.date }) where !rules.workingWeekdays.contains(holiday.date.weekdayNumber) {
+        for holiday in sorted(by: { $0.date < $1.date })
+        where !rules.workingWeekdays.contains(holiday.date.weekdayNumber) {
             var day = holiday.date.addingDays(1)
             var guardDays = 0  // no working weekday configured at all: give up rather than loop
             while (!rules.workingWeekdays.contains(day.weekdayNumber) || taken.contains(day)) && guardDays < 366 {

@@ -92,7 +92,9 @@ public struct HolidayRules: Codable, Sendable, Equatable {
     public static let laborCode2019 = HolidayRules()
 
     enum CodingKeys: String, CodingKey {
-        case fixed, lunar, tet, compensateWeekendHolidays = "compensate_weekend_holidays", workingWeekdays = "working_weekdays"
+        case fixed, lunar, tet
+        case compensateWeekendHolidays = "compensate_weekend_holidays"
+        case workingWeekdays = "working_weekdays"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -101,7 +103,8 @@ public struct HolidayRules: Codable, Sendable, Equatable {
         fixed = try c.decodeIfPresent([FixedHoliday].self, forKey: .fixed) ?? defaults.fixed
         lunar = try c.decodeIfPresent([LunarHoliday].self, forKey: .lunar) ?? defaults.lunar
         tet = try c.decodeIfPresent(TetRule.self, forKey: .tet) ?? defaults.tet
-        compensateWeekendHolidays = try c.decodeIfPresent(Bool.self, forKey: .compensateWeekendHolidays) ?? defaults.compensateWeekendHolidays
+        compensateWeekendHolidays =
+            try c.decodeIfPresent(Bool.self, forKey: .compensateWeekendHolidays) ?? defaults.compensateWeekendHolidays
         workingWeekdays = try c.decodeIfPresent(Set<Int>.self, forKey: .workingWeekdays) ?? defaults.workingWeekdays
     }
 
@@ -117,7 +120,8 @@ public struct HolidayRules: Codable, Sendable, Equatable {
 
 extension HolidayRules.FixedHoliday {
     enum CodingKeys: String, CodingKey {
-        case month, day, name, adjacentDay = "adjacent_day"
+        case month, day, name
+        case adjacentDay = "adjacent_day"
     }
 }
 

@@ -69,6 +69,8 @@ public enum IndicatorCatalog {
         .init(code: "doan-vao", name: "Đoàn vào", unit: "đoàn", aggregation: .sum),
         .init(code: "lop-tap-huan", name: "Lớp tập huấn, bồi dưỡng", unit: "lớp", aggregation: .sum),
         .init(code: "hoc-vien", name: "Lượt người được tập huấn", unit: "người", aggregation: .sum),
-        .init(code: "dia-phuong-ket-nghia", name: "Địa phương nước ngoài có quan hệ hợp tác", unit: "địa phương", aggregation: .latest),
+        .init(
+            code: "dia-phuong-ket-nghia", name: "Địa phương nước ngoài có quan hệ hợp tác", unit: "địa phương",
+            aggregation: .latest),
     ]
 }

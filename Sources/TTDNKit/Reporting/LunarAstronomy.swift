@@ -17,7 +17,8 @@ enum LunarAstronomy {
     static func newMoon(_ k: Int) -> Double {
         let k = Double(k)
         let t = k / 1236.85  // Julian centuries since 1900
-        let t2 = t * t, t3 = t2 * t
+        let t2 = t * t
+        let t3 = t2 * t
         // Mean new moon, then the periodic corrections from the sun's anomaly (m), the moon's anomaly (mp)
         // and the moon's argument of latitude (f).
         var jd = 2415020.75933 + 29.53058868 * k + 0.0001178 * t2 - 0.000000155 * t3

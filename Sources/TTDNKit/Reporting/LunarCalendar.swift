@@ -128,7 +128,8 @@ public struct LunarCalendar: Sendable, Equatable {
 
     /// The number of days (29 or 30) in a lunar month, nil if the month does not exist.
     public func length(month: Int, year: Int, leap: Bool = false) -> Int? {
-        solar(lunarDay: 30, month: month, year: year, leap: leap) != nil ? 30
+        solar(lunarDay: 30, month: month, year: year, leap: leap) != nil
+            ? 30
             : solar(lunarDay: 1, month: month, year: year, leap: leap) != nil ? 29 : nil
     }
 
@@ -168,7 +169,8 @@ public struct LunarCalendar: Sendable, Equatable {
     func monthStart(month: Int, year: Int, leap: Bool) -> Int? {
         // Months 1–10 lie between the month 11 of the previous Gregorian year and that of this one;
         // months 11–12 of lunar year `year` lie after this year's month 11.
-        let a11: Int, b11: Int
+        let a11: Int
+        let b11: Int
         if month < 11 {
             a11 = month11Start(gregorianYear: year - 1)
             b11 = month11Start(gregorianYear: year)

@@ -16,33 +16,42 @@
 public enum PeriodEngine {
     /// The periods of `regime` whose key year is `year` (the ND 09 window of "2026-01" starts on
     /// 15 Dec 2025). Empty for ad-hoc and special-topic regimes: see `requestedPeriod`.
-    public static func periods(for regime: ReportingRegime, year: Int, holidays: HolidayCalendar = .vietnam) -> [ReportingPeriod] {
+    public static func periods(for regime: ReportingRegime, year: Int, holidays: HolidayCalendar = .vietnam)
+        -> [ReportingPeriod]
+    {
         var days = WorkingDays(calendar: holidays)
         return regime.frequency.periodsOfYear.map { slot in
             let window = regime.window.window(year: year, firstMonth: slot.firstMonth, lastMonth: slot.lastMonth)
-            let nominal = regime.due.nominalDueDate(year: year, lastMonth: slot.lastMonth, cutOff: window.end, calendar: &days)
-            return makePeriod(regime: regime, key: key(regime.frequency, year: year, index: slot.index),
-                              label: label(regime.frequency, year: year, index: slot.index), year: year,
-                              index: slot.index, window: window, nominalDue: nominal, days: &days)
+            let nominal = regime.due.nominalDueDate(
+                year: year, lastMonth: slot.lastMonth, cutOff: window.end, calendar: &days)
+            return makePeriod(
+                regime: regime, key: key(regime.frequency, year: year, index: slot.index),
+                label: label(regime.frequency, year: year, index: slot.index), year: year,
+                index: slot.index, window: window, nominalDue: nominal, days: &days)
         }
     }
 
     /// An ad-hoc or special-topic report asked for with `due` as its deadline, covering `window`. The
     /// requester's date is taken as given (no shifting): the requester saw the calendar. Lock and
     /// reminders follow the regime.
-    public static func requestedPeriod(for regime: ReportingRegime, key: String, label: String, window: DataWindow,
-                                       due: LocalDate, holidays: HolidayCalendar = .vietnam) -> ReportingPeriod {
+    public static func requestedPeriod(
+        for regime: ReportingRegime, key: String, label: String, window: DataWindow,
+        due: LocalDate, holidays: HolidayCalendar = .vietnam
+    ) -> ReportingPeriod {
         var keep = regime
         keep.nonWorkingDueDate = .keep
         keep.cutOffGap = .flag
         var days = WorkingDays(calendar: holidays)
-        return makePeriod(regime: keep, key: key, label: label, year: due.year, index: 1, window: window,
-                          nominalDue: due, days: &days)
+        return makePeriod(
+            regime: keep, key: key, label: label, year: due.year, index: 1, window: window,
+            nominalDue: due, days: &days)
     }
 
     /// The final due date and its notes for a rule's date, per the three steps above.
-    static func resolveDue(_ nominal: LocalDate, cutOff: LocalDate, regime: ReportingRegime,
-                           days: inout WorkingDays) -> (LocalDate, [PeriodNote]) {
+    static func resolveDue(
+        _ nominal: LocalDate, cutOff: LocalDate, regime: ReportingRegime,
+        days: inout WorkingDays
+    ) -> (LocalDate, [PeriodNote]) {
         var due = nominal
         var notes: [PeriodNote] = []
         if regime.nonWorkingDueDate == .nextWorkingDay && !days.isWorkingDay(due) {
@@ -63,8 +72,10 @@ public enum PeriodEngine {
         return (due, notes)
     }
 
-    private static func makePeriod(regime: ReportingRegime, key: String, label: String, year: Int, index: Int,
-                                   window: DataWindow, nominalDue: LocalDate?, days: inout WorkingDays) -> ReportingPeriod {
+    private static func makePeriod(
+        regime: ReportingRegime, key: String, label: String, year: Int, index: Int,
+        window: DataWindow, nominalDue: LocalDate?, days: inout WorkingDays
+    ) -> ReportingPeriod {
         var due: LocalDate?
         var notes: [PeriodNote] = []
         if let nominalDue {

@@ -24,12 +24,14 @@ public struct ReminderSchedule: Codable, Sendable, Equatable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case daysBefore = "days_before", daysAfter = "days_after"
+        case daysBefore = "days_before"
+        case daysAfter = "days_after"
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(daysBefore: try c.decodeIfPresent([Int].self, forKey: .daysBefore) ?? [],
-                  daysAfter: try c.decodeIfPresent([Int].self, forKey: .daysAfter) ?? [])
+        self.init(
+            daysBefore: try c.decodeIfPresent([Int].self, forKey: .daysBefore) ?? [],
+            daysAfter: try c.decodeIfPresent([Int].self, forKey: .daysAfter) ?? [])
     }
 }

@@ -39,7 +39,9 @@ public struct SubmissionDates: Sendable, Equatable {
     public var returnedAt: Date?
     public var acceptedAt: Date?
 
-    public init(firstSubmittedAt: Date? = nil, lastSubmittedAt: Date? = nil, returnedAt: Date? = nil, acceptedAt: Date? = nil) {
+    public init(
+        firstSubmittedAt: Date? = nil, lastSubmittedAt: Date? = nil, returnedAt: Date? = nil, acceptedAt: Date? = nil
+    ) {
         self.firstSubmittedAt = firstSubmittedAt ?? lastSubmittedAt
         self.lastSubmittedAt = lastSubmittedAt ?? firstSubmittedAt
         self.returnedAt = returnedAt
@@ -56,7 +58,9 @@ public enum ReportTimeliness {
     /// returned; a submission → on time if the first one was on or before the due day, else late; nothing →
     /// not yet due / open / missing by today's date. A nil `due` (a requester who has not set it) is never
     /// overdue.
-    public static func status(opensOn: LocalDate, due: LocalDate?, submission: SubmissionDates, now: Date) -> ReportStatus {
+    public static func status(opensOn: LocalDate, due: LocalDate?, submission: SubmissionDates, now: Date)
+        -> ReportStatus
+    {
         if let accepted = submission.acceptedAt, submission.returnedAt.map({ accepted > $0 }) ?? true {
             return .accepted
         }

@@ -22,7 +22,9 @@ public struct ReportingPeriod: Codable, Sendable, Equatable {
     public var notes: [PeriodNote]
 
     enum CodingKeys: String, CodingKey {
-        case key, label, frequency, year, index, window, opensOn = "opens_on", due, lock, reminders, notes
+        case key, label, frequency, year, index, window
+        case opensOn = "opens_on"
+        case due, lock, reminders, notes
     }
 }
 

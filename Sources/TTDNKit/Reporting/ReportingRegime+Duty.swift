@@ -25,7 +25,8 @@ extension ReportingRegime {
             // or no month). A numbered month on a sub-year duty is not representable and is ignored.
             due = .beforeDayOfLastMonth(day)
         }
-        self.init(name: name, frequency: frequency, window: .nd09, due: due,
-                  recipients: Recipients(named: duty.to))
+        self.init(
+            name: name, frequency: frequency, window: .nd09, due: due,
+            recipients: Recipients(named: duty.to))
     }
 }

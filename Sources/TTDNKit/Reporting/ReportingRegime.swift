@@ -89,7 +89,9 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, frequency, window, due, lock, reminders, reporters, recipients
-        case planID = "plan_id", nonWorkingDueDate = "non_working_due_date", cutOffGap = "cut_off_gap"
+        case planID = "plan_id"
+        case nonWorkingDueDate = "non_working_due_date"
+        case cutOffGap = "cut_off_gap"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -99,13 +101,15 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
             name: try c.decodeIfPresent(String.self, forKey: .name) ?? "",
             frequency: frequency,
             window: try c.decodeIfPresent(DataWindowRule.self, forKey: .window) ?? .nd09,
-            due: try c.decodeIfPresent(DueRule.self, forKey: .due) ?? (frequency.isPeriodic ? .nd09Article13 : .setByRequester),
+            due: try c.decodeIfPresent(DueRule.self, forKey: .due)
+                ?? (frequency.isPeriodic ? .nd09Article13 : .setByRequester),
             lock: try c.decodeIfPresent(LockRule.self, forKey: .lock) ?? .never,
             reminders: try c.decodeIfPresent(ReminderSchedule.self, forKey: .reminders) ?? .standard,
             reporters: try c.decodeIfPresent(Reporters.self, forKey: .reporters) ?? .planTaskLeads,
             recipients: try c.decodeIfPresent(Recipients.self, forKey: .recipients) ?? Recipients(),
             planID: try c.decodeIfPresent(UUID.self, forKey: .planID),
-            nonWorkingDueDate: try c.decodeIfPresent(NonWorkingDueDate.self, forKey: .nonWorkingDueDate) ?? .nextWorkingDay,
+            nonWorkingDueDate: try c.decodeIfPresent(NonWorkingDueDate.self, forKey: .nonWorkingDueDate)
+                ?? .nextWorkingDay,
             cutOffGap: try c.decodeIfPresent(CutOffGap.self, forKey: .cutOffGap) ?? .postpone)
     }
 
@@ -118,10 +122,13 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
         case (false, _):
             problems.append("\(frequency.rawValue) reports are dated by their request: use the due rule `requester`")
         case (true, .setByRequester):
-            problems.append("a \(frequency.rawValue) regime needs a due rule; `requester` is for ad-hoc and special-topic reports")
+            problems.append(
+                "a \(frequency.rawValue) regime needs a due rule; `requester` is for ad-hoc and special-topic reports")
         case (true, .beforeDate), (true, .byDate):
             if frequency != .yearly && frequency != .nineMonth {
-                problems.append("a fixed day and month (\(due)) gives every \(frequency.rawValue) period the same date: use it for yearly or nine-month regimes")
+                problems.append(
+                    "a fixed day and month (\(due)) gives every \(frequency.rawValue) period the same date: use it for yearly or nine-month regimes"
+                )
             }
         case (true, .workingDaysAfterCutOff(0)):
             problems.append("0 working days after the cut-off breaks Nghị định 09 Art. 8.5 (at least one working day)")
@@ -140,10 +147,12 @@ extension ReportingRegime.Reporters: Codable {
         case "plan-task-leads": self = .planTaskLeads
         case "plan-agencies": self = .planAgencies
         case "chosen":
-            self = .chosen(agencies: try c.decodeIfPresent([UUID].self, forKey: .agencies) ?? [],
-                           groups: try c.decodeIfPresent([UUID].self, forKey: .groups) ?? [])
+            self = .chosen(
+                agencies: try c.decodeIfPresent([UUID].self, forKey: .agencies) ?? [],
+                groups: try c.decodeIfPresent([UUID].self, forKey: .groups) ?? [])
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown reporters: \(other)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .kind, in: c, debugDescription: "unknown reporters: \(other)")
         }
     }
 

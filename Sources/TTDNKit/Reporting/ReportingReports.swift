@@ -32,16 +32,19 @@ public enum ReportingReports {
     }
 
     public static func periods(_ regime: ReportingRegime, year: Int, holidays: HolidayCalendar) -> PeriodsDocument {
-        PeriodsDocument(year: year, regime: regime, problems: regime.problems,
-                        periods: PeriodEngine.periods(for: regime, year: year, holidays: holidays))
+        PeriodsDocument(
+            year: year, regime: regime, problems: regime.problems,
+            periods: PeriodEngine.periods(for: regime, year: year, holidays: holidays))
     }
 
     public static func holidays(_ calendar: HolidayCalendar, year: Int) -> HolidaysDocument {
         let days = calendar.holidays(in: year).map {
-            HolidaysDocument.Day(date: $0.date, weekday: weekday($0.date), kind: $0.kind, name: $0.name, workingDay: $0.isWorkingDay)
+            HolidaysDocument.Day(
+                date: $0.date, weekday: weekday($0.date), kind: $0.kind, name: $0.name, workingDay: $0.isWorkingDay)
         }
-        let workingDays = calendar.workingDays(after: LocalDate(year: year - 1, month: 12, day: 31)!,
-                                               through: LocalDate(year: year, month: 12, day: 31)!)
+        let workingDays = calendar.workingDays(
+            after: LocalDate(year: year - 1, month: 12, day: 31)!,
+            through: LocalDate(year: year, month: 12, day: 31)!)
         return HolidaysDocument(year: year, workingDays: workingDays, days: days)
     }
 
@@ -56,7 +59,9 @@ public enum ReportingReports {
 
     public static func table(_ document: PeriodsDocument) -> String {
         let r = document.regime
-        var out = ["\(r.frequency.rawValue) (\(r.frequency.vietnameseName)) \(document.year) · window \(r.window.rawValue) · due \(r.due) · lock \(r.lock) · reminders \(reminderText(r.reminders))"]
+        var out = [
+            "\(r.frequency.rawValue) (\(r.frequency.vietnameseName)) \(document.year) · window \(r.window.rawValue) · due \(r.due) · lock \(r.lock) · reminders \(reminderText(r.reminders))"
+        ]
         for problem in document.problems { out.append("problem: \(problem)") }
         out.append("")
         var rows = [["key", "period", "data window", "due", "lock", "notes"]]
@@ -77,7 +82,9 @@ public enum ReportingReports {
         for day in document.days {
             rows.append([day.date.iso, day.weekday, kindText(day.kind), day.name])
         }
-        return (["Holidays and working-day exceptions, \(document.year) (\(document.workingDays) working days)", ""] + align(rows))
+        return
+            (["Holidays and working-day exceptions, \(document.year) (\(document.workingDays) working days)", ""]
+            + align(rows))
             .joined(separator: "\n")
     }
 

@@ -59,7 +59,8 @@ struct Browser {
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
-        let response = try await app.testing(method: self.method).sendRequest(method, path, headers: headers, body: body)
+        let response = try await app.testing(method: self.method).sendRequest(
+            method, path, headers: headers, body: body)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }
@@ -75,7 +76,9 @@ struct Browser {
     }
 
     static func csrfToken(in html: String) -> String? {
-        guard let range = html.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) else { return nil }
+        guard let range = html.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) else {
+            return nil
+        }
         let match = String(html[range])
         return match.components(separatedBy: "value=\"").last?.dropLast().description
     }
@@ -94,7 +97,9 @@ extension TestingHTTPResponse {
 
 extension Browser {
     /// Posts a multipart form with any number of fields and files, with the CSRF token.
-    mutating func multipart(_ path: String, fields: [(String, String)], files: [(name: String, filename: String, data: Data)] = [])
+    mutating func multipart(
+        _ path: String, fields: [(String, String)], files: [(name: String, filename: String, data: Data)] = []
+    )
         async throws -> TestingHTTPResponse
     {
         if csrf == nil { try await get(SiteURL.login.path) }
@@ -105,7 +110,8 @@ extension Browser {
         }
         for file in files {
             body.writeString(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
             body.writeBytes(file.data)
             body.writeString("\r\n")
         }

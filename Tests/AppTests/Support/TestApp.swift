@@ -77,19 +77,30 @@ struct Fixture {
     static func seed(_ app: Application) async throws -> Fixture {
         var fixture = Fixture()
         let audit = AuditContext.system("test")
-        let ubnd = Agency(code: "ubnd-tinh", officialName: "Ủy ban nhân dân tỉnh Lạng Sơn", shortName: "UBND tỉnh", kind: .provincialCommittee)
+        let ubnd = Agency(
+            code: "ubnd-tinh", officialName: "Ủy ban nhân dân tỉnh Lạng Sơn", shortName: "UBND tỉnh",
+            kind: .provincialCommittee)
         try await ubnd.auditedCreate(on: app.db, by: audit)
-        let ngoaiVu = Agency(code: "so-ngoai-vu", officialName: "Sở Ngoại vụ", kind: .department, parentID: ubnd.id, abbreviations: ["SNgV"])
+        let ngoaiVu = Agency(
+            code: "so-ngoai-vu", officialName: "Sở Ngoại vụ", kind: .department, parentID: ubnd.id,
+            abbreviations: ["SNgV"])
         try await ngoaiVu.auditedCreate(on: app.db, by: audit)
-        let vhttdl = Agency(code: "so-vhttdl", officialName: "Sở Văn hóa, Thể thao và Du lịch", kind: .department, parentID: ubnd.id)
+        let vhttdl = Agency(
+            code: "so-vhttdl", officialName: "Sở Văn hóa, Thể thao và Du lịch", kind: .department, parentID: ubnd.id)
         try await vhttdl.auditedCreate(on: app.db, by: audit)
-        let tttt = Agency(code: "so-tttt", officialName: "Sở Thông tin và Truyền thông", kind: .department, parentID: ubnd.id, validTo: LocalDate(iso: "2025-02-28"))
+        let tttt = Agency(
+            code: "so-tttt", officialName: "Sở Thông tin và Truyền thông", kind: .department, parentID: ubnd.id,
+            validTo: LocalDate(iso: "2025-02-28"))
         try await tttt.auditedCreate(on: app.db, by: audit)
-        let khcn = Agency(code: "so-khcn", officialName: "Sở Khoa học và Công nghệ", kind: .department, parentID: ubnd.id)
+        let khcn = Agency(
+            code: "so-khcn", officialName: "Sở Khoa học và Công nghệ", kind: .department, parentID: ubnd.id)
         try await khcn.auditedCreate(on: app.db, by: audit)
-        try await AgencySuccession(predecessorID: tttt.id!, successorID: khcn.id!, kind: "mergedInto", effective: LocalDate(iso: "2025-03-01")!)
-            .auditedCreate(on: app.db, by: audit)
-        let group = AgencyGroup(code: "cac-so-ban-nganh", name: "các sở, ban, ngành", aliases: ["các sở, ban, ngành tỉnh"])
+        try await AgencySuccession(
+            predecessorID: tttt.id!, successorID: khcn.id!, kind: "mergedInto", effective: LocalDate(iso: "2025-03-01")!
+        )
+        .auditedCreate(on: app.db, by: audit)
+        let group = AgencyGroup(
+            code: "cac-so-ban-nganh", name: "các sở, ban, ngành", aliases: ["các sở, ban, ngành tỉnh"])
         try await group.auditedCreate(on: app.db, by: audit)
         for member in [ngoaiVu, vhttdl, khcn] {
             try await AgencyGroupMember(groupID: group.id!, agencyID: member.id!).auditedCreate(on: app.db, by: audit)

@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func decodesQuotedCommasBOMAndCRLF() throws {
-        let text = "\u{FEFF}" + Self.header + "\r\n"
+        let text =
+            "\u{FEFF}" + Self.header + "\r\n"
             + "so-vhttdl,department,\"Sở Văn hóa, Thể thao và Du lịch\",,ubnd,\"Sở VH, TT&DL|Sở Văn hoá\",Sở VHTTDL,,,,,,\r\n"
             + "ubnd,provincialCommittee,Ủy ban nhân dân tỉnh Lạng Sơn,UBND tỉnh,,,,,,,,,\r\n"
             + "cac-so,group,\"Các sở, ban, ngành\",,,,,,,,,,so-vhttdl\r\n"
@@ -37,7 +38,8 @@ import Testing
     }
 
     @Test func decodesLFAndFieldsSpanningLines() throws {
-        let text = Self.header + "\n"
+        let text =
+            Self.header + "\n"
             + "a,other,\"Tên \"\"có\"\" ngoặc\nhai dòng\",,,,,,,,,,\n"
             + "\n"
             + "b,other,Tên B,,,,,2020-01-01,2025-06-30,,,,\n"
@@ -51,9 +53,11 @@ import Testing
     @Test func successionsPairUpAndOneKindOrDateCoversAll() throws {
         let text = [
             Self.header,
-            Self.row(["code": "tttt", "kind": "department", "official_name": "Sở Thông tin và Truyền thông",
+            Self.row([
+                "code": "tttt", "kind": "department", "official_name": "Sở Thông tin và Truyền thông",
                 "valid_to": "2025-02-28", "successor_code": "khcn|vhttdl", "succession_kind": "mergedInto",
-                "succession_date": "2025-03-01"]),
+                "succession_date": "2025-03-01",
+            ]),
             Self.row(["code": "khcn", "kind": "department", "official_name": "Sở Khoa học và Công nghệ"]),
             Self.row(["code": "vhttdl", "kind": "department", "official_name": "Sở Văn hóa, Thể thao và Du lịch"]),
         ].joined(separator: "\n")
@@ -72,27 +76,39 @@ import Testing
             Self.row(["code": "x2", "kind": "unit", "official_name": ""]),  // 5
             Self.row(["code": "Bad Code", "kind": "unit", "official_name": "Tên"]),  // 6
             Self.row(["code": "x3", "kind": "unit", "official_name": "Tên", "valid_from": "2025-13-01"]),  // 7
-            Self.row(["code": "x4", "kind": "unit", "official_name": "Tên", "valid_from": "2025-03-01",
-                "valid_to": "2025-02-28"]),  // 8
+            Self.row([
+                "code": "x4", "kind": "unit", "official_name": "Tên", "valid_from": "2025-03-01",
+                "valid_to": "2025-02-28",
+            ]),  // 8
             Self.row(["code": "x5", "kind": "unit", "official_name": "Tên", "parent_code": "nowhere"]),  // 9
-            Self.row(["code": "x6", "kind": "unit", "official_name": "Tên", "successor_code": "nowhere",
-                "succession_kind": "mergedInto", "succession_date": "2025-03-01"]),  // 10
-            Self.row(["code": "x7", "kind": "unit", "official_name": "Tên", "successor_code": "ok",
-                "succession_kind": "splitInto", "succession_date": "2025-03-01"]),  // 11
+            Self.row([
+                "code": "x6", "kind": "unit", "official_name": "Tên", "successor_code": "nowhere",
+                "succession_kind": "mergedInto", "succession_date": "2025-03-01",
+            ]),  // 10
+            Self.row([
+                "code": "x7", "kind": "unit", "official_name": "Tên", "successor_code": "ok",
+                "succession_kind": "splitInto", "succession_date": "2025-03-01",
+            ]),  // 11
             Self.row(["code": "x8", "kind": "unit", "official_name": "Tên", "successor_code": "ok"]),  // 12
             Self.row(["code": "g1", "kind": "group", "official_name": "Nhóm", "members": "ok|nowhere|g2"]),  // 13
             Self.row(["code": "g2", "kind": "group", "official_name": "Nhóm 2", "parent_code": "ok"]),  // 14
             Self.row(["code": "x9", "kind": "unit", "official_name": "Tên", "members": "ok"]),  // 15
             Self.row(["code": "x10", "kind": "unit", "official_name": "Tên", "parent_code": "g1"]),  // 16
-            Self.row(["code": "x11", "kind": "unit", "official_name": "Tên", "successor_code": "g1",
-                "succession_kind": "renamedTo", "succession_date": "2025-03-01"]),  // 17
+            Self.row([
+                "code": "x11", "kind": "unit", "official_name": "Tên", "successor_code": "g1",
+                "succession_kind": "renamedTo", "succession_date": "2025-03-01",
+            ]),  // 17
             "x12,unit,Tên",  // 18
             Self.row(["code": "c1", "kind": "unit", "official_name": "Vòng 1", "parent_code": "c2"]),  // 19
             Self.row(["code": "c2", "kind": "unit", "official_name": "Vòng 2", "parent_code": "c1"]),  // 20
-            Self.row(["code": "s1", "kind": "unit", "official_name": "Kế 1", "successor_code": "s2",
-                "succession_kind": "renamedTo", "succession_date": "2025-03-01"]),  // 21
-            Self.row(["code": "s2", "kind": "unit", "official_name": "Kế 2", "successor_code": "s1",
-                "succession_kind": "renamedTo", "succession_date": "2025-04-01"]),  // 22
+            Self.row([
+                "code": "s1", "kind": "unit", "official_name": "Kế 1", "successor_code": "s2",
+                "succession_kind": "renamedTo", "succession_date": "2025-03-01",
+            ]),  // 21
+            Self.row([
+                "code": "s2", "kind": "unit", "official_name": "Kế 2", "successor_code": "s1",
+                "succession_kind": "renamedTo", "succession_date": "2025-04-01",
+            ]),  // 22
             Self.row(["code": "", "kind": "unit", "official_name": "Không mã"]),  // 23
         ]
         let errors = Self.decodeErrors(lines.joined(separator: "\r\n"))
@@ -134,8 +150,10 @@ import Testing
             .codeKindConflict(line: 2, code: "a"), .unknownKind(line: 2, value: "x"), .emptyName(line: 2),
             .badDate(line: 2, column: "valid_to", value: "x"),
             .validToBeforeValidFrom(line: 2, validFrom: "2025-01-02", validTo: "2025-01-01"),
-            .unknownParent(line: 2, code: "a"), .parentIsGroup(line: 2, code: "a"), .unknownSuccessor(line: 2, code: "a"),
-            .successorIsGroup(line: 2, code: "a"), .badSuccessionKind(line: 2, value: "x"), .incompleteSuccession(line: 2),
+            .unknownParent(line: 2, code: "a"), .parentIsGroup(line: 2, code: "a"),
+            .unknownSuccessor(line: 2, code: "a"),
+            .successorIsGroup(line: 2, code: "a"), .badSuccessionKind(line: 2, value: "x"),
+            .incompleteSuccession(line: 2),
             .unknownMember(line: 2, code: "a"), .memberIsGroup(line: 2, code: "a"),
             .notAllowedForGroup(line: 2, column: "valid_to"), .membersOnAgency(line: 2),
             .parentCycle(line: 2, codes: ["a", "b", "a"]), .successionCycle(line: 2, codes: ["a", "a"]),
@@ -149,13 +167,16 @@ import Testing
 
     @Test func fileLevelProblems() {
         #expect(Self.decodeErrors("") == [.emptyFile(line: 1)])
-        #expect(Self.decodeErrors("code,kind,name\n") == [
-            .badHeader(
-                line: 1,
-                missing: ["official_name", "short_name", "parent_code", "aliases", "abbreviations", "valid_from",
-                    "valid_to", "successor_code", "succession_kind", "succession_date", "members"],
-                unknown: ["name"])
-        ])
+        #expect(
+            Self.decodeErrors("code,kind,name\n") == [
+                .badHeader(
+                    line: 1,
+                    missing: [
+                        "official_name", "short_name", "parent_code", "aliases", "abbreviations", "valid_from",
+                        "valid_to", "successor_code", "succession_kind", "succession_date", "members",
+                    ],
+                    unknown: ["name"])
+            ])
         let unterminated = Self.header + "\na,unit,\"Tên chưa đóng,,,,,,,,,,\n"
         #expect(Self.decodeErrors(unterminated) == [.unterminatedQuote(line: 2)])
         let stray = Self.header + "\na,unit,Tên \"lạ\",,,,,,,,,,\n"
@@ -181,19 +202,27 @@ import Testing
         let existingUbnd = UUID()
         let text = [
             Self.header,
-            Self.row(["code": "so-ngoai-vu", "kind": "department", "official_name": "Sở Ngoại vụ", "parent_code": "ubnd",
-                "abbreviations": "SNgV"]),
-            Self.row(["code": "phong-qlbg", "kind": "unit", "official_name": "Phòng Quản lý biên giới",
-                "parent_code": "so-ngoai-vu"]),
+            Self.row([
+                "code": "so-ngoai-vu", "kind": "department", "official_name": "Sở Ngoại vụ", "parent_code": "ubnd",
+                "abbreviations": "SNgV",
+            ]),
+            Self.row([
+                "code": "phong-qlbg", "kind": "unit", "official_name": "Phòng Quản lý biên giới",
+                "parent_code": "so-ngoai-vu",
+            ]),
         ].joined(separator: "\n")
-        let decoded = try AgencyCSV.decode(text, existingAgencies: ["so-ngoai-vu": existingNgv, "ubnd": existingUbnd]).get()
+        let decoded = try AgencyCSV.decode(text, existingAgencies: ["so-ngoai-vu": existingNgv, "ubnd": existingUbnd])
+            .get()
         #expect(decoded.agencies[0].id == existingNgv)
         #expect(decoded.agencies[0].parentID == existingUbnd)
         #expect(decoded.agencies[1].parentID == existingNgv)
         #expect(decoded.updatedCodes == ["so-ngoai-vu"])
         // A row may not turn an existing group into an agency.
-        let conflict = AgencyCSV.decode(text, existingAgencies: ["ubnd": existingUbnd], existingGroups: ["so-ngoai-vu": UUID()])
-        #expect(throws: AgencyCSVErrors(errors: [.codeKindConflict(line: 2, code: "so-ngoai-vu")])) { try conflict.get() }
+        let conflict = AgencyCSV.decode(
+            text, existingAgencies: ["ubnd": existingUbnd], existingGroups: ["so-ngoai-vu": UUID()])
+        #expect(throws: AgencyCSVErrors(errors: [.codeKindConflict(line: 2, code: "so-ngoai-vu")])) {
+            try conflict.get()
+        }
     }
 
     @Test func roundTripKeepsEveryField() throws {

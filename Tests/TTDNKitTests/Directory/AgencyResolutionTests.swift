@@ -49,7 +49,8 @@ import Testing
     }
 
     @Test func successionsNotYetInForceAreNotFollowed() throws {
-        let match = try matched(small.resolve("Sở Thông tin và Truyền thông", today: DirectoryTestSupport.date("2024-12-31")))
+        let match = try matched(
+            small.resolve("Sở Thông tin và Truyền thông", today: DirectoryTestSupport.date("2024-12-31")))
         #expect(match.target == .agency(small.id("so-tttt")))
         #expect(match.how == [.exact])
     }
@@ -141,10 +142,15 @@ import Testing
         #expect(ngv.how == [.contextual])
         let tc = try matched(small.resolve("Văn phòng Sở", issuer: "so-tai-chinh"))
         #expect(tc.target == .agency(small.id("stc-van-phong")))
-        #expect(try matched(small.resolve("Văn phòng", issuer: "so-ngoai-vu")).target == .agency(small.id("sngv-van-phong")))
-        #expect(try matched(small.resolve("Văn phòng", issuer: "ubnd-tinh")).target == .agency(small.id("van-phong-ubnd")))
+        #expect(
+            try matched(small.resolve("Văn phòng", issuer: "so-ngoai-vu")).target == .agency(small.id("sngv-van-phong"))
+        )
+        #expect(
+            try matched(small.resolve("Văn phòng", issuer: "ubnd-tinh")).target == .agency(small.id("van-phong-ubnd")))
         // From a unit, the department's other units are still in scope.
-        #expect(try matched(small.resolve("Văn phòng Sở", issuer: "sngv-qlbg")).target == .agency(small.id("sngv-van-phong")))
+        #expect(
+            try matched(small.resolve("Văn phòng Sở", issuer: "sngv-qlbg")).target
+                == .agency(small.id("sngv-van-phong")))
         // Without an issuer there is nothing to be relative to.
         #expect(small.resolve("Văn phòng Sở").match == nil)
         #expect(small.resolve("Văn phòng").match == nil)
@@ -157,7 +163,10 @@ import Testing
             return
         }
         #expect(ambiguous)
-        #expect(Set(suggestions.prefix(2).map(\.target)) == [.agency(small.id("sngv-trung-tam")), .agency(small.id("stc-trung-tam"))])
+        #expect(
+            Set(suggestions.prefix(2).map(\.target)) == [
+                .agency(small.id("sngv-trung-tam")), .agency(small.id("stc-trung-tam")),
+            ])
         let scoped = try matched(small.resolve("Trung tâm Dịch vụ đối ngoại", issuer: "so-ngoai-vu"))
         #expect(scoped.target == .agency(small.id("sngv-trung-tam")))
         #expect(scoped.how == [.exact])
@@ -207,8 +216,10 @@ import Testing
     }
 
     @Test func resolvingThousandsOfNamesIsFast() {
-        let names = ["Sở Ngoại vụ", "UBND tỉnh", "Sở TT&TT", "Bộ chỉ huy Bộ Đội biên phòng tỉnh", "các sở, ban, ngành",
-            "So Ngoai vu", "Sở Văn hóa và Thể thao", "Văn phòng Sở"]
+        let names = [
+            "Sở Ngoại vụ", "UBND tỉnh", "Sở TT&TT", "Bộ chỉ huy Bộ Đội biên phòng tỉnh", "các sở, ban, ngành",
+            "So Ngoai vu", "Sở Văn hóa và Thể thao", "Văn phòng Sở",
+        ]
         let clock = ContinuousClock()
         let elapsed = clock.measure {
             for i in 0..<4000 { _ = small.resolve(names[i % names.count], issuer: "so-ngoai-vu") }

@@ -67,7 +67,9 @@ struct SmallDirectory {
                 id: id(code), code: code, officialName: name, shortName: short, aliases: aliases,
                 abbreviations: abbreviations, kind: kind, parentID: parent.map(id), validFrom: from.map(d),
                 validTo: to.map(d),
-                successions: successor.map { [Succession(successorID: id($0), kind: .mergedInto, effective: d(effective!))] } ?? [])
+                successions: successor.map {
+                    [Succession(successorID: id($0), kind: .mergedInto, effective: d(effective!))]
+                } ?? [])
         }
         let agencies = [
             agency("ubnd-tinh", "Ủy ban nhân dân tỉnh Lạng Sơn", .provincialCommittee, short: "UBND tỉnh"),
@@ -75,7 +77,8 @@ struct SmallDirectory {
             agency("so-ngoai-vu", "Sở Ngoại vụ", .department, parent: "ubnd-tinh", abbreviations: ["SNgV"]),
             agency("sngv-van-phong", "Văn phòng Sở Ngoại vụ", .unit, parent: "so-ngoai-vu"),
             agency("sngv-qlbg", "Phòng Quản lý biên giới", .unit, parent: "so-ngoai-vu"),
-            agency("sngv-thanh-tra", "Thanh tra Sở Ngoại vụ", .unit, parent: "so-ngoai-vu", to: "2025-06-30",
+            agency(
+                "sngv-thanh-tra", "Thanh tra Sở Ngoại vụ", .unit, parent: "so-ngoai-vu", to: "2025-06-30",
                 successor: "thanh-tra-tinh", on: "2025-07-01"),
             agency("sngv-trung-tam", "Trung tâm Dịch vụ đối ngoại", .unit, parent: "so-ngoai-vu"),
             agency("thanh-tra-tinh", "Thanh tra tỉnh", .department, parent: "ubnd-tinh"),
@@ -84,21 +87,25 @@ struct SmallDirectory {
             agency("stc-trung-tam", "Trung tâm Dịch vụ đối ngoại", .unit, parent: "so-tai-chinh"),
             agency("so-vhttdl", "Sở Văn hóa, Thể thao và Du lịch", .department, parent: "ubnd-tinh"),
             agency("so-khcn", "Sở Khoa học và Công nghệ", .department, parent: "ubnd-tinh"),
-            agency("so-tttt", "Sở Thông tin và Truyền thông", .department, parent: "ubnd-tinh", to: "2025-02-28",
+            agency(
+                "so-tttt", "Sở Thông tin và Truyền thông", .department, parent: "ubnd-tinh", to: "2025-02-28",
                 successor: "so-khcn", on: "2025-03-01"),
             agency("so-du-lich-cu", "Sở Du lịch", .department, parent: "ubnd-tinh", to: "2008-03-31"),
             agency("so-du-lich", "Sở Du lịch", .department, parent: "ubnd-tinh", from: "2024-01-01"),
             agency("tinh-uy", "Tỉnh ủy Lạng Sơn", .partyBody, short: "Tỉnh ủy"),
             agency("ban-tgdv", "Ban Tuyên giáo và Dân vận Tỉnh ủy", .partyBody, parent: "tinh-uy", from: "2025-03-01"),
-            agency("ban-tg", "Ban Tuyên giáo Tỉnh ủy", .partyBody, parent: "tinh-uy", to: "2025-02-28",
+            agency(
+                "ban-tg", "Ban Tuyên giáo Tỉnh ủy", .partyBody, parent: "tinh-uy", to: "2025-02-28",
                 successor: "ban-tgdv", on: "2025-03-01"),
-            agency("dai", "Đài Phát thanh - Truyền hình Lạng Sơn", .press, to: "2025-02-28", successor: "bao-ptth",
+            agency(
+                "dai", "Đài Phát thanh - Truyền hình Lạng Sơn", .press, to: "2025-02-28", successor: "bao-ptth",
                 on: "2025-03-01"),
             agency("bao-ptth", "Báo và Phát thanh, Truyền hình Lạng Sơn", .press, from: "2025-03-01"),
             agency("bao", "Báo Lạng Sơn", .press, to: "2025-02-28", successor: "bao-ptth", on: "2025-03-01"),
             agency("cong-an", "Công an tỉnh Lạng Sơn", .armedForces),
             agency("bdbp", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lạng Sơn", .armedForces),
-            agency("mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lạng Sơn", .massOrganisation,
+            agency(
+                "mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lạng Sơn", .massOrganisation,
                 aliases: ["Mặt trận Tổ quốc tỉnh"]),
             agency("ubnd-cao-loc", "Ủy ban nhân dân huyện Cao Lộc", .district, parent: "ubnd-tinh", to: "2025-06-30"),
             agency("ubnd-dong-dang", "Ủy ban nhân dân xã Đồng Đăng", .commune, parent: "ubnd-tinh", from: "2025-07-01"),

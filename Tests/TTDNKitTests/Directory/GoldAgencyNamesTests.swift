@@ -61,7 +61,8 @@ import Testing
         var issuerID: UUID?
         if let symbol = document.symbol, let issuerPart = symbol.split(separator: "-").last {
             let issuer = directory.resolve(
-                String(issuerPart), on: document.date, context: ResolutionContext(province: document.province, today: today))
+                String(issuerPart), on: document.date,
+                context: ResolutionContext(province: document.province, today: today))
             issuerID = issuer.match?.target.id
             #expect(issuerID != nil, "\(label): issuer \(symbol) did not resolve")
         }
@@ -70,18 +71,23 @@ import Testing
             let resolution = directory.resolve(name, on: document.date, context: context)
             guard let match = resolution.match else {
                 Issue.record(
-                    "\(label): “\(name)” unresolved; suggestions: \(resolution.suggestions.map { "\($0.name) \($0.score)" })")
+                    "\(label): “\(name)” unresolved; suggestions: \(resolution.suggestions.map { "\($0.name) \($0.score)" })"
+                )
                 continue
             }
             if isGroupMention(name) {
                 guard case .group = match.target else {
-                    Issue.record("\(label): “\(name)” is a group mention but resolved to \(directory.name(of: match.target) ?? "?")")
+                    Issue.record(
+                        "\(label): “\(name)” is a group mention but resolved to \(directory.name(of: match.target) ?? "?")"
+                    )
                     continue
                 }
             }
             // Whatever the name, the answer is what the agency is today: never one that has merged away.
             if case .agency(let id) = match.target, let agency = directory.agency(id) {
-                #expect(agency.successions.allSatisfy { $0.effective > today }, "\(label): “\(name)” stopped at a predecessor")
+                #expect(
+                    agency.successions.allSatisfy { $0.effective > today },
+                    "\(label): “\(name)” stopped at a predecessor")
             }
             #expect(match.confidence >= 0.7, "\(label): “\(name)” confidence \(match.confidence)")
         }
@@ -126,7 +132,11 @@ import Testing
         }
         let caoBang = try DirectoryTestSupport.fixtureDirectory("cao-bang")
         let context = ResolutionContext(province: "Cao Bằng", today: today)
-        let dai = try #require(caoBang.resolve("Đài Phát thanh - Truyền hình tỉnh Cao Bằng", on: DirectoryTestSupport.date("2023-02-03"), context: context).match)
+        let dai = try #require(
+            caoBang.resolve(
+                "Đài Phát thanh - Truyền hình tỉnh Cao Bằng", on: DirectoryTestSupport.date("2023-02-03"),
+                context: context
+            ).match)
         #expect(caoBang.agency(dai.target.id)?.code == "bao-phat-thanh-truyen-hinh")
         #expect(dai.chain.count == 2)
     }
@@ -140,8 +150,12 @@ import Testing
         #expect(decoded.agencies.count + decoded.groups.count >= 60)
         // Believable as of today: the 2025 successions are there, districts have ended, communes have begun.
         let byCode = Dictionary(uniqueKeysWithValues: decoded.agencies.map { ($0.code, $0) })
-        #expect(byCode["so-thong-tin-truyen-thong"]?.successions.first?.successorID == byCode["so-khoa-hoc-cong-nghe"]?.id)
-        #expect(decoded.agencies.filter { $0.kind == .district }.allSatisfy { $0.validTo == LocalDate(iso: "2025-06-30") && $0.successions.isEmpty })
+        #expect(
+            byCode["so-thong-tin-truyen-thong"]?.successions.first?.successorID == byCode["so-khoa-hoc-cong-nghe"]?.id)
+        #expect(
+            decoded.agencies.filter { $0.kind == .district }.allSatisfy {
+                $0.validTo == LocalDate(iso: "2025-06-30") && $0.successions.isEmpty
+            })
         #expect(decoded.agencies.contains { $0.kind == .commune && $0.validFrom == LocalDate(iso: "2025-07-01") })
         #expect(Set(AgencyKind.allCases).subtracting(decoded.agencies.map(\.kind)).subtracting([.other]).isEmpty)
     }
@@ -161,15 +175,21 @@ extension GoldAgencyNamesTests {
             let directory = try DirectoryTestSupport.fixtureDirectory(Self.provinces[document.province]!)
             var issuerID: UUID?
             if let part = document.symbol?.split(separator: "-").last {
-                issuerID = directory.resolve(String(part), on: document.date, context: ResolutionContext(province: document.province)).match?.target.id
+                issuerID =
+                    directory.resolve(
+                        String(part), on: document.date, context: ResolutionContext(province: document.province)
+                    ).match?.target.id
             }
-            let context = ResolutionContext(issuerID: issuerID, province: document.province, today: DirectoryTestSupport.today)
+            let context = ResolutionContext(
+                issuerID: issuerID, province: document.province, today: DirectoryTestSupport.today)
             print("== \(document.file) (\(document.province), \(document.date))")
             for name in document.names {
                 let r = directory.resolve(name, on: document.date, context: context)
                 if let m = r.match {
                     let chain = m.chain.compactMap { directory.agency($0)?.officialName }.joined(separator: " → ")
-                    print("  \(name) ⇒ \(directory.name(of: m.target)!) [\(m.how.map(\.rawValue).joined(separator: ","))] \(String(format: "%.3f", m.confidence))\(m.chain.count > 1 ? " via " + chain : "")")
+                    print(
+                        "  \(name) ⇒ \(directory.name(of: m.target)!) [\(m.how.map(\.rawValue).joined(separator: ","))] \(String(format: "%.3f", m.confidence))\(m.chain.count > 1 ? " via " + chain : "")"
+                    )
                 } else {
                     print("  \(name) ⇒ UNRESOLVED \(r.suggestions.map(\.name))")
                 }

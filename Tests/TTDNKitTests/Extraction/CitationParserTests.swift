@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TTDNKit
 
 @Suite("Extraction: citations")
@@ -23,7 +24,9 @@ struct CitationParserTests {
 
     @Test func partyNumbersAndOnceEach() {
         let found = CitationParser.citations(
-            in: ["Thực hiện Kết luận số 40-KL/TU của Tỉnh ủy.", "Tiếp tục thực hiện Kết luận số 40-KL/TU ngày 9/9/2022."],
+            in: [
+                "Thực hiện Kết luận số 40-KL/TU của Tỉnh ủy.", "Tiếp tục thực hiện Kết luận số 40-KL/TU ngày 9/9/2022.",
+            ],
             excluding: nil)
         #expect(found.count == 1)
         // A later mention fills in the date the first one lacked.
@@ -32,7 +35,8 @@ struct CitationParserTests {
 
     @Test func ignoresUnnumberedDocumentsAndTheOwnNumber() {
         let found = CitationParser.citations(
-            in: ["Nghị quyết Đại hội XIII của Đảng; Kế hoạch số 88/KH-UBND này; Luật Báo chí năm 2016"], excluding: "88/KH-UBND")
+            in: ["Nghị quyết Đại hội XIII của Đảng; Kế hoạch số 88/KH-UBND này; Luật Báo chí năm 2016"],
+            excluding: "88/KH-UBND")
         #expect(found.isEmpty)
     }
 

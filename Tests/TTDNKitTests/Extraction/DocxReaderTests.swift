@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import TTDNKit
 
 @Suite("Extraction: DOCX")
@@ -10,7 +11,9 @@ struct DocxReaderTests {
     static func zip(_ parts: [(String, Data)]) throws -> Data {
         let archive = try Archive(accessMode: .create)
         for (path, data) in parts {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { pos, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { pos, size in
                 data.subdata(in: Int(pos)..<Int(pos) + size)
             }
         }
@@ -18,8 +21,15 @@ struct DocxReaderTests {
     }
 
     static func docx(body: String, numbering: String? = nil) throws -> Data {
-        var parts = [("word/document.xml", Data("<?xml version=\"1.0\"?><w:document \(w)><w:body>\(body)</w:body></w:document>".utf8))]
-        if let numbering { parts.append(("word/numbering.xml", Data("<w:numbering \(w)>\(numbering)</w:numbering>".utf8))) }
+        var parts = [
+            (
+                "word/document.xml",
+                Data("<?xml version=\"1.0\"?><w:document \(w)><w:body>\(body)</w:body></w:document>".utf8)
+            )
+        ]
+        if let numbering {
+            parts.append(("word/numbering.xml", Data("<w:numbering \(w)>\(numbering)</w:numbering>".utf8)))
+        }
         return try zip(parts)
     }
 
@@ -51,8 +61,10 @@ struct DocxReaderTests {
         func p(_ text: String, _ ilvl: Int) -> String {
             "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"\(ilvl)\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>"
         }
-        let body = "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:p><w:r><w:t>Thử</w:t></w:r></w:p>"
-            + p("NỘI DUNG", 0) + p("Việc một", 1) + p("Việc một a", 2) + p("Việc một b", 2) + p("Việc hai", 1) + p("3. Đã có số", 1)
+        let body =
+            "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:p><w:r><w:t>Thử</w:t></w:r></w:p>"
+            + p("NỘI DUNG", 0) + p("Việc một", 1) + p("Việc một a", 2) + p("Việc một b", 2) + p("Việc hai", 1)
+            + p("3. Đã có số", 1)
         let extraction = try PlanReader.read(data: Self.docx(body: body, numbering: numbering), filename: "n.docx")
         #expect(extraction.outline.map(\.ref) == ["II", "II.1", "II.1.a", "II.1.b", "II.2", "II.3"])
         #expect(extraction.plan.tasks.map(\.title) == ["Việc một", "Việc một a", "Việc một b", "Việc hai", "Đã có số"])
@@ -67,14 +79,17 @@ struct DocxReaderTests {
             try PlanReader.read(data: Data("PK\u{3}\u{4}garbage".utf8), filename: "a.docx")
         }
         // 3 MB of spaces inflate from a few kilobytes: refused above the stated limit.
-        let bomb = try Self.docx(body: "<w:p><w:r><w:t>" + String(repeating: " ", count: 3 << 20) + "</w:t></w:r></w:p>")
+        let bomb = try Self.docx(
+            body: "<w:p><w:r><w:t>" + String(repeating: " ", count: 3 << 20) + "</w:t></w:r></w:p>")
         #expect(bomb.count < 100_000)
         var options = PlanReader.Options()
         options.maxExpandedDocxBytes = 1 << 20
         #expect(throws: PlanReadError.docxBomb(limit: 1 << 20)) {
             try PlanReader.read(data: bomb, filename: "bomb.docx", options: options)
         }
-        let doctype = try Self.zip([("word/document.xml", Data("<!DOCTYPE x [<!ENTITY a \"aaaa\">]><w:document/>".utf8))])
+        let doctype = try Self.zip([
+            ("word/document.xml", Data("<!DOCTYPE x [<!ENTITY a \"aaaa\">]><w:document/>".utf8))
+        ])
         #expect(throws: PlanReadError.self) { try PlanReader.read(data: doctype, filename: "d.docx") }
     }
 
@@ -89,10 +104,14 @@ struct DocxReaderTests {
         let deep = String(repeating: "<w:sdt>", count: 100_000) + "<w:p><w:r><w:t>x</w:t></w:r></w:p>"
         #expect(throws: PlanReadError.self) { try PlanReader.read(data: Self.docx(body: deep), filename: "deep.docx") }
         for broken in ["<w:p><w:r><w:t>a &bogus; b</w:t></w:r></w:p>", "<w:p><w:r", "<w:p a=b></w:p>", "</w:p></w:p>"] {
-            #expect(throws: PlanReadError.self) { try PlanReader.read(data: Self.docx(body: broken), filename: "b.docx") }
+            #expect(throws: PlanReadError.self) {
+                try PlanReader.read(data: Self.docx(body: broken), filename: "b.docx")
+            }
         }
         // Nesting under the limit is fine: depth costs a counter, not the stack.
-        let nested = String(repeating: "<w:sdt>", count: 1_500) + "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>" + String(repeating: "</w:sdt>", count: 1_500)
+        let nested =
+            String(repeating: "<w:sdt>", count: 1_500) + "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>"
+            + String(repeating: "</w:sdt>", count: 1_500)
         #expect(try PlanReader.read(data: Self.docx(body: nested), filename: "n.docx").plan.kind == "KẾ HOẠCH")
     }
 }

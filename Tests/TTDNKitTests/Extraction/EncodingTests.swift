@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TTDNKit
 
 @Suite("Extraction: encodings and input formats")
@@ -21,7 +22,8 @@ struct EncodingTests {
 
     @Test func utf16WithAndWithoutByteOrderMark() throws {
         for (data, name) in [
-            (Self.sample.data(using: .utf16LittleEndian)!, "utf-16le"), (Self.sample.data(using: .utf16BigEndian)!, "utf-16be"),
+            (Self.sample.data(using: .utf16LittleEndian)!, "utf-16le"),
+            (Self.sample.data(using: .utf16BigEndian)!, "utf-16be"),
             (Data([0xFF, 0xFE]) + Self.sample.data(using: .utf16LittleEndian)!, "utf-16le"),
         ] {
             let (e, lead) = try taskLead(data)
@@ -43,7 +45,9 @@ struct EncodingTests {
     }
 
     @Test func legacyFontTextInsideUnicodeIsRepaired() throws {
-        let tcvn = ExtractionFixture.encode(String(repeating: "công tác thông tin đối ngoại của tỉnh và các sở, ban, ngành trong năm. ", count: 3), .tcvn3)
+        let tcvn = ExtractionFixture.encode(
+            String(repeating: "công tác thông tin đối ngoại của tỉnh và các sở, ban, ngành trong năm. ", count: 3),
+            .tcvn3)
         // What Word stores for a `.VnTime` run: each byte as the Latin-1 character of the same value.
         let mojibake = String(String.UnicodeScalarView(tcvn.map { Unicode.Scalar($0) }))
         let decoded = try TextDecoding.decode(Data(mojibake.utf8))
@@ -53,14 +57,23 @@ struct EncodingTests {
 
     @Test func unreadableInputIsRefusedWithAReason() throws {
         #expect(throws: PlanReadError.emptyFile) { try PlanReader.read(data: Data(), filename: "e.txt") }
-        #expect(throws: PlanReadError.self) { try PlanReader.read(data: Data([0xD0, 0xCF, 0x11, 0xE0, 1, 2, 3, 4]), filename: "a.doc") }
+        #expect(throws: PlanReadError.self) {
+            try PlanReader.read(data: Data([0xD0, 0xCF, 0x11, 0xE0, 1, 2, 3, 4]), filename: "a.doc")
+        }
         var options = PlanReader.Options()
         options.maxInputBytes = 10
-        #expect(throws: PlanReadError.tooLarge(limit: 10)) { try PlanReader.read(data: Data(count: 11), filename: "big.txt", options: options) }
+        #expect(throws: PlanReadError.tooLarge(limit: 10)) {
+            try PlanReader.read(data: Data(count: 11), filename: "big.txt", options: options)
+        }
         // VNI writes marks as separate bytes after the letter: refused, not guessed.
-        let vni = Data(String(repeating: "Ke\u{E1}u hoa\u{EF}ch co\u{E2}ng ta\u{F9}c ", count: 20).unicodeScalars.map { UInt8($0.value) })
+        let vni = Data(
+            String(repeating: "Ke\u{E1}u hoa\u{EF}ch co\u{E2}ng ta\u{F9}c ", count: 20).unicodeScalars.map {
+                UInt8($0.value)
+            })
         #expect(throws: PlanReadError.self) { try PlanReader.read(data: vni, filename: "vni.txt") }
-        for error in [PlanReadError.pdfToolMissing, .legacyEncodingUnconvertible("the VNI encoding"), .docxBomb(limit: 64 << 20)] {
+        for error in [
+            PlanReadError.pdfToolMissing, .legacyEncodingUnconvertible("the VNI encoding"), .docxBomb(limit: 64 << 20),
+        ] {
             #expect(!error.message.contains("\n"))
             #expect(!error.code.isEmpty)
         }
@@ -70,11 +83,14 @@ struct EncodingTests {
     @Test func pdfThroughPdftotextOrAClearRefusal() throws {
         var options = PlanReader.Options()
         options.pdftotextPath = "/nonexistent/pdftotext"
-        #expect(throws: PlanReadError.pdfToolMissing) { try PlanReader.read(data: Data("%PDF-1.4\n".utf8), filename: "a.pdf", options: options) }
+        #expect(throws: PlanReadError.pdfToolMissing) {
+            try PlanReader.read(data: Data("%PDF-1.4\n".utf8), filename: "a.pdf", options: options)
+        }
     }
 
     @Test func layoutColumnsUnfold() {
-        let text = PdfText.unfoldColumns("""
+        let text = PdfText.unfoldColumns(
+            """
                ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
                Số: 12/KH-UBND               Sơn La, ngày 2 tháng 5 năm 2024
 

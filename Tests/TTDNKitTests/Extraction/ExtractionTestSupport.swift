@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import TTDNKit
 
 /// Helpers shared by the extraction tests.
@@ -12,8 +13,10 @@ enum ExtractionFixture {
     static func plan(_ text: String) -> PlanDocument { PlanReader.read(text: text).plan }
 
     /// A minimal plan around `content` (the body of part II), so each test states only what it checks.
-    static func planWithContent(_ content: String, implementation: String = "1. Sở Ngoại vụ theo dõi.") -> PlanDocument {
-        plan("""
+    static func planWithContent(_ content: String, implementation: String = "1. Sở Ngoại vụ theo dõi.") -> PlanDocument
+    {
+        plan(
+            """
             Số: 5/KH-UBND
             Hà Giang, ngày 02 tháng 3 năm 2024
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TTDNKit
 
 @Suite("Extraction: responsibilities, reporting, recipients, signer")
@@ -19,12 +20,13 @@ struct ImplementationTests {
 
                 4. Các cơ quan báo chí của tỉnh
                 """)
-        #expect(plan.responsibilities == [
-            Responsibility(ref: "III.1", agencies: ["Ban Dân vận Tỉnh ủy"]),
-            Responsibility(ref: "III.2", agencies: ["Sở Tài chính"]),
-            Responsibility(ref: "III.3", agencies: ["Các huyện ủy, thành ủy", "UBND các huyện, thành phố"]),
-            Responsibility(ref: "III.4", agencies: ["Các cơ quan báo chí của tỉnh"]),
-        ])
+        #expect(
+            plan.responsibilities == [
+                Responsibility(ref: "III.1", agencies: ["Ban Dân vận Tỉnh ủy"]),
+                Responsibility(ref: "III.2", agencies: ["Sở Tài chính"]),
+                Responsibility(ref: "III.3", agencies: ["Các huyện ủy, thành ủy", "UBND các huyện, thành phố"]),
+                Responsibility(ref: "III.4", agencies: ["Các cơ quan báo chí của tỉnh"]),
+            ])
     }
 
     @Test func reportingDuties() {
@@ -43,7 +45,8 @@ struct ImplementationTests {
     }
 
     @Test func recipientsAndSignerInEitherOrder() {
-        let footer = TextCleaner.clean("""
+        let footer = TextCleaner.clean(
+            """
             Nơi nhận:
             - Văn phòng Chính phủ;
             - Sở, ban, ngành,
@@ -55,12 +58,19 @@ struct ImplementationTests {
             CHỦ TỊCH HĐND TỈNH
             (Đã ký)
             Hoàng Thị Lan
-            """).lines
+            """
+        ).lines
         let (recipients, signer) = TrailerParser.parse(footer)
         #expect(recipients == ["Văn phòng Chính phủ", "Sở, ban, ngành, đoàn thể tỉnh", "Lưu: VT"])
-        #expect(signer == Signer(name: "Hoàng Thị Lan", position: "PHÓ BÍ THƯ kiêm CHỦ TỊCH HĐND TỈNH", authority: "TM. BAN THƯỜNG VỤ"))
+        #expect(
+            signer
+                == Signer(
+                    name: "Hoàng Thị Lan", position: "PHÓ BÍ THƯ kiêm CHỦ TỊCH HĐND TỈNH",
+                    authority: "TM. BAN THƯỜNG VỤ"))
 
-        let signatureFirst = TextCleaner.clean("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Văn Bình\nNơi nhận:\n- Như trên;\n- Lưu VT.").lines
+        let signatureFirst = TextCleaner.clean(
+            "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Văn Bình\nNơi nhận:\n- Như trên;\n- Lưu VT."
+        ).lines
         let (r2, s2) = TrailerParser.parse(signatureFirst)
         #expect(r2 == ["Như trên", "Lưu VT"])
         #expect(s2.name == "Trần Văn Bình")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TTDNKit
 
 @Suite("Extraction: cleaning, labels and page breaks")
@@ -24,7 +25,8 @@ struct LayoutTests {
     }
 
     @Test func emphasisFootnotesAndArtefactsGo() {
-        let doc = TextCleaner.clean("""
+        let doc = TextCleaner.clean(
+            """
             Tuyên truyền *Nghị quyết*<sup>(2)</sup> về **biển, đảo**
             117
             - 4 -
@@ -43,7 +45,8 @@ struct LayoutTests {
     }
 
     @Test func pageBreaksJoinButHeadingsDoNot() {
-        let lines = TextCleaner.clean("""
+        let lines = TextCleaner.clean(
+            """
             - Đơn vị thực hiện: Trung tâm Thông tin đối
 
             ngoại tỉnh.
@@ -53,14 +56,16 @@ struct LayoutTests {
             - Đơn vị phối hợp: Phòng Hợp tác quốc tế, người
 
             Việt Nam ở nước ngoài.
-            """).lines
+            """
+        ).lines
         let paragraphs = DocumentLayout.paragraphs(lines, joinBrokenLines: true)
-        #expect(paragraphs.map(\.text) == [
-            "Đơn vị thực hiện: Trung tâm Thông tin đối ngoại tỉnh.",
-            "1. Xây dựng văn bản chỉ đạo",
-            "Ban hành văn bản hướng dẫn.",
-            "Đơn vị phối hợp: Phòng Hợp tác quốc tế, người Việt Nam ở nước ngoài.",
-        ])
+        #expect(
+            paragraphs.map(\.text) == [
+                "Đơn vị thực hiện: Trung tâm Thông tin đối ngoại tỉnh.",
+                "1. Xây dựng văn bản chỉ đạo",
+                "Ban hành văn bản hướng dẫn.",
+                "Đơn vị phối hợp: Phòng Hợp tác quốc tế, người Việt Nam ở nước ngoài.",
+            ])
         // A Word paragraph is whole: a capitalised next paragraph is never glued on.
         let word = DocumentLayout.paragraphs(lines, joinBrokenLines: false)
         #expect(word.count == 5)

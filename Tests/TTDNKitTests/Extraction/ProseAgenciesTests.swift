@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TTDNKit
 
 @Suite("Extraction: agencies in prose")

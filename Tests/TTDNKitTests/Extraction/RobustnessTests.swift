@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import TTDNKit
 
 /// No input may crash, hang or exhaust memory: every file is a plan or a `PlanReadError`.
@@ -56,7 +57,9 @@ struct RobustnessTests {
     }
 
     @Test func splitterKeepsTheWordsItWasGiven() async {
-        let names = Gen.int(in: 0..<Self.fragments.count).array(of: 1...12).map { $0.map { Self.fragments[$0] }.joined(separator: " ") }
+        let names = Gen.int(in: 0..<Self.fragments.count).array(of: 1...12).map {
+            $0.map { Self.fragments[$0] }.joined(separator: " ")
+        }
         await propertyCheck(count: 300, input: names) { text in
             let withoutAsides = AgencyListSplitter.removeParentheticals(text)
             for name in AgencyListSplitter.names(in: text) {

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import TTDNKit
 
 @Suite("Extraction: tasks")
 struct TaskBuilderTests {
     @Test func attributeSubItemsFoldIntoTheirTask() {
-        let plan = ExtractionFixture.planWithContent("""
+        let plan = ExtractionFixture.planWithContent(
+            """
             1. Tập huấn kỹ năng phát ngôn
 
             1.1. Nội dung: kỹ năng trả lời phỏng vấn.
@@ -28,7 +30,8 @@ struct TaskBuilderTests {
     }
 
     @Test func everyDepthAndNearestTaskTakesTheBullets() {
-        let plan = ExtractionFixture.planWithContent("""
+        let plan = ExtractionFixture.planWithContent(
+            """
             1. Quảng bá hình ảnh tỉnh
 
             1.1. Trên mạng xã hội
@@ -51,7 +54,8 @@ struct TaskBuilderTests {
     }
 
     @Test func twoBulletsWithUnitsBothCountAndProseAddsPartners() {
-        let plan = ExtractionFixture.planWithContent("""
+        let plan = ExtractionFixture.planWithContent(
+            """
             1. Tuyên truyền biên giới
 
             + Cập nhật tin bài.
@@ -76,31 +80,34 @@ struct TaskBuilderTests {
     }
 
     @Test func timeframeInBracketsAndWarningForNoLead() {
-        let extraction = PlanReader.read(text: """
-            KẾ HOẠCH
-            Thử
+        let extraction = PlanReader.read(
+            text: """
+                KẾ HOẠCH
+                Thử
 
-            II. NỘI DUNG TRỌNG TÂM
+                II. NỘI DUNG TRỌNG TÂM
 
-            1. Kiểm tra việc thực hiện ở cơ sở. Tổ chức đoàn kiểm tra (thực hiện trong quý II/2024).
-            """)
+                1. Kiểm tra việc thực hiện ở cơ sở. Tổ chức đoàn kiểm tra (thực hiện trong quý II/2024).
+                """)
         #expect(extraction.plan.tasks.first?.timeframe?.quarters == [2])
         #expect(extraction.warnings.contains { $0.code == .noLeadAgency && $0.ref == "II.1" })
         #expect(extraction.warnings.first { $0.code == .noLeadAgency }?.message == "task II.1 names no lead agency")
     }
 
     @Test func unrecognisedNamesAreKeptAndWarned() {
-        let extraction = PlanReader.read(text: """
-            KẾ HOẠCH
-            Thử
+        let extraction = PlanReader.read(
+            text: """
+                KẾ HOẠCH
+                Thử
 
-            II. NỘI DUNG
+                II. NỘI DUNG
 
-            1. Làm video
+                1. Làm video
 
-            - Đơn vị thực hiện: Nhóm sáng tạo nội dung.
-            """)
+                - Đơn vị thực hiện: Nhóm sáng tạo nội dung.
+                """)
         #expect(extraction.plan.tasks.first?.lead == ["Nhóm sáng tạo nội dung"])
-        #expect(extraction.warnings.contains { $0.code == .unrecognisedAgency && $0.args == ["Nhóm sáng tạo nội dung"] })
+        #expect(
+            extraction.warnings.contains { $0.code == .unrecognisedAgency && $0.args == ["Nhóm sáng tạo nội dung"] })
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TTDNKit
 
 @Suite("A plan's reporting duties become regimes")
@@ -21,7 +22,8 @@ struct DutyRegimeTests {
 
     @Test("'trước ngày 15/11 hằng năm' → yearly, before 15 November")
     func yearly() {
-        let r = ReportingRegime(duty: ReportingDuty(frequency: .yearly, beforeDay: 15, month: .number(11)), name: "Báo cáo năm")
+        let r = ReportingRegime(
+            duty: ReportingDuty(frequency: .yearly, beforeDay: 15, month: .number(11)), name: "Báo cáo năm")
         #expect(r.frequency == .yearly && r.due == .beforeDate(day: 15, month: 11))
         #expect(r.problems.isEmpty)
         #expect(PeriodEngine.periods(for: r, year: 2025)[0].due == d("2025-11-14"))
@@ -35,7 +37,8 @@ struct DutyRegimeTests {
 
     @Test("The Bắc Kạn plan's duties, extracted, become sound regimes")
     func fromFixture() throws {
-        let plan = try PlanReader.read(data: ExtractionFixture.data("plan-bac-kan.md"), filename: "plan-bac-kan.md").plan
+        let plan = try PlanReader.read(data: ExtractionFixture.data("plan-bac-kan.md"), filename: "plan-bac-kan.md")
+            .plan
         let regimes = plan.reporting.map { ReportingRegime(duty: $0, name: $0.frequency.rawValue) }
         #expect(regimes.map(\.frequency) == [.halfYearly, .yearly, .adHoc])
         #expect(regimes.allSatisfy { $0.problems.isEmpty })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TTDNKit
 
 @Suite("Holiday calendar and working days")
@@ -12,21 +13,25 @@ struct HolidayCalendarTests {
 
     @Test("2026 from the rules alone: fixed days, Tết 16–20 Feb, Giỗ Tổ on a Sunday compensated Monday, 2/9 + 3/9")
     func year2026() {
-        #expect(offDays(2026) == [
-            "2026-01-01",
-            "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20",
-            "2026-04-26", "2026-04-27",  // Giỗ Tổ (Sunday) and its nghỉ bù
-            "2026-04-30", "2026-05-01",
-            "2026-09-02", "2026-09-03",  // Wednesday → the day after
-        ])
+        #expect(
+            offDays(2026) == [
+                "2026-01-01",
+                "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20",
+                "2026-04-26", "2026-04-27",  // Giỗ Tổ (Sunday) and its nghỉ bù
+                "2026-04-30", "2026-05-01",
+                "2026-09-02", "2026-09-03",  // Wednesday → the day after
+            ])
         let gioTo = calendar.holidays(in: 2026).first { $0.date == d("2026-04-27") }
         #expect(gioTo?.kind == .compensatoryDayOff)
         #expect(gioTo?.name.contains("Giỗ Tổ") == true)
     }
 
-    @Test("Quốc khánh's extra day, automatic, matches 2021–2025's announced days", arguments: [
-        (2021, "2021-09-03"), (2022, "2022-09-01"), (2023, "2023-09-01"), (2024, "2024-09-03"), (2025, "2025-09-01"),
-    ])
+    @Test(
+        "Quốc khánh's extra day, automatic, matches 2021–2025's announced days",
+        arguments: [
+            (2021, "2021-09-03"), (2022, "2022-09-01"), (2023, "2023-09-01"), (2024, "2024-09-03"),
+            (2025, "2025-09-01"),
+        ])
     func nationalDayExtra(year: Int, expected: String) {
         #expect(!calendar.isWorkingDay(d(expected)))
         #expect(!calendar.isWorkingDay(LocalDate(year: year, month: 9, day: 2)!))
@@ -49,8 +54,10 @@ struct HolidayCalendarTests {
 
     @Test("Tết on a weekend: 2024's Saturday and Sunday are compensated on Wednesday and Thursday")
     func tet2024Compensation() {
-        #expect(offDays(2024).filter { $0.hasPrefix("2024-02") } ==
-                ["2024-02-09", "2024-02-10", "2024-02-11", "2024-02-12", "2024-02-13", "2024-02-14", "2024-02-15"])
+        #expect(
+            offDays(2024).filter { $0.hasPrefix("2024-02") } == [
+                "2024-02-09", "2024-02-10", "2024-02-11", "2024-02-12", "2024-02-13", "2024-02-14", "2024-02-15",
+            ])
     }
 
     @Test("Announced schedule overrides the rules: 2024 Tết was 8–14 February for civil servants")
@@ -102,7 +109,8 @@ struct HolidayCalendarTests {
         let decoded = try JSONDecoder().decode(HolidayCalendar.self, from: Data(partial.utf8))
         #expect(decoded.rules == .laborCode2019)
         #expect(decoded.adjustments == [.init(date: d("2025-01-27"), kind: .dayOff, note: "")])
-        let rules = try JSONDecoder().decode(HolidayRules.self, from: Data(#"{"compensate_weekend_holidays":false}"#.utf8))
+        let rules = try JSONDecoder().decode(
+            HolidayRules.self, from: Data(#"{"compensate_weekend_holidays":false}"#.utf8))
         #expect(!rules.compensateWeekendHolidays && rules.fixed.count == 4)
     }
 
@@ -112,6 +120,7 @@ struct HolidayCalendarTests {
         rules.tet = .init(firstDay: -2, days: 7)
         let longer = HolidayCalendar(rules: rules)
         let tet = longer.holidays(in: 2026).filter { $0.name.hasPrefix("Tết Nguyên đán") }.map(\.date.iso)
-        #expect(tet == ["2026-02-15", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-21"])
+        #expect(
+            tet == ["2026-02-15", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-21"])
     }
 }

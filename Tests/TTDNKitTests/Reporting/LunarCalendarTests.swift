@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TTDNKit
 
 @Suite("Vietnamese lunar calendar")
@@ -33,9 +34,12 @@ struct LunarCalendarTests {
         #expect(china.tet(year: 2030).iso == "2030-02-03")
     }
 
-    @Test("Giỗ Tổ Hùng Vương, 10/3 lunar", arguments: [
-        (2022, "2022-04-10"), (2023, "2023-04-29"), (2024, "2024-04-18"), (2025, "2025-04-07"), (2026, "2026-04-26"),
-    ])
+    @Test(
+        "Giỗ Tổ Hùng Vương, 10/3 lunar",
+        arguments: [
+            (2022, "2022-04-10"), (2023, "2023-04-29"), (2024, "2024-04-18"), (2025, "2025-04-07"),
+            (2026, "2026-04-26"),
+        ])
     func gioTo(year: Int, expected: String) {
         #expect(calendar.solar(lunarDay: 10, month: 3, year: year)?.iso == expected)
     }
@@ -50,7 +54,9 @@ struct LunarCalendarTests {
         #expect(calendar.solar(lunarDay: 1, month: 2, year: 2023, leap: true)?.iso == "2023-03-22")
         #expect(calendar.solar(lunarDay: 1, month: 6, year: 2025, leap: true)?.iso == "2025-07-25")
         #expect(calendar.solar(lunarDay: 1, month: 5, year: 2025, leap: true) == nil)
-        #expect(calendar.lunar(LocalDate(iso: "2023-04-01")!) == LunarDate(day: 11, month: 2, year: 2023, isLeapMonth: true))
+        #expect(
+            calendar.lunar(LocalDate(iso: "2023-04-01")!) == LunarDate(day: 11, month: 2, year: 2023, isLeapMonth: true)
+        )
     }
 
     @Test("Days before Tết belong to month 12 of the previous lunar year")

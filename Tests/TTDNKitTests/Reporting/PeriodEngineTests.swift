@@ -1,13 +1,17 @@
 import Foundation
 import Testing
+
 @testable import TTDNKit
 
 @Suite("Reporting periods, windows and due dates")
 struct PeriodEngineTests {
-    func regime(_ frequency: ReportingFrequency, _ window: DataWindowRule = .nd09, due: String = "by-day:25",
-                lock: LockRule = .never, reminders: ReminderSchedule = .none) -> ReportingRegime {
-        ReportingRegime(name: "test", frequency: frequency, window: window, due: DueRule(syntax: due)!,
-                        lock: lock, reminders: reminders)
+    func regime(
+        _ frequency: ReportingFrequency, _ window: DataWindowRule = .nd09, due: String = "by-day:25",
+        lock: LockRule = .never, reminders: ReminderSchedule = .none
+    ) -> ReportingRegime {
+        ReportingRegime(
+            name: "test", frequency: frequency, window: window, due: DueRule(syntax: due)!,
+            lock: lock, reminders: reminders)
     }
 
     func windows(_ periods: [ReportingPeriod]) -> [String] {
@@ -18,16 +22,19 @@ struct PeriodEngineTests {
     func nd09Windows() {
         let months = PeriodEngine.periods(for: regime(.monthly), year: 2026)
         #expect(months.count == 12)
-        #expect(windows([months[0], months[4], months[11]]) == [
-            "2026-01 2025-12-15→2026-01-14", "2026-05 2026-04-15→2026-05-14", "2026-12 2026-11-15→2026-12-14",
-        ])
-        #expect(windows(PeriodEngine.periods(for: regime(.quarterly), year: 2026)) == [
-            "2026-Q1 2025-12-15→2026-03-14", "2026-Q2 2026-03-15→2026-06-14",
-            "2026-Q3 2026-06-15→2026-09-14", "2026-Q4 2026-09-15→2026-12-14",
-        ])
-        #expect(windows(PeriodEngine.periods(for: regime(.halfYearly), year: 2026)) == [
-            "2026-H1 2025-12-15→2026-06-14", "2026-H2 2026-06-15→2026-12-14",
-        ])
+        #expect(
+            windows([months[0], months[4], months[11]]) == [
+                "2026-01 2025-12-15→2026-01-14", "2026-05 2026-04-15→2026-05-14", "2026-12 2026-11-15→2026-12-14",
+            ])
+        #expect(
+            windows(PeriodEngine.periods(for: regime(.quarterly), year: 2026)) == [
+                "2026-Q1 2025-12-15→2026-03-14", "2026-Q2 2026-03-15→2026-06-14",
+                "2026-Q3 2026-06-15→2026-09-14", "2026-Q4 2026-09-15→2026-12-14",
+            ])
+        #expect(
+            windows(PeriodEngine.periods(for: regime(.halfYearly), year: 2026)) == [
+                "2026-H1 2025-12-15→2026-06-14", "2026-H2 2026-06-15→2026-12-14",
+            ])
         #expect(windows(PeriodEngine.periods(for: regime(.nineMonth), year: 2026)) == ["2026-9M 2025-12-15→2026-09-14"])
         #expect(windows(PeriodEngine.periods(for: regime(.yearly), year: 2026)) == ["2026 2025-12-15→2026-12-14"])
     }
@@ -38,21 +45,29 @@ struct PeriodEngineTests {
         #expect(leap[1].window == DataWindow(start: d("2024-02-01"), end: d("2024-02-29")))
         #expect(PeriodEngine.periods(for: regime(.monthly, .calendar), year: 2100)[1].window.end == d("2100-02-28"))
         #expect(PeriodEngine.periods(for: regime(.monthly, .calendar), year: 2000)[1].window.end == d("2000-02-29"))
-        #expect(windows(PeriodEngine.periods(for: regime(.quarterly, .calendar), year: 2024)) == [
-            "2024-Q1 2024-01-01→2024-03-31", "2024-Q2 2024-04-01→2024-06-30",
-            "2024-Q3 2024-07-01→2024-09-30", "2024-Q4 2024-10-01→2024-12-31",
-        ])
-        #expect(windows(PeriodEngine.periods(for: regime(.halfYearly, .calendar), year: 2024)) == [
-            "2024-H1 2024-01-01→2024-06-30", "2024-H2 2024-07-01→2024-12-31",
-        ])
+        #expect(
+            windows(PeriodEngine.periods(for: regime(.quarterly, .calendar), year: 2024)) == [
+                "2024-Q1 2024-01-01→2024-03-31", "2024-Q2 2024-04-01→2024-06-30",
+                "2024-Q3 2024-07-01→2024-09-30", "2024-Q4 2024-10-01→2024-12-31",
+            ])
+        #expect(
+            windows(PeriodEngine.periods(for: regime(.halfYearly, .calendar), year: 2024)) == [
+                "2024-H1 2024-01-01→2024-06-30", "2024-H2 2024-07-01→2024-12-31",
+            ])
         #expect(PeriodEngine.periods(for: regime(.yearly, .calendar), year: 2024)[0].window.dayCount == 366)
     }
 
     @Test("Keys and Vietnamese labels")
     func labels() {
-        #expect(PeriodEngine.periods(for: regime(.quarterly), year: 2026).map(\.label) == ["Quý I/2026", "Quý II/2026", "Quý III/2026", "Quý IV/2026"])
+        #expect(
+            PeriodEngine.periods(for: regime(.quarterly), year: 2026).map(\.label) == [
+                "Quý I/2026", "Quý II/2026", "Quý III/2026", "Quý IV/2026",
+            ])
         #expect(PeriodEngine.periods(for: regime(.monthly), year: 2026)[4].label == "Tháng 5/2026")
-        #expect(PeriodEngine.periods(for: regime(.halfYearly), year: 2026).map(\.label) == ["6 tháng đầu năm 2026", "6 tháng cuối năm 2026"])
+        #expect(
+            PeriodEngine.periods(for: regime(.halfYearly), year: 2026).map(\.label) == [
+                "6 tháng đầu năm 2026", "6 tháng cuối năm 2026",
+            ])
         #expect(PeriodEngine.periods(for: regime(.nineMonth), year: 2026)[0].label == "9 tháng năm 2026")
         #expect(PeriodEngine.periods(for: regime(.yearly), year: 2026)[0].key == "2026")
         #expect(PeriodEngine.periods(for: regime(.adHoc, due: "requester"), year: 2026).isEmpty)
@@ -72,7 +87,9 @@ struct PeriodEngineTests {
         #expect(PeriodEngine.periods(for: keep, year: 2026)[3].due == d("2026-04-19"))
     }
 
-    @Test("'trước ngày 15 của tháng cuối quý' with ND 09 windows: Art. 8.5 postpones to the first working day after the cut-off")
+    @Test(
+        "'trước ngày 15 của tháng cuối quý' with ND 09 windows: Art. 8.5 postpones to the first working day after the cut-off"
+    )
     func quarterlyBeforeDay15() {
         let periods = PeriodEngine.periods(for: regime(.quarterly, due: "before-day:15"), year: 2026)
         // Q1: 14 Mar is a Saturday → Monday 16 Mar (one working day after the cut-off, so no postponement).
@@ -107,11 +124,18 @@ struct PeriodEngineTests {
         #expect(months[1].notes.isEmpty)
         // A make-up Saturday counts.
         let makeUp = HolidayCalendar(adjustments: [.init(date: d("2026-02-21"), kind: .workingDay)])
-        #expect(PeriodEngine.periods(for: regime(.monthly, due: "working-days-after-cutoff:3"), year: 2026, holidays: makeUp)[1].due == d("2026-02-24"))
+        #expect(
+            PeriodEngine.periods(
+                for: regime(.monthly, due: "working-days-after-cutoff:3"), year: 2026, holidays: makeUp)[1].due
+                == d("2026-02-24"))
         // Quarter with calendar windows: Q1 cut-off Tue 31 Mar 2026; 2 working days → Thu 2 Apr.
-        #expect(PeriodEngine.periods(for: regime(.quarterly, .calendar, due: "working-days-after-cutoff:2"), year: 2026)[0].due == d("2026-04-02"))
+        #expect(
+            PeriodEngine.periods(for: regime(.quarterly, .calendar, due: "working-days-after-cutoff:2"), year: 2026)[0]
+                .due == d("2026-04-02"))
         // April 2024 calendar window: cut-off Tue 30 Apr (holiday), 1 May holiday → Thu 2 May.
-        #expect(PeriodEngine.periods(for: regime(.monthly, .calendar, due: "working-days-after-cutoff:1"), year: 2024)[3].due == d("2024-05-02"))
+        #expect(
+            PeriodEngine.periods(for: regime(.monthly, .calendar, due: "working-days-after-cutoff:1"), year: 2024)[3]
+                .due == d("2024-05-02"))
     }
 
     @Test("Art. 13 default: by the 25th of the last month; 2/9 and national-day extra day respected")
@@ -130,16 +154,21 @@ struct PeriodEngineTests {
         let r = regime(.monthly, due: "before-day:20", lock: .daysAfterDue(10), reminders: .standard)
         let april = PeriodEngine.periods(for: r, year: 2026)[3]  // due moved to Mon 20 Apr
         #expect(april.lock == d("2026-04-30"))
-        #expect(april.reminders == [d("2026-04-17"), d("2026-04-19"), d("2026-04-21"), d("2026-04-23"), d("2026-04-27")])
+        #expect(
+            april.reminders == [d("2026-04-17"), d("2026-04-19"), d("2026-04-21"), d("2026-04-23"), d("2026-04-27")])
         #expect(april.opensOn == d("2026-04-15"))
         #expect(PeriodEngine.periods(for: regime(.monthly), year: 2026)[0].lock == nil)
-        #expect(ReminderSchedule(daysBefore: [1, 3, 3, -2], daysAfter: [7, 0, 1]) == ReminderSchedule(daysBefore: [3, 1], daysAfter: [1, 7]))
+        #expect(
+            ReminderSchedule(daysBefore: [1, 3, 3, -2], daysAfter: [7, 0, 1])
+                == ReminderSchedule(daysBefore: [3, 1], daysAfter: [1, 7]))
     }
 
     @Test("A requested (ad-hoc) period keeps the requester's date")
     func requested() {
         let r = ReportingRegime(name: "đột xuất", frequency: .adHoc, due: .setByRequester, lock: .daysAfterDue(5))
-        let p = PeriodEngine.requestedPeriod(for: r, key: "2026-ad-1", label: "Báo cáo đột xuất", window: DataWindow(start: d("2026-01-01"), end: d("2026-03-10")), due: d("2026-03-14"))
+        let p = PeriodEngine.requestedPeriod(
+            for: r, key: "2026-ad-1", label: "Báo cáo đột xuất",
+            window: DataWindow(start: d("2026-01-01"), end: d("2026-03-10")), due: d("2026-03-14"))
         #expect(p.due == d("2026-03-14"))  // a Saturday, kept
         #expect(p.lock == d("2026-03-19"))
         #expect(r.problems.isEmpty)
@@ -157,7 +186,10 @@ struct PeriodEngineTests {
             #expect(DueRule(syntax: text) == rule)
             #expect(DueRule(syntax: rule.description) == rule)
         }
-        for bad in ["", "before-day:0", "before-day:32", "before:31/4", "before:15/13", "by:x/1", "working-days-after-cutoff:-1", "soon", "before-day:"] {
+        for bad in [
+            "", "before-day:0", "before-day:32", "before:31/4", "before:15/13", "by:x/1",
+            "working-days-after-cutoff:-1", "soon", "before-day:",
+        ] {
             #expect(DueRule(syntax: bad) == nil, "\(bad)")
         }
         #expect(LockRule(syntax: "days-after-due:10") == .daysAfterDue(10))
@@ -174,9 +206,10 @@ struct PeriodEngineTests {
     @Test("Regimes round-trip through JSON with rules as compact strings")
     func regimeCodable() throws {
         let id = UUID()
-        let r = ReportingRegime(name: "Báo cáo quý", frequency: .quarterly, window: .calendar, due: .beforeDayOfLastMonth(15),
-                                lock: .daysAfterDue(15), reporters: .chosen(agencies: [id], groups: []),
-                                recipients: .init(named: "Sở Ngoại vụ"))
+        let r = ReportingRegime(
+            name: "Báo cáo quý", frequency: .quarterly, window: .calendar, due: .beforeDayOfLastMonth(15),
+            lock: .daysAfterDue(15), reporters: .chosen(agencies: [id], groups: []),
+            recipients: .init(named: "Sở Ngoại vụ"))
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let data = try encoder.encode(r)

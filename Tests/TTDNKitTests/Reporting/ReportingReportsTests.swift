@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import TTDNKit
 
 @Suite("What ttdn periods and ttdn holidays print")
 struct ReportingReportsTests {
     @Test("Periods: JSON has ISO dates and the regime's rules as strings; the table has one row per period")
     func periods() throws {
-        let regime = ReportingRegime(name: "q", frequency: .quarterly, due: .beforeDayOfLastMonth(15), lock: .daysAfterDue(10))
+        let regime = ReportingRegime(
+            name: "q", frequency: .quarterly, due: .beforeDayOfLastMonth(15), lock: .daysAfterDue(10))
         let document = ReportingReports.periods(regime, year: 2026, holidays: .vietnam)
         let json = try ReportingReports.json(document)
         #expect(json.contains(#""due" : "2026-06-15""#))

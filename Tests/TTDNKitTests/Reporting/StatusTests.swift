@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TTDNKit
 
 @Suite("Timeliness statuses")
@@ -36,7 +37,8 @@ struct StatusTests {
 
     @Test("Returned, resubmitted, accepted")
     func reviewCycle() {
-        let returned = SubmissionDates(firstSubmittedAt: at("2026-05-18"), lastSubmittedAt: at("2026-05-18"), returnedAt: at("2026-05-21"))
+        let returned = SubmissionDates(
+            firstSubmittedAt: at("2026-05-18"), lastSubmittedAt: at("2026-05-18"), returnedAt: at("2026-05-21"))
         #expect(status(returned, now: "2026-05-22") == .returned)
         var resubmitted = returned
         resubmitted.lastSubmittedAt = at("2026-05-23")
@@ -64,11 +66,19 @@ struct StatusTests {
     @Test("Văn phòng Chính phủ's four categories")
     func followUp() {
         let deadline = d("2026-06-30")
-        #expect(TaskFollowUpStatus.of(deadline: deadline, completedOn: d("2026-06-30"), today: d("2026-07-10")) == .completedOnTime)
-        #expect(TaskFollowUpStatus.of(deadline: deadline, completedOn: d("2026-07-01"), today: d("2026-07-10")) == .completedLate)
-        #expect(TaskFollowUpStatus.of(deadline: deadline, completedOn: nil, today: d("2026-06-30")) == .inProgressWithinDeadline)
-        #expect(TaskFollowUpStatus.of(deadline: deadline, completedOn: nil, today: d("2026-07-01")) == .inProgressOverdue)
-        #expect(TaskFollowUpStatus.of(deadline: nil, completedOn: nil, today: d("2030-01-01")) == .inProgressWithinDeadline)
+        #expect(
+            TaskFollowUpStatus.of(deadline: deadline, completedOn: d("2026-06-30"), today: d("2026-07-10"))
+                == .completedOnTime)
+        #expect(
+            TaskFollowUpStatus.of(deadline: deadline, completedOn: d("2026-07-01"), today: d("2026-07-10"))
+                == .completedLate)
+        #expect(
+            TaskFollowUpStatus.of(deadline: deadline, completedOn: nil, today: d("2026-06-30"))
+                == .inProgressWithinDeadline)
+        #expect(
+            TaskFollowUpStatus.of(deadline: deadline, completedOn: nil, today: d("2026-07-01")) == .inProgressOverdue)
+        #expect(
+            TaskFollowUpStatus.of(deadline: nil, completedOn: nil, today: d("2030-01-01")) == .inProgressWithinDeadline)
         #expect(TaskFollowUpStatus.inProgressOverdue.vietnameseLabel == "Chưa hoàn thành, quá hạn")
     }
 }
