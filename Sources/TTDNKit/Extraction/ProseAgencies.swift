@@ -19,6 +19,20 @@ enum ProseAgencies {
         let words = Words.split(text)
         var i = 0
         while i < words.count {
+            // `(Sở Ngoại vụ chủ trì; phối hợp: Công an tỉnh, …)`: a label inside running text names who follows.
+            // Only after a clause or a bracket opened it: `Đơn vị chủ trì: …` at the start of a line is a label,
+            // which TaskFields reads.
+            if i > 0, i + 2 < words.count, words[i].trail.isEmpty, words[i + 1].trail.utf8.contains(UInt8(ascii: ":")),
+                words[i - 1].trail.contains(where: { ";,".contains($0) })
+                    || words[i].lead.utf8.contains(UInt8(ascii: "(")),
+                (words[i].key == "chủ" && words[i + 1].key == "trì")
+                    || (words[i].key == "phối" && words[i + 1].key == "hợp")
+            {
+                let names = object(text, words, from: i + 2)
+                if words[i].key == "chủ" { found.lead += names } else { found.support += names }
+                i += 2
+                continue
+            }
             if words[i].key == "chủ", i + 1 < words.count, words[i + 1].key == "trì", words[i].trail.isEmpty,
                 !words[i + 1].trail.utf8.contains(UInt8(ascii: ":"))
             {
@@ -117,7 +131,7 @@ enum ProseAgencies {
             }
             let w = words[end]
             end += 1
-            if w.trail.contains(where: { ".:;(".contains($0) }) { break }
+            if w.trail.contains(where: { ".:;()".contains($0) }) { break }
         }
         return AgencyListSplitter.split(text, words, from: start, to: end).filter(\.recognised)
     }

@@ -158,6 +158,15 @@ struct LabelChainAndMonthRangeTests {
         #expect(ProseAgencies.find(in: "Sở Ngoại vụ chủ trì, phối hợp tổ chức hội nghị.").support.isEmpty)
     }
 
+    @Test func labelsInsideRunningText() {
+        let found = ProseAgencies.find(
+            in:
+                "Tổ chức đoàn phóng viên (Sở Ngoại vụ chủ trì; phối hợp: Công an tỉnh, Sở Văn hóa, Thể thao và Du lịch) - Quý II"
+        )
+        #expect(found.lead.map(\.text) == ["Sở Ngoại vụ"])
+        #expect(found.support.map(\.text) == ["Công an tỉnh", "Sở Văn hóa, Thể thao và Du lịch"])
+    }
+
     @Test func authoritiesWrittenWithASlash() {
         #expect(SignatureLines.isAuthority("K/T TRƯỞNG BAN"))
         #expect(SignatureLines.isAuthority("T/L CHÁNH VĂN PHÒNG"))
