@@ -70,6 +70,7 @@ struct TaskBuilder {
                 if draft.task.timeframe == nil {
                     draft.task.timeframe =
                         Self.inlineTimeLabel(text) ?? Self.timeframeInProse(text) ?? Self.quartersInProse(text)
+                        ?? Self.ongoingInProse(text)
                 }
             }
             if draft.task.lead.isEmpty {
@@ -161,6 +162,14 @@ struct TaskBuilder {
             if let timeframe = TimeframeParser.parse(clause), timeframe.kind == .quarters { return timeframe }
         }
         return nil
+    }
+
+    /// `…: thực hiện thường xuyên, theo đề nghị của Bộ Ngoại giao.`: ongoing, said in running text.
+    static func ongoingInProse(_ text: String) -> Timeframe? {
+        guard let r = text.range(of: "thực hiện thường xuyên") ?? text.range(of: "Thực hiện thường xuyên") else {
+            return nil
+        }
+        return Timeframe(text: String(text[r]), kind: .ongoing)
     }
 
     /// A timeframe written in brackets in running text: `(thực hiện trong quý II/2023)`.

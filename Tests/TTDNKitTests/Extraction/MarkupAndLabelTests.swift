@@ -173,6 +173,13 @@ struct LabelChainAndMonthRangeTests {
         #expect(!SignatureLines.isAuthority("K/T trưởng ban"))
     }
 
+    @Test func ongoingInRunningText() {
+        let ongoing = TaskBuilder.ongoingInProse(
+            "Đón tiếp phóng viên: thực hiện thường xuyên, theo đề nghị của Bộ Ngoại giao.")
+        #expect(ongoing?.kind == .ongoing)
+        #expect(TaskBuilder.ongoingInProse("Cập nhật thông tin thường xuyên trên trang.") == nil)
+    }
+
     @Test func monthRanges() {
         #expect(TimeframeParser.monthQuarters(in: "tu thang 3 den thang 9/2024") == [1, 2, 3])
         #expect(TimeframeParser.monthQuarters(in: "tu thang 3 den het thang 9") == [1, 2, 3])
