@@ -166,7 +166,9 @@ struct TaskBuilder {
 
     /// `…: thực hiện thường xuyên, theo đề nghị của Bộ Ngoại giao.`: ongoing, said in running text.
     static func ongoingInProse(_ text: String) -> Timeframe? {
-        guard let r = text.range(of: "thực hiện thường xuyên") ?? text.range(of: "Thực hiện thường xuyên") else {
+        guard ByteSearch.contains(text, "hực hiện thường xuyên"),
+            let r = text.range(of: "thực hiện thường xuyên") ?? text.range(of: "Thực hiện thường xuyên")
+        else {
             return nil
         }
         return Timeframe(text: String(text[r]), kind: .ongoing)
