@@ -74,6 +74,8 @@ enum ItemLabel: Equatable, Sendable {
         var parts: [Int] = []
         var i = 0
         var endsWithMark = false
+        // `1- Tuyên truyền …` (the Party's style): a hyphen after the number, then a capital.
+        var hyphen = false
         while i < chars.count {
             var j = i
             while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
@@ -92,6 +94,10 @@ enum ItemLabel: Equatable, Sendable {
             } else if chars[i] == ")" {
                 endsWithMark = true
                 i += 1
+            } else if chars[i] == "-" || chars[i] == "–", i + 1 < chars.count, chars[i + 1] == " " {
+                endsWithMark = true
+                hyphen = true
+                i += 1
             }
             break
         }
@@ -102,7 +108,7 @@ enum ItemLabel: Equatable, Sendable {
         guard let lead = body.first else { return nil }
         if parts.count == 1 && !endsWithMark { return nil }
         // `1.5 tỷ đồng` is a number in a sentence, not a label.
-        if !endsWithMark && !(lead.isUppercase) { return nil }
+        if (!endsWithMark || hyphen) && !(lead.isUppercase) { return nil }
         guard lead.isLetter || lead == "“" || lead == "\"" || lead == "(" else { return nil }
         return (.number(parts), body)
     }

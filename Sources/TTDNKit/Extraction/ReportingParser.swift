@@ -111,7 +111,9 @@ enum ReportingParser {
     static func deadlinesIn(_ f: String) -> [Deadline] {
         var out: [Deadline] = []
         var from = f.startIndex
-        while let r = f.range(of: "truoc ngay", range: from..<f.endIndex) {
+        while let r = [f.range(of: "truoc ngay", range: from..<f.endIndex), shortDeadline(in: f, from: from)]
+            .compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound })
+        {
             from = r.upperBound
             let rest = f[r.upperBound...].prefix(60)
             // A full stop or semicolon ends the date with the sentence: `trước ngày 15/11.`
@@ -131,6 +133,20 @@ enum ReportingParser {
                     lastMonth: lastMonth))
         }
         return out
+    }
+
+    /// `trước 15/6` without `ngày`: the range of `truoc` when a day/month follows it.
+    static func shortDeadline(in f: String, from: String.Index) -> Range<String.Index>? {
+        var start = from
+        while let r = f.range(of: "truoc ", range: start..<f.endIndex) {
+            start = r.upperBound
+            let next = f[r.upperBound...].prefix(6)
+            let digits = next.prefix(while: { $0.isASCII && $0.isNumber })
+            if (1...2).contains(digits.count), next.dropFirst(digits.count).first == "/" {
+                return r.lowerBound..<f.index(before: r.upperBound)
+            }
+        }
+        return nil
     }
 
     /// Who receives it: the first recognised name after `gửi`, `về`, `với` or `cho`.

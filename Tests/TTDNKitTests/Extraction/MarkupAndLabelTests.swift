@@ -180,6 +180,31 @@ struct LabelChainAndMonthRangeTests {
         #expect(TaskBuilder.ongoingInProse("Cập nhật thông tin thường xuyên trên trang.") == nil)
     }
 
+    @Test func hyphenNumberedItemsAndShortDeadlines() {
+        let read = PlanReader.read(
+            text: """
+                KẾ HOẠCH
+                công tác thông tin đối ngoại năm 2026
+
+                II- NHIỆM VỤ
+                1- Tuyên truyền kỷ niệm các ngày lễ lớn
+                Sở Văn hóa, Thể thao và Du lịch thực hiện; thời gian: trong năm.
+                2- Giới thiệu tiềm năng hợp tác
+                a) Sở Ngoại vụ chủ trì tổ chức diễn đàn (Quý III).
+
+                III- TỔ CHỨC THỰC HIỆN
+                1- Các cơ quan, đơn vị định kỳ báo cáo 6 tháng (trước 15/6) và năm (trước 15/12).
+                """
+        ).plan
+        #expect(read.tasks.map(\.ref) == ["II.1", "II.2", "II.2.a"])
+        #expect(read.tasks.first?.lead == ["Sở Văn hóa, Thể thao và Du lịch"])
+        #expect(read.reporting.map(\.beforeDay) == [15, 15])
+        #expect(read.reporting.last?.month == .number(12))
+        // A range of numbers is not a label.
+        #expect(ItemLabel.parse("1- 2 ngày tập huấn") == nil)
+        #expect(ItemLabel.parse("1- tuyên truyền") == nil)
+    }
+
     @Test func monthRanges() {
         #expect(TimeframeParser.monthQuarters(in: "tu thang 3 den thang 9/2024") == [1, 2, 3])
         #expect(TimeframeParser.monthQuarters(in: "tu thang 3 den het thang 9") == [1, 2, 3])
