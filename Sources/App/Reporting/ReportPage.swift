@@ -94,7 +94,7 @@ struct ReportPage: Encodable {
         let obligationID = try obligation.requireID()
         let regime = try await obligation.$regime.get(on: db)
         let plan = try await regime.$plan.get(on: db)
-        let names = try await PlanAgencyNames.load(on: db)
+        let names = try await req.directoryNames()
         let agencyName = names.name(of: obligation.$agency.id) ?? "—"
         let submission = try await Submission.query(on: db).filter(\.$obligation.$id == obligationID).first()
         let content = typed ?? submission?.report ?? ReportContent()
@@ -105,9 +105,10 @@ struct ReportPage: Encodable {
             && Policy.allows(actor, .fileReports)
         let status = ReportTimeliness.status(
             opensOn: obligation.opens, due: obligation.due, submission: submission?.dates ?? .none, now: Date())
-        let window = (LocalDate(iso: obligation.windowStart), LocalDate(iso: obligation.windowEnd))
+        let from = LocalDate(iso: obligation.windowStart)
+        let through = LocalDate(iso: obligation.windowEnd)
         func scheduled(_ task: ReportTasks) -> Bool {
-            guard let from = window.0, let through = window.1 else { return true }
+            guard let from, let through else { return true }
             return TaskSchedule.isScheduled(task.timeframe, planYear: plan?.year, from: from, through: through)
         }
         var blocks: [TaskBlock] = []
