@@ -47,6 +47,8 @@ let package = Package(
         .executableTarget(name: "ttdn", dependencies: ["App"], swiftSettings: swiftSettings),
         // libFuzzer target for `ttdn extract` (scripts/fuzz-extract); built normally it is the benchmark (scripts/bench-extract).
         .executableTarget(name: "ExtractFuzz", dependencies: ["TTDNKit"], path: "Fuzz/ExtractFuzz", swiftSettings: swiftSettings),
+        // libFuzzer target for the whole application: arbitrary requests answered in-process (scripts/fuzz-http).
+        .executableTarget(name: "HTTPFuzz", dependencies: ["App"], path: "Fuzz/HTTPFuzz", swiftSettings: swiftSettings),
         .testTarget(
             name: "TTDNKitTests",
             dependencies: [

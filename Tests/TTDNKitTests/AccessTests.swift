@@ -45,6 +45,16 @@ import Testing
             #expect(Policy.allows(actor(role), .reviewReports) == [.admin, .coordinator].contains(role))
         }
         #expect(!Policy.allows(nil, .viewReports))
+        // The consolidated report holds every agency's text: only those who may read them all get it.
+        for role in Role.allCases {
+            #expect(
+                Policy.allows(actor(role), .readAllReports)
+                    == [.admin, .coordinator, .approver, .viewer].contains(role))
+            #expect(
+                Policy.allows(actor(role), .readAllReports)
+                    == Policy.mayRead(actor(role, agency: agencyA), reportOf: agencyB))
+        }
+        #expect(!Policy.allows(nil, .readAllReports))
         #expect(Policy.mayRead(actor(.agencyOfficer, agency: agencyA), reportOf: agencyA))
         #expect(!Policy.mayRead(actor(.agencyOfficer, agency: agencyA), reportOf: agencyB))
         #expect(Policy.mayRead(actor(.approver), reportOf: agencyB))

@@ -81,13 +81,12 @@ enum LoginController {
         -> Response
     {
         let page = LoginPage(
-            layout: req.layout(titleKey: "login.title"), username: username, next: next ?? "", error: error)
+            layout: req.layout(titleKey: "login.title", anonymousForm: true), username: username, next: next ?? "", error: error)
         return try await req.view.render("login", page).encodeResponse(status: status, for: req)
     }
 
     /// Only local paths: a login link must not send people to another site.
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
-        return next
+        LocalRedirect.path(next)
     }
 }

@@ -45,19 +45,22 @@ extension Request {
 
     /// Stores a message for the next page this session renders.
     func flash(_ kind: Flash.Kind, _ text: String) {
-        session.data[Self.flashKey] = kind.rawValue + "|" + text
+        sessionIfReady(create: true)?.data[Self.flashKey] = kind.rawValue + "|" + text
     }
 
     private func takeFlash() -> Flash? {
-        guard hasSession, let raw = session.data[Self.flashKey] else { return nil }
+        guard let session = sessionIfReady(), let raw = session.data[Self.flashKey] else { return nil }
         session.data[Self.flashKey] = nil
         let parts = raw.split(separator: "|", maxSplits: 1).map(String.init)
         guard parts.count == 2, let kind = Flash.Kind(rawValue: parts[0]) else { return nil }
         return Flash(kind: kind, text: parts[1])
     }
 
-    /// The layout of a page titled with the translation of `titleKey` (or a literal `title`).
-    func layout(titleKey: String? = nil, title: String? = nil) -> LayoutContext {
+    /// The layout of a page titled with the translation of `titleKey` (or a literal `title`). `anonymousForm`
+    /// is for a page with a form that a visitor who is not signed in may send (the login page): only then does
+    /// such a visitor get a session. It reads nothing that a middleware must have prepared, so error pages use
+    /// it whatever failed.
+    func layout(titleKey: String? = nil, title: String? = nil, anonymousForm: Bool = false) -> LayoutContext {
         let user = auth.get(User.self)
         let actor = user?.actor
         let currentPath = url.path
@@ -84,7 +87,7 @@ extension Request {
         }
         let pageTitle = title ?? titleKey.map { t($0) } ?? t("app.name")
         return LayoutContext(
-            lang: locale.rawValue, title: pageTitle, csrf: CSRF.token(for: self), user: badge, nav: nav.nonEmpty,
+            lang: locale.rawValue, title: pageTitle, csrf: CSRF.token(for: self, create: user != nil || anonymousForm), user: badge, nav: nav.nonEmpty,
             languages: languages, flash: takeFlash())
     }
 

@@ -6,6 +6,9 @@ import Vapor
 /// The task form as posted, and its validation. Agencies come as parallel rows: a directory choice
 /// (`a:<uuid>` agency, `g:<uuid>` group, empty for a wording kept as typed) and the wording.
 struct TaskForm: Content {
+    /// The most agency or output rows a task takes; a plan's task names a handful.
+    static let maxRows = 100
+
     var ref: String?
     var title: String?
     var content: String?
@@ -109,6 +112,10 @@ struct TaskForm: Content {
             (TaskAgency.Role.lead, lead_agency ?? [], lead_wording ?? []),
             (.support, support_agency ?? [], support_wording ?? []),
         ] {
+            guard max(choices.count, wordings.count) <= Self.maxRows else {
+                problems["\(role.rawValue)_agencies"] = "task.error.too_many"
+                continue
+            }
             for index in 0..<max(choices.count, wordings.count) {
                 let choice = index < choices.count ? choices[index].trimmingCharacters(in: .whitespaces) : ""
                 var wording = index < wordings.count ? Self.trimmed(wordings[index]) : ""
@@ -142,7 +149,8 @@ struct TaskForm: Content {
         let descriptions = output_description ?? []
         let targets = output_target ?? []
         let units = output_unit ?? []
-        for index in 0..<max(descriptions.count, targets.count, units.count) {
+        if max(descriptions.count, targets.count, units.count) > Self.maxRows { problems["outputs"] = "task.error.too_many" }
+        for index in 0..<min(max(descriptions.count, targets.count, units.count), Self.maxRows) {
             let description = index < descriptions.count ? Self.trimmed(descriptions[index]) : ""
             let targetText = index < targets.count ? Self.trimmed(targets[index]) : ""
             let unit = index < units.count ? Self.trimmed(units[index]) : ""
@@ -256,9 +264,12 @@ struct TaskFormPage: Encodable {
             $0.sortKey < $1.sortKey
         }
         let groups = names.groups.values.sorted { $0.sortKey < $1.sortKey }
+        // A form re-shown after an error has as many rows as were sent, each with every agency as an option: a
+        // crafted form with thousands of rows must not become millions of options.
+        let maxRows = TaskForm.maxRows
         func rows(_ choices: [String]?, _ wordings: [String]?) -> [AgencyRow] {
-            let choices = choices ?? []
-            let wordings = wordings ?? []
+            let choices = Array((choices ?? []).prefix(maxRows))
+            let wordings = Array((wordings ?? []).prefix(maxRows))
             let count = max(choices.count, wordings.count) + 2
             return (0..<count).map { index in
                 let choice = index < choices.count ? choices[index] : ""
@@ -288,7 +299,8 @@ struct TaskFormPage: Encodable {
             }
         }
         let descriptions = form.output_description ?? []
-        let outputCount = max(descriptions.count, form.output_target?.count ?? 0, form.output_unit?.count ?? 0) + 2
+        let outputCount =
+            min(max(descriptions.count, form.output_target?.count ?? 0, form.output_unit?.count ?? 0), maxRows) + 2
         let outputs = (0..<outputCount).map { index in
             OutputRow(
                 index: index, description: index < descriptions.count ? descriptions[index] : "",

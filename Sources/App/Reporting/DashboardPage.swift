@@ -152,7 +152,11 @@ struct DashboardPage: Encodable {
                 PeriodHead(
                     key: period.key, label: periodLabels[p], due: period.due.map { Formatting.date($0, locale) },
                     tally: TallyText(summary.byPeriod[p] ?? ReportingTally()),
-                    reportHref: SiteURL.consolidated(regimeID).with(["period": period.key]))
+                    // The office edits the compiled report; those who read every agency's reports read it printed.
+                    reportHref: reviewer
+                        ? SiteURL.consolidated(regimeID).with(["period": period.key])
+                        : Policy.allows(actor, .readAllReports)
+                            ? SiteURL.consolidatedPrint(regimeID).with(["period": period.key]) : nil)
             }.nonEmpty,
             rows: rows.nonEmpty, overall: TallyText(summary.overall), chart: grid.periods.isEmpty ? nil : chart,
             legend: ReportStatus.allCases.map {

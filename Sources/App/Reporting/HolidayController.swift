@@ -20,8 +20,8 @@ enum HolidayController {
         let year: Int
         let previousYear: Int
         let nextYear: Int
-        let previous: String
-        let next: String
+        let previous: String?
+        let next: String?
         let workingDays: Int
         let days: [Day]?
         let action: String
@@ -37,10 +37,29 @@ enum HolidayController {
         var remove: String?
     }
 
-    @Sendable static func index(req: Request) async throws -> View {
-        try await req.view.render(
-            "reports/holidays",
-            page(req, year: req.query[Int.self, at: "year"] ?? LocalDate.today().year, form: Form(), error: nil))
+    @Sendable static func index(req: Request) async throws -> Response {
+        let (year, outOfRange) = self.year(req)
+        let error = outOfRange ? yearError(req) : nil
+        return try await req.view.render("reports/holidays", page(req, year: year, form: Form(), error: error))
+            .encodeResponse(status: outOfRange ? .badRequest : .ok, for: req)
+    }
+
+    /// The `?year=` asked for, or this year. A year the lunar calendar is not trusted for (a crafted link) shows
+    /// the nearest one it is, with a message, rather than computing dates that do not exist.
+    static func year(_ req: Request) -> (year: Int, outOfRange: Bool) {
+        let supported = LunarCalendar.supportedYears
+        guard let asked = req.query[String.self, at: "year"] else { return (LocalDate.today().year, false) }
+        guard let year = Int(asked), supported.contains(year) else {
+            let clamped = Int(asked).map { min(max($0, supported.lowerBound), supported.upperBound) }
+            return (clamped ?? LocalDate.today().year, true)
+        }
+        return (year, false)
+    }
+
+    static func yearError(_ req: Request) -> String {
+        req.t(
+            "holidays.error.year", String(LunarCalendar.supportedYears.lowerBound),
+            String(LunarCalendar.supportedYears.upperBound))
     }
 
     static func page(_ req: Request, year: Int, form: Form, error: String?) async throws -> Page {
@@ -50,8 +69,10 @@ enum HolidayController {
         return Page(
             layout: req.layout(title: req.t("holidays.title", String(year))), year: year, previousYear: year - 1,
             nextYear: year + 1,
-            previous: SiteURL.holidays.with(["year": String(year - 1)]),
-            next: SiteURL.holidays.with(["year": String(year + 1)]),
+            previous: year > LunarCalendar.supportedYears.lowerBound
+                ? SiteURL.holidays.with(["year": String(year - 1)]) : nil,
+            next: year < LunarCalendar.supportedYears.upperBound
+                ? SiteURL.holidays.with(["year": String(year + 1)]) : nil,
             workingDays: document.workingDays,
             days: document.days.map { d in
                 Page.Day(
@@ -69,7 +90,7 @@ enum HolidayController {
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
-        let year = req.query[Int.self, at: "year"] ?? LocalDate.today().year
+        let year = self.year(req).year
         let form = try req.content.decode(Form.self)
         if let remove = form.remove,
             let row = try await HolidayAdjustmentRecord.query(on: req.db).filter(\.$date == remove).first()

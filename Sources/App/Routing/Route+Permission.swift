@@ -24,7 +24,8 @@ extension Route {
 
 /// Enforces each route's permission through `Policy`. A route registered without one is refused:
 /// nothing is reachable by accident. Anonymous visitors are sent to the login page; signed-in users
-/// without the permission get 403.
+/// without the permission get 403. It runs before anything reads the body, so a refused visitor's body is
+/// never collected or parsed.
 struct PermissionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let permission = request.route?.permission else {
@@ -33,6 +34,7 @@ struct PermissionMiddleware: AsyncMiddleware {
         }
         let user = request.auth.get(User.self)
         guard Policy.allows(user?.actor, permission) else {
+            request.discardUnreadBody()
             if user == nil {
                 if request.method == .GET {
                     return request.redirect(to: SiteURL.login.with(["next": request.url.string]))

@@ -200,7 +200,10 @@ extension RoutesBuilder {
         _ url: SiteURL, _ permission: Permission,
         use handler: @Sendable @escaping (Request) async throws -> Response
     ) -> Route {
-        self.on(.GET, url.pathComponents, use: handler).requires(permission)
+        let route = self.on(.GET, url.pathComponents, body: .collect(maxSize: "16kb"), use: handler).requires(
+            permission)
+        route.userInfo[Route.maxBodyKey] = 16 << 10
+        return route
     }
 
     @discardableResult
@@ -210,8 +213,9 @@ extension RoutesBuilder {
         use handler: @Sendable @escaping (Request) async throws -> Response
     ) -> Route {
         let route = self.on(.POST, url.pathComponents, body: body, use: handler).requires(permission)
-        // Route-level middleware (the CSRF check) runs before Vapor collects a streamed body, so
-        // the route says how much it may collect to read the form's token.
+        // Route-level middleware (permission, size, CSRF) runs before Vapor collects a streamed body, so the
+        // route says how much it may take: `BodyLimitMiddleware` refuses a larger declared length unread, and
+        // the CSRF check collects no more than this to read the form's token.
         if case .collect(let maxSize) = body { route.userInfo[Route.maxBodyKey] = maxSize?.value ?? 2 << 20 }
         return route
     }

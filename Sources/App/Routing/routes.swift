@@ -4,7 +4,9 @@ import Vapor
 /// Every route of the application, in one place. Each names its `SiteURL` and the `Permission`
 /// it requires; `PermissionMiddleware` asks `Policy`.
 func routes(_ app: Application) throws {
-    let site = app.grouped(CSRFMiddleware(), PermissionMiddleware())
+    // Outermost first: who may use the route, then how big its body may be, then the form's token. The first
+    // two read no body, so a visitor who may not use a route cannot make the server collect or parse one.
+    let site = app.grouped(PermissionMiddleware(), BodyLimitMiddleware(), CSRFMiddleware())
 
     do {  // Public
         site.get(.home, .publicAccess, use: PublicController.home)
@@ -92,8 +94,8 @@ func routes(_ app: Application) throws {
         site.post(
             .consolidated(.placeholder), .reviewReports, body: .collect(maxSize: "4mb"),
             use: ConsolidatedController.save)
-        site.get(.consolidatedDocx(.placeholder), .viewReports, use: ConsolidatedController.docx)
-        site.get(.consolidatedPrint(.placeholder), .viewReports, use: ConsolidatedController.print)
+        site.get(.consolidatedDocx(.placeholder), .readAllReports, use: ConsolidatedController.docx)
+        site.get(.consolidatedPrint(.placeholder), .readAllReports, use: ConsolidatedController.print)
         site.get(.indicators, .reviewReports, use: IndicatorController.index)
         site.post(.indicators, .reviewReports, use: IndicatorController.create)
         site.post(.indicator(.placeholder), .reviewReports, use: IndicatorController.update)

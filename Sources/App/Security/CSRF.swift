@@ -7,18 +7,20 @@ enum CSRF {
     static let sessionKey = "csrf"
     static let fieldName = "_csrf"
 
-    /// The session's token, made on first use (this also starts a session for anonymous visitors,
-    /// so the login form is protected too).
-    static func token(for request: Request) -> String {
-        if let existing = request.session.data[sessionKey] { return existing }
+    /// The session's token, made on first use. With `create` this starts a session for an anonymous visitor
+    /// (the login form needs one); otherwise a visitor without a session gets no token and no session row.
+    /// Empty when the request never reached the sessions middleware (an early error page).
+    static func token(for request: Request, create: Bool) -> String {
+        guard let session = request.sessionIfReady(create: create) else { return "" }
+        if let existing = session.data[sessionKey] { return existing }
         let token = Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }).base64URLEncoded()
-        request.session.data[sessionKey] = token
+        session.data[sessionKey] = token
         return token
     }
 
     /// Constant-time comparison, so the token cannot be guessed byte by byte.
     static func matches(_ sent: String?, request: Request) -> Bool {
-        guard let sent, request.hasSession, let expected = request.session.data[sessionKey] else { return false }
+        guard let sent, !sent.isEmpty, let expected = request.sessionIfReady()?.data[sessionKey] else { return false }
         let a = Array(sent.utf8)
         let b = Array(expected.utf8)
         guard a.count == b.count else { return false }

@@ -15,9 +15,12 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewPlans
     /// Import plans, correct them on the review screen, add, edit, move and remove tasks, export.
     case editPlans
-    /// See who owes which report and who is late (the dashboard), the follow-up of tasks and the consolidated
-    /// report.
+    /// See who owes which report and who is late (the dashboard) and the follow-up of tasks: statuses and
+    /// figures, not what agencies wrote.
     case viewReports
+    /// Read every agency's report text at once: the consolidated report's print page and DOCX. Those who may
+    /// read only their own agency's reports must not read the others' there.
+    case readAllReports
     /// Fill and submit one's own agency's reports (the record-level check is `Policy.mayActFor`).
     case fileReports
     /// Accept, return and reopen reports; set up regimes, indicators and holidays; edit and export the

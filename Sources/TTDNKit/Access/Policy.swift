@@ -14,6 +14,8 @@ public enum Policy {
             return actor != nil
         case .viewReports:
             return actor != nil
+        case .readAllReports:
+            return has(actor, anyOf: [.admin, .coordinator, .approver, .viewer])
         case .fileReports:
             return has(actor, anyOf: [.admin, .coordinator, .agencyOfficer])
         case .editDirectory, .editPlans, .reviewReports:
@@ -35,7 +37,7 @@ public enum Policy {
     /// office, admins, and those who read everything (approvers, viewers). Other agencies' officers see
     /// only statuses on the dashboard, not the content.
     public static func mayRead(_ actor: Actor?, reportOf agency: UUID) -> Bool {
-        mayActFor(actor, agency: agency) || has(actor, anyOf: [.approver, .viewer])
+        mayActFor(actor, agency: agency) || allows(actor, .readAllReports)
     }
 
     static func has(_ actor: Actor?, anyOf roles: Set<Role>) -> Bool {

@@ -34,7 +34,7 @@ public enum CSVTable {
         var i = 0
 
         func endField() {
-            fields.append(String(field))
+            fields.append(unguarded(String(field)))
             field = String.UnicodeScalarView()
             afterQuote = false
         }
@@ -94,8 +94,37 @@ public enum CSVTable {
         return (records, errors)
     }
 
-    /// One field, quoted when it holds a comma, a quote, a line break or edge spaces.
-    public static func quote(_ field: String) -> String {
+    /// Characters that make a spreadsheet read a cell as a formula (CSV injection): `=`, `+`, `-`, `@`, and a tab or
+    /// carriage return before one of them.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A cell a spreadsheet would run as a formula, prefixed with `'` so that it is shown as text. Plain numbers
+    /// (`-5`, `+3.5`) stay as they are: they compute nothing.
+    public static func guarded(_ field: String) -> String {
+        guard let first = field.first, formulaStarts.contains(first), !isPlainNumber(field) else { return field }
+        return "'" + field
+    }
+
+    /// What `guarded` wrote, read back: a `'` before a formula character is dropped, so files exported here import
+    /// unchanged.
+    static func unguarded(_ field: String) -> String {
+        guard field.first == "'", let second = field.dropFirst().first, formulaStarts.contains(second) else {
+            return field
+        }
+        return String(field.dropFirst())
+    }
+
+    static func isPlainNumber(_ field: String) -> Bool {
+        var rest = Substring(field)
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return !rest.isEmpty
+            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// One field, guarded against formulas, and quoted when it holds a comma, a quote, a line break or edge spaces.
+    public static func quote(_ raw: String) -> String {
+        let field = guarded(raw)
         let needsQuotes =
             field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || field.first == " " || field.last == " "

@@ -114,7 +114,9 @@ public struct HolidayCalendar: Codable, Sendable, Equatable {
 
     /// Every day of Gregorian `year` that is not an ordinary day, by date: holidays, compensatory days off,
     /// announced days off, make-up working days, and generated days off cancelled by an adjustment.
+    /// Empty for a year outside `LunarCalendar.supportedYears`, whose lunar dates are not known.
     public func holidays(in year: Int) -> [Entry] {
+        guard LunarCalendar.supportedYears.contains(year) else { return [] }
         var byDate: [LocalDate: Entry] = [:]
         for entry in generatedDaysOff(in: year) { byDate[entry.date] = entry }
         for adjustment in adjustments where adjustment.date.year == year {
@@ -151,6 +153,7 @@ public struct HolidayCalendar: Codable, Sendable, Equatable {
 
     /// The law's holidays falling in `year` (duplicates removed, first name kept), sorted.
     func publicHolidays(in year: Int) -> [Entry] {
+        guard LunarCalendar.supportedYears.contains(year) else { return [] }
         var days: [Entry] = []
         func add(_ date: LocalDate?, _ name: String) {
             guard let date, date.year == year, !days.contains(where: { $0.date == date }) else { return }

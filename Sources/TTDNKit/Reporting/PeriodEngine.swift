@@ -19,6 +19,8 @@ public enum PeriodEngine {
     public static func periods(for regime: ReportingRegime, year: Int, holidays: HolidayCalendar = .vietnam)
         -> [ReportingPeriod]
     {
+        // Due dates skip days off, which are known only for the lunar calendar's years.
+        guard LunarCalendar.supportedYears.contains(year) else { return [] }
         var days = WorkingDays(calendar: holidays)
         return regime.frequency.periodsOfYear.map { slot in
             let window = regime.window.window(year: year, firstMonth: slot.firstMonth, lastMonth: slot.lastMonth)

@@ -37,14 +37,17 @@ public enum ReportingReports {
             periods: PeriodEngine.periods(for: regime, year: year, holidays: holidays))
     }
 
+    /// An empty document for a year outside `LunarCalendar.supportedYears`.
     public static func holidays(_ calendar: HolidayCalendar, year: Int) -> HolidaysDocument {
+        guard LunarCalendar.supportedYears.contains(year),
+            let lastDayBefore = LocalDate(year: year - 1, month: 12, day: 31),
+            let lastDay = LocalDate(year: year, month: 12, day: 31)
+        else { return HolidaysDocument(year: year, workingDays: 0, days: []) }
         let days = calendar.holidays(in: year).map {
             HolidaysDocument.Day(
                 date: $0.date, weekday: weekday($0.date), kind: $0.kind, name: $0.name, workingDay: $0.isWorkingDay)
         }
-        let workingDays = calendar.workingDays(
-            after: LocalDate(year: year - 1, month: 12, day: 31)!,
-            through: LocalDate(year: year, month: 12, day: 31)!)
+        let workingDays = calendar.workingDays(after: lastDayBefore, through: lastDay)
         return HolidaysDocument(year: year, workingDays: workingDays, days: days)
     }
 
