@@ -73,9 +73,7 @@ enum CalendarController {
 
     /// The site's address for links that leave it (feeds, calendars): `PUBLIC_URL`, else the request's host.
     static func publicBase(_ req: Request) -> String {
-        if let configured = Environment.get("PUBLIC_URL"), !configured.isEmpty {
-            return configured.hasSuffix("/") ? String(configured.dropLast()) : configured
-        }
+        if let configured = req.application.settings.publicURL { return configured }
         let host = req.headers.first(name: .host) ?? "localhost"
         let scheme = req.headers.first(name: "X-Forwarded-Proto") ?? "http"
         return "\(scheme)://\(host)"
