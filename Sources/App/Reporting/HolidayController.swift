@@ -40,7 +40,7 @@ enum HolidayController {
     @Sendable static func index(req: Request) async throws -> View {
         try await req.view.render(
             "reports/holidays",
-            page(req, year: req.query[Int.self, at: "year"] ?? LocalDate.today().year, form: Form(), error: nil))
+            page(req, year: req.query[Int.self, at: "year"] ?? req.today.year, form: Form(), error: nil))
     }
 
     static func page(_ req: Request, year: Int, form: Form, error: String?) async throws -> Page {
@@ -69,7 +69,7 @@ enum HolidayController {
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
-        let year = req.query[Int.self, at: "year"] ?? LocalDate.today().year
+        let year = req.query[Int.self, at: "year"] ?? req.today.year
         let form = try req.content.decode(Form.self)
         if let remove = form.remove,
             let row = try await HolidayAdjustmentRecord.query(on: req.db).filter(\.$date == remove).first()
