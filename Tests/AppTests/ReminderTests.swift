@@ -163,6 +163,14 @@ struct ReminderTests {
             #expect(job.next_attempt_at == start.addingTimeInterval(5 * 60), "first retry after 5 minutes")
             #expect((job.last_error ?? "").isEmpty == false)
             #expect(RemindCommand.line(job).hasPrefix("retry "))
+            // Coordinators see it in their notification centre; officers do not.
+            var coordinator = Browser(app)
+            try await coordinator.login("u-coordinator")
+            let centre = try await coordinator.get(SiteURL.notifications.path)
+            #expect(centre.text.contains("Thư nhắc hạn gửi không thành công: 1 thư đang chờ gửi lại, 0 thư đã ngừng gửi"))
+            var officer = Browser(app)
+            try await officer.login("u-agency-officer")
+            #expect(!(try await officer.get(SiteURL.notifications.path)).text.contains("Thư nhắc hạn"))
 
             guard Tools.require(Self.hasAiosmtpd, "python3 with aiosmtpd (ReminderTests)") else { return }
             let sink = try SMTPSink()

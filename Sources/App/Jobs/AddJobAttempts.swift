@@ -15,7 +15,7 @@ struct AddJobAttempts: AsyncMigration {
     func prepare(on database: any Database) async throws {
         // One column per statement: SQLite adds one at a time.
         for (name, type) in Self.columns {
-            try await database.schema("job_claims").field(.key(.init(stringLiteral: name)), type).update()
+            try await database.schema("job_claims").field(FieldKey(stringLiteral: name), type).update()
         }
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw(
@@ -30,7 +30,7 @@ struct AddJobAttempts: AsyncMigration {
             try await sql.drop(index: "job_claims_pending").run()
         }
         for (name, _) in Self.columns.reversed() {
-            try await database.schema("job_claims").deleteField(.key(.init(stringLiteral: name))).update()
+            try await database.schema("job_claims").deleteField(FieldKey(stringLiteral: name)).update()
         }
     }
 }

@@ -23,7 +23,8 @@ enum MailJob {
         to users: [User], _ message: Notifications.Message, link: String, parent: String, store: JobStore, at now: Date
     ) async throws {
         for user in users where !(user.email ?? "").isEmpty {
-            let payload = Payload(user: try user.requireID(), message: message, link: link)
+            let id = try user.requireID()
+            let payload = Payload(user: id, message: message, link: link)
             let text = String(decoding: try JSONEncoder().encode(payload), as: UTF8.self)
             try await store.enqueue(key(for: parent, user: payload.user), payload: text, at: now)
         }

@@ -106,6 +106,27 @@ enum Notifications {
         let layout: LayoutContext
         let items: [Item]?
         let markRead: String
+        /// For coordinators and admins: e-mails that failed (waiting for a retry, or given up this week).
+        let mailTrouble: MailTrouble?
+    }
+
+    struct MailTrouble: Encodable {
+        let summary: String
+        let lastError: String?
+    }
+
+    /// The reminder e-mails that failed, as the people who can act on it (coordinators, admins) read it.
+    static func mailTrouble(_ req: Request) async throws -> MailTrouble? {
+        let actor = req.auth.get(User.self)?.actor
+        guard Policy.allows(actor, .reviewReports) || Policy.allows(actor, .manageUsers) else { return nil }
+        let rows = try await JobStore(db: req.db, claimant: "page").unfinished(at: req.now).filter {
+            $0.job_key.hasPrefix(MailJob.prefix) && ($0.attempts ?? 0) > 0
+        }
+        guard !rows.isEmpty else { return nil }
+        let gaveUp = rows.filter(\.gaveUp).count
+        return MailTrouble(
+            summary: req.t("notifications.mail_trouble", String(rows.count - gaveUp), String(gaveUp)),
+            lastError: rows.last?.last_error)
     }
 
     @Sendable static func index(req: Request) async throws -> View {
@@ -120,7 +141,7 @@ enum Notifications {
             "notifications/index",
             Page(
                 layout: req.layout(titleKey: "notifications.title"), items: items.nonEmpty,
-                markRead: SiteURL.notificationsRead.path))
+                markRead: SiteURL.notificationsRead.path, mailTrouble: try await mailTrouble(req)))
     }
 
     @Sendable static func read(req: Request) async throws -> Response {
