@@ -7,10 +7,12 @@ import SQLKit
 ///
 /// Claims made before this migration were made once their work had been tried, so they are marked done.
 struct AddJobAttempts: AsyncMigration {
-    static let columns: [(String, DatabaseSchema.DataType)] = [
-        ("attempts", .int), ("last_error", .string), ("next_attempt_at", .datetime), ("done_at", .datetime),
-        ("lease_until", .datetime), ("payload", .string),
-    ]
+    static var columns: [(String, DatabaseSchema.DataType)] {
+        [
+            ("attempts", .int), ("last_error", .string), ("next_attempt_at", .datetime), ("done_at", .datetime),
+            ("lease_until", .datetime), ("payload", .string),
+        ]
+    }
 
     func prepare(on database: any Database) async throws {
         // One column per statement: SQLite adds one at a time.
