@@ -167,7 +167,8 @@ struct ReminderTests {
             var coordinator = Browser(app)
             try await coordinator.login("u-coordinator")
             let centre = try await coordinator.get(SiteURL.notifications.path)
-            #expect(centre.text.contains("Thư nhắc hạn gửi không thành công: 1 thư đang chờ gửi lại, 0 thư đã ngừng gửi"))
+            #expect(
+                centre.text.contains("Thư nhắc hạn gửi không thành công: 1 thư đang chờ gửi lại, 0 thư đã ngừng gửi"))
             var officer = Browser(app)
             try await officer.login("u-agency-officer")
             #expect(!(try await officer.get(SiteURL.notifications.path)).text.contains("Thư nhắc hạn"))
@@ -216,7 +217,8 @@ struct ReminderTests {
             #expect(try await store.take("mail|x", at: t0.addingTimeInterval(3600)) == nil)
             let rows = try await store.unfinished(at: t0.addingTimeInterval(3600))
             #expect(rows.count == 1 && rows.first?.gaveUp == true && rows.first?.last_error == "421 still down")
-            #expect(rows.first.map(RemindCommand.line)?.hasPrefix("gave up  attempts 2  mail|x  421 still down") == true)
+            #expect(
+                rows.first.map(RemindCommand.line)?.hasPrefix("gave up  attempts 2  mail|x  421 still down") == true)
 
             // An attempt whose process died is taken again once its lease has run out.
             try await store.enqueue("mail|y", payload: "{}", at: t0)
@@ -283,7 +285,9 @@ struct ReminderTests {
                 "SMTP_URL": "smtp://u:p@mail.example:2525?from=ttdn@tinh.example", "TTDN_EVIDENCE_DIR": "/srv/evidence",
                 "PUBLIC_URL": "https://ttdn.example/", "TTDN_EVIDENCE_MAX_MB": "3",
             ])
-        #expect(given.smtp?.host == "mail.example" && given.smtp?.port == 2525 && given.smtp?.publicBase == "https://ttdn.example")
+        #expect(
+            given.smtp?.host == "mail.example" && given.smtp?.port == 2525
+                && given.smtp?.publicBase == "https://ttdn.example")
         #expect(given.evidenceDirectory == "/srv/evidence" && given.maxEvidenceBytes == 3 << 20)
         #expect(given.publicURL == "https://ttdn.example" && given.secureCookies)
     }

@@ -73,7 +73,8 @@ import Vapor
             #expect(try await User.query(on: app.db).count() == before)
 
             let viewer = try #require(
-                try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).with(\.$roleGrants).first())
+                try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).with(\.$roleGrants)
+                    .first())
             _ = try await admin.get(SiteURL.user(viewer.requireID()).path + "?lang=en")
             let edited = try await admin.post(
                 SiteURL.user(viewer.requireID()).path,

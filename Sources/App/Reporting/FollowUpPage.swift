@@ -111,6 +111,7 @@ struct FollowUpPage: Encodable {
 
 enum FollowUpController {
     @Sendable static func show(req: Request) async throws -> View {
-        try await req.view.render("reports/follow-up", FollowUpPage.load(req: req, planID: req.recordID(), today: req.today))
+        try await req.view.render(
+            "reports/follow-up", FollowUpPage.load(req: req, planID: req.recordID(), today: req.today))
     }
 }

@@ -143,7 +143,9 @@ enum ReminderScheduler {
                                 metadata: ["sent": "\(outcome.sent)", "summary": "\(outcome.summarySent)"])
                         }
                     }
-                    if delivery.sent > 0 { app.logger.info("reminder e-mails sent", metadata: ["sent": "\(delivery.sent)"]) }
+                    if delivery.sent > 0 {
+                        app.logger.info("reminder e-mails sent", metadata: ["sent": "\(delivery.sent)"])
+                    }
                     if delivery.failed > 0 {
                         app.logger.warning(
                             "reminder e-mails failed; tried again later (ttdn remind --dry-run lists them)",

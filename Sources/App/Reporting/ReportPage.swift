@@ -176,7 +176,9 @@ struct ReportPage: Encodable {
                 action: SiteURL.reportReview(obligationID).path, canAccept: state == .submitted,
                 canReturn: state == .submitted,
                 canReopen: state == .accepted
-                    || (state != nil && !SubmissionStore.isEditable(submission, obligation: obligation, today: req.today)))
+                    || (state != nil
+                        && !SubmissionStore.isEditable(submission, obligation: obligation, today: req.today))
+            )
             : nil
         let fieldErrors = problems.filter { !$0.key.hasPrefix("task:") }.mapValues { req.t($0) }
         return ReportPage(

@@ -72,7 +72,9 @@ struct AppSettings: Sendable {
         settings.evidenceDirectory = env["TTDN_EVIDENCE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         if let megabytes = env["TTDN_EVIDENCE_MAX_MB"].flatMap(Int.init) { settings.maxEvidenceBytes = megabytes << 20 }
         settings.smtp = env["SMTP_URL"].flatMap { SMTPSettings.parse($0, environment: env) }
-        if !publicURL.isEmpty { settings.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL }
+        if !publicURL.isEmpty {
+            settings.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        }
         settings.host = env["HOST"].flatMap { $0.isEmpty ? nil : $0 }
         settings.port = env["PORT"].flatMap(Int.init)
         return settings

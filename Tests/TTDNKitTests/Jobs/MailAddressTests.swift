@@ -22,7 +22,9 @@ struct MailAddressTests {
         #expect(!MailAddress.isSafeHeaderValue(address))
     }
 
-    @Test("Spaces and characters that close <…> or split a list are refused", arguments: ["a b@c", "a@b>x", "<a@b>", "a@b,c@d", "a@b;", "\"a\"@b"])
+    @Test(
+        "Spaces and characters that close <…> or split a list are refused",
+        arguments: ["a b@c", "a@b>x", "<a@b>", "a@b,c@d", "a@b;", "\"a\"@b"])
     func forbidden(_ address: String) {
         #expect(MailAddress.problem(address) == .forbiddenCharacter)
     }
@@ -34,7 +36,9 @@ struct MailAddressTests {
 
     @Test("Too long")
     func tooLong() {
-        #expect(MailAddress.problem(String(repeating: "a", count: 60) + "@" + String(repeating: "b", count: 200)) == .tooLong)
+        #expect(
+            MailAddress.problem(String(repeating: "a", count: 60) + "@" + String(repeating: "b", count: 200))
+                == .tooLong)
         #expect(MailAddress.problem(String(repeating: "a", count: 65) + "@b") == .shape)
     }
 
