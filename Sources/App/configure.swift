@@ -48,8 +48,8 @@ func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(LocaleMiddleware())
 
     // `HOST` and `PORT` from the environment; `--hostname` and `--port` on the command line win.
-    if let host = Environment.get("HOST"), !host.isEmpty { app.http.server.configuration.hostname = host }
-    if let port = Environment.get("PORT").flatMap(Int.init) { app.http.server.configuration.port = port }
+    if let host = settings.host { app.http.server.configuration.hostname = host }
+    if let port = settings.port { app.http.server.configuration.port = port }
     app.routes.defaultMaxBodySize = "2mb"
     try routes(app)
     Commands.register(on: app)

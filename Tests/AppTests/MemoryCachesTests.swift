@@ -34,18 +34,24 @@ struct MemoryCachesTests {
             let cache = MemoryCaches.of(app)
             let group = fixture.agencies["group:cac-so-ban-nganh"]!
             let vhttdl = fixture.agencies["so-vhttdl"]!
-            #expect(try await cache.directoryNames(on: app.db).membersOf[group]?.contains(vhttdl) == true)
+            #expect(
+                try await cache.directoryNames(on: app.db, today: app.clock.today).membersOf[group]?.contains(vhttdl)
+                    == true)
             let member = try #require(
                 try await AgencyGroupMember.query(on: app.db).filter(\.$agency.$id == vhttdl).first())
             try await member.auditedDelete(on: app.db, by: .system("test"))
-            #expect(try await cache.directoryNames(on: app.db).membersOf[group]?.contains(vhttdl) != true)
+            #expect(
+                try await cache.directoryNames(on: app.db, today: app.clock.today).membersOf[group]?.contains(vhttdl)
+                    != true)
 
             // A succession removed: the former department no longer stands for its successor.
             let tttt = fixture.agencies["so-tttt"]!
-            #expect(try await cache.directoryNames(on: app.db).current(tttt) == fixture.agencies["so-khcn"]!)
+            #expect(
+                try await cache.directoryNames(on: app.db, today: app.clock.today).current(tttt) == fixture.agencies[
+                    "so-khcn"]!)
             let succession = try #require(try await AgencySuccession.query(on: app.db).first())
             try await succession.delete(on: app.db)
-            #expect(try await cache.directoryNames(on: app.db).current(tttt) == tttt)
+            #expect(try await cache.directoryNames(on: app.db, today: app.clock.today).current(tttt) == tttt)
         }
     }
 
@@ -55,18 +61,20 @@ struct MemoryCachesTests {
             let fixture = try await Fixture.seed(app)
             let cache = MemoryCaches.of(app)
             let id = fixture.agencies["so-ngoai-vu"]!
-            #expect(try await cache.directoryNames(on: app.db).name(of: id) == "Sở Ngoại vụ")
+            #expect(try await cache.directoryNames(on: app.db, today: app.clock.today).name(of: id) == "Sở Ngoại vụ")
             struct Undo: Error {}
             await #expect(throws: Undo.self) {
                 try await app.db.transaction { tx in
                     let agency = try #require(try await Agency.find(id, on: tx))
                     agency.officialName = "Sở Ngoại vụ (tạm)"
                     try await agency.save(on: tx)
-                    #expect(try await cache.directoryNames(on: tx).name(of: id) == "Sở Ngoại vụ (tạm)")
+                    #expect(
+                        try await cache.directoryNames(on: tx, today: app.clock.today).name(of: id)
+                            == "Sở Ngoại vụ (tạm)")
                     throw Undo()
                 }
             }
-            #expect(try await cache.directoryNames(on: app.db).name(of: id) == "Sở Ngoại vụ")
+            #expect(try await cache.directoryNames(on: app.db, today: app.clock.today).name(of: id) == "Sở Ngoại vụ")
         }
     }
 

@@ -141,7 +141,7 @@ struct PlanExportTests {
             #expect(try await anonymous.get(SiteURL.calendarFeed(first).path + ".ics").status == .ok)
 
             // Checked with Python's icalendar where it is installed.
-            if Self.pythonHasICalendar() {
+            if Tools.require(Self.pythonHasICalendar(), "python3 with icalendar (PlanExportTests)") {
                 let file = FileManager.default.temporaryDirectory.appendingPathComponent(
                     "ttdn-\(UUID().uuidString).ics")
                 try Data(buffer: feed.body).write(to: file)
@@ -150,8 +150,6 @@ struct PlanExportTests {
                     Self.root.appendingPathComponent("Tests/python/check_ics.py").path, file.path,
                 ])
                 #expect(status == 0, "check_ics.py: \(output)")
-            } else {
-                print("PlanExportTests: python3 with icalendar not found; the feed was not checked with icalendar")
             }
 
             // Revoke and replace: the old address stops at once, the new one works.

@@ -323,7 +323,7 @@ struct IndicatorTargetTests {
                 #expect(sent.status == .seeOther)
                 _ = try await SubmissionStore.review(
                     .accept, comment: "", expectedVersion: 1, obligation: o, db: app.db, user: user,
-                    audit: .system("test"))
+                    audit: .system("test"), now: app.clock.now())
             }
             let regime = try #require(try await RegimeRecord.query(on: app.db).first())
             let page = try await coordinator.get(

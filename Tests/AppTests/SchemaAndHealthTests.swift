@@ -19,7 +19,8 @@ import VaporTesting
         let app = try await Application.make(.testing)
         do {
             // Nothing listens on port 1: the database is unreachable.
-            var settings = AppSettings.load(databaseFlag: "postgres://ttdn@127.0.0.1:1/ttdn", environment: .testing)
+            var settings = AppSettings.load(
+                databaseFlag: "postgres://ttdn@127.0.0.1:1/ttdn", environment: .testing, variables: [:])
             settings.bcryptCost = 4
             try await configure(app, settings: settings)
             let response = try await app.testing().sendRequest(.GET, SiteURL.healthz.path)
@@ -34,7 +35,7 @@ import VaporTesting
     @Test func migrationsRevertAndRunAgain() async throws {
         try await withApp { app in
             try await app.autoRevert()
-            #expect(try await DatabaseSetup.pendingMigrations(app).count == 9)
+            #expect(try await DatabaseSetup.pendingMigrations(app).count == 10)
             try await app.autoMigrate()
             #expect(try await DatabaseSetup.pendingMigrations(app).isEmpty)
         }
@@ -61,7 +62,7 @@ import VaporTesting
         let app = try await Application.make(.testing)
         do {
             var settings = AppSettings.load(
-                databaseFlag: directory.appendingPathComponent("t.sqlite").path, environment: .testing)
+                databaseFlag: directory.appendingPathComponent("t.sqlite").path, environment: .testing, variables: [:])
             settings.bcryptCost = 4
             try await configure(app, settings: settings)
             try await DatabaseSetup.ensureSchema(app)

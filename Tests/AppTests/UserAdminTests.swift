@@ -54,6 +54,54 @@ import Vapor
         }
     }
 
+    /// An address with a line break would go into the mail's envelope and headers as new commands and headers.
+    @Test func addressesWithLineBreaksAreRefusedInTheUsersLanguage() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            var admin = Browser(app)
+            try await admin.login(fixture.users[.admin]!)
+            let before = try await User.query(on: app.db).count()
+            let created = try await admin.post(
+                SiteURL.users.path,
+                form: [
+                    ("username", "nguyen.van.b"), ("display_name", "Nguyễn Văn B"), ("password", "mat-khau-rat-dai"),
+                    ("email", "b@so.example\r\nBcc: ai-do@evil.example"), ("roles[]", "viewer"),
+                ])
+            #expect(created.status == .badRequest)
+            #expect(created.text.contains("Địa chỉ thư điện tử không được chứa dấu xuống dòng hay ký tự điều khiển."))
+            #expect(created.text.contains("aria-describedby=\"email-error\""))
+            #expect(try await User.query(on: app.db).count() == before)
+
+            let viewer = try #require(
+                try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).with(\.$roleGrants)
+                    .first())
+            _ = try await admin.get(SiteURL.user(viewer.requireID()).path + "?lang=en")
+            let edited = try await admin.post(
+                SiteURL.user(viewer.requireID()).path,
+                form: [
+                    ("display_name", viewer.displayName), ("email", "v@so.example\nRCPT TO:<x@evil.example>"),
+                    ("roles[]", "viewer"), ("active", "on"),
+                ])
+            #expect(edited.status == .badRequest)
+            #expect(edited.text.contains("An e-mail address cannot contain a line break or a control character."))
+            #expect(try await User.find(viewer.id, on: app.db)?.email == nil)
+
+            // `ttdn user create` goes through the same check.
+            let service = UserService(db: app.db, hasher: app.password.async, audit: .system("test"))
+            let problems = try await service.problems(
+                with: .init(
+                    username: "tran.c", displayName: "Trần C", email: "c@so.example\r", password: "mat-khau-rat-dai",
+                    agencyID: nil, roles: [.viewer]))
+            #expect(problems == [.emailInvalid(.controlCharacter)])
+            // Every refusal has its text in both languages.
+            for problem in MailAddress.Problem.allCases {
+                for locale in [AppLocale.vi, .en] {
+                    #expect(app.translations.has(UserService.Problem.emailInvalid(problem).key, locale: locale))
+                }
+            }
+        }
+    }
+
     @Test func adminsCannotLockThemselvesOut() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)

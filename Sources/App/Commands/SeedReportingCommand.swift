@@ -22,10 +22,10 @@ struct SeedReportingCommand: AsyncCommand {
         guard (1...500).contains(agencies), (1...2000).contains(tasks) else {
             throw CommandFailure("--agencies 1…500, --tasks 1…2000")
         }
-        let year = signature.year ?? LocalDate.today().year - 1
+        let year = signature.year ?? app.clock.today.year - 1
         let seeder = ReportSeeder(db: app.db)
         let (plan, regime) = try await seeder.syntheticPlan(agencies: agencies, tasks: tasks, year: year)
-        let filled = try await seeder.fill(planID: plan)
+        let filled = try await seeder.fill(planID: plan, today: app.clock.today)
         context.console.print("plan \(plan.uuidString.lowercased())")
         context.console.print("regime \(regime.uuidString.lowercased())")
         context.console.print("\(filled) submissions")

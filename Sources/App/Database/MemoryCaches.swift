@@ -34,7 +34,7 @@ struct MemoryCaches: Sendable {
 
 extension MemoryCaches {
     /// The directory's names as of `today`, from memory while the directory has not changed.
-    func directoryNames(on db: any Database, today: LocalDate = .today()) async throws -> PlanAgencyNames {
+    func directoryNames(on db: any Database, today: LocalDate) async throws -> PlanAgencyNames {
         try await directoryNames.value(for: today, on: db) { try await PlanAgencyNames.load(on: db, today: today) }
     }
 
@@ -46,7 +46,7 @@ extension MemoryCaches {
 
 extension Request {
     func directoryNames() async throws -> PlanAgencyNames {
-        try await MemoryCaches.of(application).directoryNames(on: db)
+        try await MemoryCaches.of(application).directoryNames(on: db, today: today)
     }
 
     func planTree(_ planID: UUID) async throws -> PlanTaskTree {

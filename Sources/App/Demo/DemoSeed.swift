@@ -58,7 +58,7 @@ struct DemoSeed {
             let summary = try await PlanImportService(db: app.db, audit: audit)
                 .importWithoutReview(data: data, filename: "ke-hoach-ttdn-2025.txt", status: .issued)
             // Its year is over: the agencies' reports, most accepted, some late, returned or missing.
-            try await ReportSeeder(db: app.db).fill(planID: summary.planID)
+            try await ReportSeeder(db: app.db).fill(planID: summary.planID, today: app.clock.today)
         }
         return true
     }

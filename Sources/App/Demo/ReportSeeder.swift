@@ -12,7 +12,7 @@ struct ReportSeeder {
     /// Fills the obligations of `planID` that are due by `today`. Deterministic: the pattern follows each
     /// obligation's agency and period, so two runs on two databases look alike.
     @discardableResult
-    func fill(planID: UUID, today: LocalDate = .today()) async throws -> Int {
+    func fill(planID: UUID, today: LocalDate) async throws -> Int {
         let regimes = try await RegimeRecord.query(on: db).filter(\.$plan.$id == planID).all().compactMap(\.id)
         guard !regimes.isEmpty else { return 0 }
         let obligations = try await Obligation.query(on: db).filter(\.$regime.$id ~~ regimes).sort(\.$periodKey).all()

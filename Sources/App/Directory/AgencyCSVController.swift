@@ -77,12 +77,12 @@ enum AgencyCSVController {
         }
         let response = Response(status: .ok, body: .init(string: export.csv))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: exportFilename())
+        response.headers.contentDisposition = .init(.attachment, filename: exportFilename(on: req.today))
         response.headers.cacheControl = .init(noStore: true)
         return response
     }
 
-    static func exportFilename(on day: LocalDate = .today()) -> String {
+    static func exportFilename(on day: LocalDate) -> String {
         "danh-ba-co-quan-\(day.iso).csv"
     }
 

@@ -43,7 +43,7 @@ enum AgencyMergeController {
         let agency = try await find(req)
         var form = MergeForm()
         form.kind = SuccessionKind.mergedInto.rawValue
-        form.effective = LocalDate.today().iso
+        form.effective = req.today.iso
         return try await render(req, agency: agency, form: form, errors: [:])
     }
 

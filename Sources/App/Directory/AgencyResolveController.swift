@@ -62,7 +62,7 @@ enum AgencyResolveController {
         let dateText = AgencyForm.trimmed(query.date) ?? ""
         let issuerID = query.issuer.flatMap { UUID(uuidString: $0) }
         let directory = try await DirectoryLoader(db: req.db).directory()
-        let today = LocalDate.today()
+        let today = req.today
 
         var errors: [String: String] = [:]
         let date = dateText.isEmpty ? today : DirectoryFormSupport.day(dateText)

@@ -32,7 +32,7 @@ enum CalendarController {
         for entry in try await AgencyTasks.load(agencyID: agencyID, names: names, on: req.db) {
             let taskID = entry.task.id!.uuidString.lowercased()
             let role = entry.role == .lead ? "Chủ trì" : "Phối hợp"
-            for milestone in PlanMilestones.all(entry.task.timeframe, planYear: entry.plan.year) {
+            for milestone in PlanMilestones.all(entry.task.timeframe, planYear: entry.plan.year, today: req.today) {
                 let description = [
                     [entry.plan.numberAndSymbol, entry.plan.title].compactMap { $0 }.joined(separator: " · "),
                     entry.task.timeframe.map { "Thời gian thực hiện: \($0.text)" }, entry.via.map { "Qua nhóm: \($0)" },
@@ -68,14 +68,12 @@ enum CalendarController {
                     url: base + SiteURL.report(obligation.id!).path))
         }
         events.sort { ($0.date, $0.uid) < ($1.date, $1.uid) }
-        return ICalendar(name: "Nhiệm vụ · \(agencyName)", events: events)
+        return ICalendar(name: "Nhiệm vụ · \(agencyName)", events: events, stamp: req.now)
     }
 
     /// The site's address for links that leave it (feeds, calendars): `PUBLIC_URL`, else the request's host.
     static func publicBase(_ req: Request) -> String {
-        if let configured = Environment.get("PUBLIC_URL"), !configured.isEmpty {
-            return configured.hasSuffix("/") ? String(configured.dropLast()) : configured
-        }
+        if let configured = req.application.settings.publicURL { return configured }
         let host = req.headers.first(name: .host) ?? "localhost"
         let scheme = req.headers.first(name: "X-Forwarded-Proto") ?? "http"
         return "\(scheme)://\(host)"
@@ -123,7 +121,7 @@ enum CalendarController {
                 \.$revokedAt == nil
             ).all()
             for token in active {
-                try await token.auditedUpdate(on: tx, by: audit) { $0.revokedAt = Date() }
+                try await token.auditedUpdate(on: tx, by: audit) { $0.revokedAt = req.now }
             }
             try await CalendarToken(agencyID: agencyID, token: newToken()).auditedCreate(on: tx, by: audit)
             return active.count

@@ -40,7 +40,7 @@ enum MyTasksController {
         var rows: [PlanTableRow] = []
         var calendar: MyTasksPage.Calendar?
         if let agency, let id = agency.id {
-            let today = LocalDate.today()
+            let today = req.today
             var memo = PlanAgencyNames.Memo(names)
             for entry in try await AgencyTasks.load(agencyID: id, names: names, on: req.db) {
                 var row = PlanTable.row(

@@ -14,7 +14,7 @@ enum PlanMilestones {
     }
 
     /// Every milestone of the timeframe; a plan without a year falls back on the timeframe's, then this year.
-    static func all(_ timeframe: Timeframe?, planYear: Int?, today: LocalDate = .today()) -> [Milestone] {
+    static func all(_ timeframe: Timeframe?, planYear: Int?, today: LocalDate) -> [Milestone] {
         guard let timeframe else { return [] }
         return Milestones.derive(from: timeframe, planYear: planYear ?? timeframe.year ?? today.year)
     }

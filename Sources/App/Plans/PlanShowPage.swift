@@ -95,7 +95,7 @@ struct PlanShowPage: Encodable {
         let actor = req.auth.get(User.self)?.actor
         let canEdit = Policy.allows(actor, .editPlans)
         let locale = req.locale
-        let today = LocalDate.today()
+        let today = req.today
 
         // The outline's move buttons need each task's place among its siblings.
         var siblingIndex: [UUID?: [UUID]] = [:]

@@ -19,7 +19,7 @@ struct ConsolidatedBuilder {
         let expected: Int
     }
 
-    func build(regime: RegimeRecord, periodKey: String, today: LocalDate = .today()) async throws -> Built? {
+    func build(regime: RegimeRecord, periodKey: String, today: LocalDate) async throws -> Built? {
         let regimeID = try regime.requireID()
         let obligations = try await Obligation.query(on: db).filter(\.$regime.$id == regimeID).all()
         let thisPeriod = obligations.filter { $0.periodKey == periodKey }

@@ -45,7 +45,10 @@ enum ConsolidatedController {
         else {
             throw Abort(.notFound)
         }
-        guard let built = try await ConsolidatedBuilder(db: req.db).build(regime: regime, periodKey: period) else {
+        guard
+            let built = try await ConsolidatedBuilder(db: req.db).build(
+                regime: regime, periodKey: period, today: req.today)
+        else {
             throw Abort(.notFound)
         }
         return built

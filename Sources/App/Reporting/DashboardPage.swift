@@ -105,7 +105,7 @@ struct DashboardPage: Encodable {
             createRegimes: reviewer && regimes.isEmpty ? SiteURL.planRegimes(planID).path : nil, duties: duties,
             shown: 0, total: 0)
         guard let chosen, let regimeID = chosen.id else { return base }
-        let grid = try await ReportingGrid.load(regimeID: regimeID, now: Date(), on: req.db)
+        let grid = try await ReportingGrid.load(regimeID: regimeID, now: req.now, on: req.db)
         let names = try await req.directoryNames()
         let summary = grid.summary
         let locale = req.locale

@@ -31,7 +31,7 @@ struct FollowUpPage: Encodable {
     let groups: [Group]
     let total: Int
 
-    static func load(req: Request, planID: UUID, today: LocalDate = .today()) async throws -> FollowUpPage {
+    static func load(req: Request, planID: UUID, today: LocalDate) async throws -> FollowUpPage {
         guard let plan = try await Plan.find(planID, on: req.db) else { throw Abort(.notFound) }
         let tree = try await req.planTree(planID)
         let names = try await req.directoryNames()
@@ -51,7 +51,7 @@ struct FollowUpPage: Encodable {
         for node in tree.nodes where node.task.taskStatus != .cancelled {
             let id = node.task.id!
             let r = rolled[id] ?? .init(progress: 0, completedOn: nil)
-            let deadline = PlanMilestones.all(node.task.timeframe, planYear: plan.year).map(\.due).max()
+            let deadline = PlanMilestones.all(node.task.timeframe, planYear: plan.year, today: today).map(\.due).max()
             let status = TaskFollowUpStatus.of(deadline: deadline, completedOn: r.completedOn, today: today)
             let leads = (tree.agencies[id] ?? []).filter { $0.role == TaskAgency.Role.lead.rawValue }
                 .map { n in n.$agency.id.flatMap { names.name(of: names.current($0)) } ?? n.wording }
@@ -111,6 +111,7 @@ struct FollowUpPage: Encodable {
 
 enum FollowUpController {
     @Sendable static func show(req: Request) async throws -> View {
-        try await req.view.render("reports/follow-up", FollowUpPage.load(req: req, planID: req.recordID()))
+        try await req.view.render(
+            "reports/follow-up", FollowUpPage.load(req: req, planID: req.recordID(), today: req.today))
     }
 }

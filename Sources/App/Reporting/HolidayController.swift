@@ -48,10 +48,10 @@ enum HolidayController {
     /// the nearest one it is, with a message, rather than computing dates that do not exist.
     static func year(_ req: Request) -> (year: Int, outOfRange: Bool) {
         let supported = LunarCalendar.supportedYears
-        guard let asked = req.query[String.self, at: "year"] else { return (LocalDate.today().year, false) }
+        guard let asked = req.query[String.self, at: "year"] else { return (req.today.year, false) }
         guard let year = Int(asked), supported.contains(year) else {
             let clamped = Int(asked).map { min(max($0, supported.lowerBound), supported.upperBound) }
-            return (clamped ?? LocalDate.today().year, true)
+            return (clamped ?? req.today.year, true)
         }
         return (year, false)
     }

@@ -12,17 +12,16 @@ struct Mailer: Sendable {
         app.settings.smtp.map { Mailer(settings: $0) }
     }
 
-    /// One message per person with an address, in that person's language.
-    func send(to users: [User], _ message: Notifications.Message, link: String, translations: Translations) async throws
-    {
-        for user in users {
-            guard let address = user.email, address.contains("@") else { continue }
-            let locale = AppLocale(rawValue: user.locale) ?? .vi
-            let text = translations.text(message.key, locale: locale, arguments: message.args)
-            let body = text + "\r\n\r\n" + settings.publicBase + link + "\r\n"
-            try await SMTPClient(settings: settings).send(
-                SMTPClient.Message(from: settings.from, to: address, subject: "[TTĐN] " + text.prefix(120), body: body))
-        }
+    /// One message to one address, in `locale`. The address is checked by `SMTPClient` too.
+    func send(
+        to address: String, locale: AppLocale, _ message: Notifications.Message, link: String,
+        translations: Translations, date: Date
+    ) async throws {
+        let text = translations.text(message.key, locale: locale, arguments: message.args)
+        let body = text + "\r\n\r\n" + settings.publicBase + link + "\r\n"
+        try await SMTPClient(settings: settings).send(
+            SMTPClient.Message(from: settings.from, to: address, subject: "[TTĐN] " + text.prefix(120), body: body),
+            date: date)
     }
 }
 
@@ -38,9 +37,8 @@ struct SMTPSettings: Sendable, Equatable {
     var caFile: String?
     var publicBase: String
 
-    static func parse(_ text: String, environment env: [String: String] = ProcessInfo.processInfo.environment)
-        -> SMTPSettings?
-    {
+    /// `SMTP_URL`; `SMTP_CA_FILE` and `PUBLIC_URL` come from `env` (the settings' variables, never read here).
+    static func parse(_ text: String, environment env: [String: String]) -> SMTPSettings? {
         guard let url = URLComponents(string: text), url.scheme == "smtp", let host = url.host, !host.isEmpty else {
             return nil
         }

@@ -27,7 +27,7 @@ enum Notifications {
 
     /// Adds one notification per user; a repeated `dedupe` (per user) is ignored.
     static func send(
-        to users: [UUID], _ message: Message, link: String, dedupe: String, at now: Date = Date(), on db: any Database
+        to users: [UUID], _ message: Message, link: String, dedupe: String, at now: Date, on db: any Database
     ) async throws {
         let text = String(decoding: try JSONEncoder().encode(message), as: UTF8.self)
         for user in Set(users) {
@@ -55,7 +55,8 @@ enum Notifications {
     }
 
     static func reviewed(
-        _ decision: SubmissionStore.Decision, obligation: Obligation, comment: String, on db: any Database
+        _ decision: SubmissionStore.Decision, obligation: Obligation, comment: String, at now: Date,
+        on db: any Database
     ) async throws {
         let regime = try await obligation.$regime.get(on: db)
         let users = try await officers(of: obligation.$agency.id, on: db).compactMap(\.id)
@@ -63,7 +64,7 @@ enum Notifications {
             key: "notify.reviewed.\(decision.rawValue)", args: [regime.name, obligation.periodLabel, comment])
         try await send(
             to: users, message, link: SiteURL.report(obligation.requireID()).path,
-            dedupe: "review|\(UUID().uuidString)", on: db)
+            dedupe: "review|\(UUID().uuidString)", at: now, on: db)
     }
 
     struct Row: Decodable {
@@ -90,7 +91,7 @@ enum Notifications {
         .first(decoding: Count.self)?.n ?? 0
     }
 
-    static func markAllRead(for user: UUID, at now: Date = Date(), on db: any Database) async throws {
+    static func markAllRead(for user: UUID, at now: Date, on db: any Database) async throws {
         try await sql(db).raw(
             "UPDATE notifications SET read_at = \(bind: now) WHERE user_id = \(bind: user) AND read_at IS NULL"
         ).run()
@@ -105,6 +106,27 @@ enum Notifications {
         let layout: LayoutContext
         let items: [Item]?
         let markRead: String
+        /// For coordinators and admins: e-mails that failed (waiting for a retry, or given up this week).
+        let mailTrouble: MailTrouble?
+    }
+
+    struct MailTrouble: Encodable {
+        let summary: String
+        let lastError: String?
+    }
+
+    /// The reminder e-mails that failed, as the people who can act on it (coordinators, admins) read it.
+    static func mailTrouble(_ req: Request) async throws -> MailTrouble? {
+        let actor = req.auth.get(User.self)?.actor
+        guard Policy.allows(actor, .reviewReports) || Policy.allows(actor, .manageUsers) else { return nil }
+        let rows = try await JobStore(db: req.db, claimant: "page").unfinished(at: req.now).filter {
+            $0.job_key.hasPrefix(MailJob.prefix) && ($0.attempts ?? 0) > 0
+        }
+        guard !rows.isEmpty else { return nil }
+        let gaveUp = rows.filter(\.gaveUp).count
+        return MailTrouble(
+            summary: req.t("notifications.mail_trouble", String(rows.count - gaveUp), String(gaveUp)),
+            lastError: rows.last?.last_error)
     }
 
     @Sendable static func index(req: Request) async throws -> View {
@@ -119,11 +141,11 @@ enum Notifications {
             "notifications/index",
             Page(
                 layout: req.layout(titleKey: "notifications.title"), items: items.nonEmpty,
-                markRead: SiteURL.notificationsRead.path))
+                markRead: SiteURL.notificationsRead.path, mailTrouble: try await mailTrouble(req)))
     }
 
     @Sendable static func read(req: Request) async throws -> Response {
-        try await markAllRead(for: req.auth.require(User.self).requireID(), on: req.db)
+        try await markAllRead(for: req.auth.require(User.self).requireID(), at: req.now, on: req.db)
         return req.redirect(to: SiteURL.notifications.path)
     }
 }

@@ -16,7 +16,7 @@ enum RegimeController {
                 duties.isEmpty ? [ReportingDuty(frequency: .quarterly, beforeDay: nil, month: nil, to: nil)] : duties
             try await req.db.transaction { tx in
                 _ = try await ObligationService.createRegimes(
-                    for: plan, duties: list, fallbackYear: LocalDate.today().year, on: tx, by: req.auditContext)
+                    for: plan, duties: list, fallbackYear: req.today.year, on: tx, by: req.auditContext)
                 try await ObligationService.sync(planID: planID, on: tx, by: req.auditContext)
             }
             req.flash(.success, req.t("regime.created", String(list.count)))

@@ -4,9 +4,13 @@ import SQLKit
 import TTDNKit
 import Vapor
 
-/// Sends the day's reminders and the coordinators' daily summary. Every reminder (and each day's summary)
-/// is claimed in `job_claims` under its key before it is sent: the unique key lets exactly one app instance
-/// or cron run win, so several instances and `ttdn remind` together send each reminder once.
+/// Sends the day's reminders and the coordinators' daily summary, then the e-mails that are due.
+///
+/// Each reminder (and each day's summary) is a job in `job_claims` under its key (`JobStore`): in one
+/// transaction its notifications are written, one e-mail job per person with an address is planned, and the
+/// job is marked done, so of several instances and `ttdn remind` runs exactly one does it, and a failure
+/// leaves nothing half done for the next run to skip. The e-mails are jobs of their own: each is sent once,
+/// and a failed send is tried again with backoff (`RetryPolicy`) by a later run, on a later day if need be.
 struct ReminderService {
     let app: Application
     let db: any Database
@@ -20,11 +24,16 @@ struct ReminderService {
         var summarySent = false
         var missing = 0
         var waiting = 0
+        /// E-mails this run sent, and attempts that failed (to be tried again, or given up).
+        var mailed = 0
+        var mailFailures = 0
     }
 
-    /// The reminders due on `today`; with `send`, claims and delivers them (in-app notifications, e-mail when
-    /// SMTP is configured).
-    func run(today: LocalDate = .today(), send: Bool, now: Date = Date()) async throws -> Outcome {
+    /// The reminders due on `today` (default: today by the app's clock); with `send`, claims and delivers
+    /// them (in-app notifications, e-mail when SMTP is configured) and sends the e-mails due at `now`.
+    func run(today: LocalDate? = nil, send: Bool, now: Date? = nil) async throws -> Outcome {
+        let now = now ?? app.clock.now()
+        let today = today ?? LocalDate(now)
         let obligations = try await Obligation.query(on: db).filter(\.$dueOn != nil).with(\.$regime).all()
         let ids = obligations.compactMap(\.id)
         let submissions = ids.isEmpty ? [] : try await Submission.query(on: db).filter(\.$obligation.$id ~~ ids).all()
@@ -38,83 +47,114 @@ struct ReminderService {
             schedules[o.$regime.id] = o.regime.regime.reminders
         }
         for o in obligations {
-            guard let due = o.due else { continue }
+            guard let due = o.due, let id = o.id else { continue }
             let status = ReportTimeliness.status(
-                opensOn: o.opens, due: due, submission: byObligation[o.id!]?.dates ?? .none, now: moment)
+                opensOn: o.opens, due: due, submission: byObligation[id]?.dates ?? .none, now: moment)
             if status == .missingOverdue { outcome.missing += 1 }
-            if byObligation[o.id!]?.submissionState == .submitted { outcome.waiting += 1 }
+            if byObligation[id]?.submissionState == .submitted { outcome.waiting += 1 }
             items.append(
                 .init(
-                    obligationID: o.id!, agencyID: o.$agency.id, due: due, status: status,
+                    obligationID: id, agencyID: o.$agency.id, due: due, status: status,
                     schedule: schedules[o.$regime.id] ?? .standard))
         }
         outcome.reminders = ReminderPlanner.due(on: today, items)
         guard send else { return outcome }
-        let byID = Dictionary(obligations.map { ($0.id!, $0) }) { a, _ in a }
+        let mailer = Mailer.from(app)
+        let byID = Dictionary(obligations.compactMap { o in o.id.map { ($0, o) } }) { a, _ in a }
         for reminder in outcome.reminders {
-            guard try await claim(reminder.key(on: today), at: now), let o = byID[reminder.obligationID] else {
-                continue
-            }
-            let officers = try await Notifications.officers(of: reminder.agencyID, on: db)
+            guard let o = byID[reminder.obligationID] else { continue }
+            let key = reminder.key(on: today)
             let message = Notifications.Message(
                 key: "notify.reminder.\(reminder.kind.rawValue)",
                 args: [o.regime.name, o.periodLabel, Formatting.date(reminder.due, .vi)])
-            try await Notifications.send(
-                to: officers.compactMap(\.id), message, link: SiteURL.report(o.id!).path,
-                dedupe: reminder.key(on: today), at: now, on: db)
-            try await Mailer.from(app)?.send(
-                to: officers, message, link: SiteURL.report(o.id!).path, translations: app.translations)
-            outcome.sent += 1
+            let link = SiteURL.report(reminder.obligationID).path
+            let done = try await db.transaction { tx in
+                let store = try JobStore(db: tx, claimant: claimant)
+                guard try await store.record(key, at: now) else { return false }
+                let officers = try await Notifications.officers(of: reminder.agencyID, on: tx)
+                try await Notifications.send(
+                    to: officers.compactMap(\.id), message, link: link, dedupe: key, at: now, on: tx)
+                if mailer != nil {
+                    try await MailJob.enqueue(to: officers, message, link: link, parent: key, store: store, at: now)
+                }
+                return true
+            }
+            if done { outcome.sent += 1 }
         }
-        if outcome.missing + outcome.waiting > 0, try await claim("summary|\(today.iso)", at: now) {
-            let coordinators = try await Notifications.coordinators(on: db)
+        if outcome.missing + outcome.waiting > 0 {
+            let key = "summary|\(today.iso)"
             let message = Notifications.Message(
                 key: "notify.summary", args: [String(outcome.missing), String(outcome.waiting)])
-            try await Notifications.send(
-                to: coordinators.compactMap(\.id), message, link: SiteURL.plans.path, dedupe: "summary|\(today.iso)",
-                at: now, on: db)
-            try await Mailer.from(app)?.send(
-                to: coordinators, message, link: SiteURL.plans.path, translations: app.translations)
-            outcome.summarySent = true
+            outcome.summarySent = try await db.transaction { tx in
+                let store = try JobStore(db: tx, claimant: claimant)
+                guard try await store.record(key, at: now) else { return false }
+                let coordinators = try await Notifications.coordinators(on: tx)
+                try await Notifications.send(
+                    to: coordinators.compactMap(\.id), message, link: SiteURL.plans.path, dedupe: key, at: now, on: tx)
+                if mailer != nil {
+                    try await MailJob.enqueue(
+                        to: coordinators, message, link: SiteURL.plans.path, parent: key, store: store, at: now)
+                }
+                return true
+            }
         }
+        let delivery = try await deliverMail(now: now)
+        outcome.mailed = delivery.sent
+        outcome.mailFailures = delivery.failed
         return outcome
     }
 
-    /// True when this run now holds `key` (first to insert it).
-    func claim(_ key: String, at now: Date) async throws -> Bool {
-        guard let sql = db as? any SQLDatabase else { return false }
-        let token = "\(claimant)#\(UUID().uuidString)"
-        try await sql.raw(
-            """
-            INSERT INTO job_claims (id, job_key, claimed_by, claimed_at) VALUES (\(bind: UUID()), \(bind: key), \(bind: token), \(bind: now))
-            ON CONFLICT (job_key) DO NOTHING
-            """
-        ).run()
-        struct Row: Decodable { let claimed_by: String }
-        let row = try await sql.raw("SELECT claimed_by FROM job_claims WHERE job_key = \(bind: key)").first(
-            decoding: Row.self)
-        return row?.claimed_by == token
+    /// Sends the e-mails whose (next) attempt is due at `now`; nothing when no SMTP server is configured (they
+    /// wait for one).
+    func deliverMail(now: Date? = nil) async throws -> MailJob.Delivery {
+        guard let mailer = Mailer.from(app) else { return .init() }
+        return try await MailJob.deliverDue(
+            mailer: mailer, translations: app.translations, store: JobStore(db: db, claimant: claimant), db: db,
+            at: now ?? app.clock.now())
+    }
+
+    /// Jobs not done: e-mails waiting for their next attempt, and those given up in the last week.
+    func unfinished(now: Date? = nil) async throws -> [JobStore.Row] {
+        try await JobStore(db: db, claimant: claimant).unfinished(at: now ?? app.clock.now())
     }
 }
 
-/// The in-app scheduler: once an hour (and shortly after start), the day's reminders. Safe with several
-/// instances: the claims decide who sends.
+/// The in-app scheduler: once an hour (and shortly after start), the day's reminders; every five minutes
+/// in between, the e-mails whose retry is due. Safe with several instances: the claims decide who sends.
 enum ReminderScheduler {
     static func start(_ app: Application) {
         let task = Task.detached {
             try? await Task.sleep(for: .seconds(30))
+            var lastFullRun: Date?
             while !Task.isCancelled {
+                let service = ReminderService(app: app, db: app.db)
+                let now = app.clock.now()
                 do {
-                    let outcome = try await ReminderService(app: app, db: app.db).run(send: true)
-                    if outcome.sent > 0 || outcome.summarySent {
-                        app.logger.info(
-                            "reminders sent",
-                            metadata: ["sent": "\(outcome.sent)", "summary": "\(outcome.summarySent)"])
+                    let delivery: MailJob.Delivery
+                    if let last = lastFullRun, now.timeIntervalSince(last) < 3600 {
+                        delivery = try await service.deliverMail(now: now)
+                    } else {
+                        let outcome = try await service.run(send: true, now: now)
+                        lastFullRun = now
+                        delivery = .init(sent: outcome.mailed, failed: outcome.mailFailures)
+                        if outcome.sent > 0 || outcome.summarySent {
+                            app.logger.info(
+                                "reminders sent",
+                                metadata: ["sent": "\(outcome.sent)", "summary": "\(outcome.summarySent)"])
+                        }
+                    }
+                    if delivery.sent > 0 {
+                        app.logger.info("reminder e-mails sent", metadata: ["sent": "\(delivery.sent)"])
+                    }
+                    if delivery.failed > 0 {
+                        app.logger.warning(
+                            "reminder e-mails failed; tried again later (ttdn remind --dry-run lists them)",
+                            metadata: ["failed": "\(delivery.failed)"])
                     }
                 } catch {
                     app.logger.error("reminders failed: \(String(reflecting: error))")
                 }
-                try? await Task.sleep(for: .seconds(3600))
+                try? await Task.sleep(for: .seconds(300))
             }
         }
         app.lifecycle.use(SchedulerLifecycle(task: task))

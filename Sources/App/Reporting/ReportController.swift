@@ -44,7 +44,7 @@ enum ReportController {
             let submissions =
                 ids.isEmpty ? [] : try await Submission.query(on: req.db).filter(\.$obligation.$id ~~ ids).all()
             let byObligation = Dictionary(submissions.map { ($0.$obligation.id, $0) }) { a, _ in a }
-            let now = Date()
+            let now = req.now
             rows = obligations.sorted { ($0.dueOn ?? "9999", $0.regime.name) < ($1.dueOn ?? "9999", $1.regime.name) }
                 .map { o in
                     let status = ReportTimeliness.status(
@@ -110,7 +110,7 @@ enum ReportController {
                 content, submit: submit, expectedVersion: form.version ?? 0, uploads: form.uploads,
                 obligation: obligation,
                 settings: req.application.settings, app: req.application, db: req.db, user: user,
-                audit: req.auditContext)
+                audit: req.auditContext, now: req.now)
         } catch SubmissionStore.Failure.conflict {
             // The typed text stays on the form; the version moves on so saving again overwrites knowingly.
             let current = try await Submission.query(on: req.db).filter(\.$obligation.$id == obligation.requireID())
@@ -143,13 +143,13 @@ enum ReportController {
             _ = try await SubmissionStore.review(
                 decision, comment: FormText.prose(form.comment), expectedVersion: form.version ?? -1,
                 obligation: obligation, db: req.db,
-                user: user, audit: req.auditContext)
+                user: user, audit: req.auditContext, now: req.now)
         } catch let failure as SubmissionStore.ReviewFailure {
             req.flash(.error, req.t("report.review.error.\(failure)"))
             return req.redirect(to: SiteURL.report(try obligation.requireID()).path)
         }
         try await Notifications.reviewed(
-            decision, obligation: obligation, comment: FormText.prose(form.comment), on: req.db)
+            decision, obligation: obligation, comment: FormText.prose(form.comment), at: req.now, on: req.db)
         req.flash(.success, req.t("report.review.done.\(decision.rawValue)"))
         return req.redirect(to: SiteURL.report(try obligation.requireID()).path)
     }

@@ -100,11 +100,11 @@ struct ReportPage: Encodable {
         let content = typed ?? submission?.report ?? ReportContent()
         let tasks = try await ReportTasks.load(agencyID: obligation.$agency.id, planID: plan?.id, names: names, on: db)
         let editable =
-            SubmissionStore.isEditable(submission, obligation: obligation)
+            SubmissionStore.isEditable(submission, obligation: obligation, today: req.today)
             && Policy.mayActFor(actor, agency: obligation.$agency.id)
             && Policy.allows(actor, .fileReports)
         let status = ReportTimeliness.status(
-            opensOn: obligation.opens, due: obligation.due, submission: submission?.dates ?? .none, now: Date())
+            opensOn: obligation.opens, due: obligation.due, submission: submission?.dates ?? .none, now: req.now)
         let from = LocalDate(iso: obligation.windowStart)
         let through = LocalDate(iso: obligation.windowEnd)
         func scheduled(_ task: ReportTasks) -> Bool {
@@ -176,7 +176,9 @@ struct ReportPage: Encodable {
                 action: SiteURL.reportReview(obligationID).path, canAccept: state == .submitted,
                 canReturn: state == .submitted,
                 canReopen: state == .accepted
-                    || (state != nil && !SubmissionStore.isEditable(submission, obligation: obligation)))
+                    || (state != nil
+                        && !SubmissionStore.isEditable(submission, obligation: obligation, today: req.today))
+            )
             : nil
         let fieldErrors = problems.filter { !$0.key.hasPrefix("task:") }.mapValues { req.t($0) }
         return ReportPage(

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
+import TTDNKit
 
 /// A small SMTP client (RFC 5321) for the reminders: EHLO, STARTTLS (RFC 3207) unless turned off,
 /// AUTH PLAIN when credentials are set, one message per connection. UTF-8 subject (RFC 2047) and body
@@ -16,11 +17,27 @@ struct SMTPClient {
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
+        /// No retry can mend it (the message was refused before anything was sent).
+        var permanent = false
     }
 
     let settings: SMTPSettings
 
-    func send(_ message: Message) async throws {
+    /// The last line of defence against header and command injection: an address or header value with a
+    /// line break (or any control character) is refused before a connection is made, whatever let it in.
+    static func check(_ message: Message) throws {
+        for (field, address) in [("from", message.from), ("to", message.to)] {
+            if let problem = MailAddress.problem(address) {
+                throw Failure(description: "SMTP: refused \(field) address (\(problem.rawValue))", permanent: true)
+            }
+        }
+        guard MailAddress.isSafeHeaderValue(message.subject) else {
+            throw Failure(description: "SMTP: refused subject (control character)", permanent: true)
+        }
+    }
+
+    func send(_ message: Message, date: Date) async throws {
+        try Self.check(message)
         let group = MultiThreadedEventLoopGroup.singleton
         let lines = LineCollector()
         let channel = try await ClientBootstrap(group: group)
@@ -68,12 +85,14 @@ struct SMTPClient {
         _ = try await command("MAIL FROM:<\(message.from)>", expect: 250)
         _ = try await command("RCPT TO:<\(message.to)>", expect: 250)
         _ = try await command("DATA", expect: 354)
-        _ = try await command(Self.render(message), expect: 250)
+        _ = try await command(try Self.render(message, date: date), expect: 250)
         _ = try? await command("QUIT", expect: 221)
     }
 
-    /// Headers and a base64 body, ending with the lone dot.
-    static func render(_ message: Message, date: Date = Date()) -> String {
+    /// Headers and a base64 body, ending with the lone dot. The subject and body are encoded (base64); the
+    /// addresses go in as they are, so they are checked again here.
+    static func render(_ message: Message, date: Date) throws -> String {
+        try check(message)
         let subject = "=?UTF-8?B?\(Data(message.subject.utf8).base64EncodedString())?="
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -30,7 +30,7 @@ enum SubmissionStore {
     /// A test hook: called inside the transaction after the content is written and before it commits.
     struct Checkpoint: StorageKey { typealias Value = @Sendable () throws -> Void }
 
-    static func isEditable(_ submission: Submission?, obligation: Obligation, today: LocalDate = .today()) -> Bool {
+    static func isEditable(_ submission: Submission?, obligation: Obligation, today: LocalDate) -> Bool {
         if let submission {
             if submission.submissionState == .accepted { return false }
             if submission.reopenedAt != nil { return true }
@@ -41,7 +41,7 @@ enum SubmissionStore {
 
     static func save(
         _ content: ReportContent, submit: Bool, expectedVersion: Int, uploads: [Upload], obligation: Obligation,
-        settings: AppSettings, app: Application, db: any Database, user: User, audit: AuditContext, now: Date = Date()
+        settings: AppSettings, app: Application, db: any Database, user: User, audit: AuditContext, now: Date
     ) async throws -> Submission {
         let obligationID = try obligation.requireID()
         let existing = try await Submission.query(on: db).filter(\.$obligation.$id == obligationID).first()
@@ -169,7 +169,7 @@ enum SubmissionStore {
     static func review(
         _ decision: Decision, comment: String, expectedVersion: Int, obligation: Obligation, db: any Database,
         user: User,
-        audit: AuditContext, now: Date = Date()
+        audit: AuditContext, now: Date
     ) async throws -> Submission {
         let obligationID = try obligation.requireID()
         guard let existing = try await Submission.query(on: db).filter(\.$obligation.$id == obligationID).first() else {

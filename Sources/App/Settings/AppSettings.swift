@@ -29,27 +29,32 @@ struct AppSettings: Sendable {
     /// PostgreSQL schema to work in (tests give nested apps their own); nil: the server's default.
     var postgresSchema: String?
     /// Connections per event loop to PostgreSQL (`TTDN_DB_CONNECTIONS`, default 4).
-    var postgresConnectionsPerLoop: Int =
-        ProcessInfo.processInfo.environment["TTDN_DB_CONNECTIONS"].flatMap(Int.init) ?? 4
+    var postgresConnectionsPerLoop: Int = 4
     /// The largest plan file the import screen accepts (stated on the form).
     var maxPlanUploadBytes: Int = 10 << 20
 
     /// Where evidence files go (`TTDN_EVIDENCE_DIR`); nil keeps them in the database.
-    var evidenceDirectory: String? = ProcessInfo.processInfo.environment["TTDN_EVIDENCE_DIR"].flatMap {
-        $0.isEmpty ? nil : $0
-    }
+    var evidenceDirectory: String?
     /// The largest evidence file a report accepts (`TTDN_EVIDENCE_MAX_MB`, default 10).
-    var maxEvidenceBytes: Int =
-        (ProcessInfo.processInfo.environment["TTDN_EVIDENCE_MAX_MB"].flatMap(Int.init) ?? 10) << 20
+    var maxEvidenceBytes: Int = 10 << 20
 
     /// The SMTP server for reminders (`SMTP_URL`); nil: reminders stay in the app's notification centre.
-    var smtp: SMTPSettings? = ProcessInfo.processInfo.environment["SMTP_URL"].flatMap { SMTPSettings.parse($0) }
+    var smtp: SMTPSettings?
+    /// The site's public address (`PUBLIC_URL`, no trailing slash) for links that leave it; nil: the request's host.
+    var publicURL: String?
+    /// `HOST` and `PORT` to listen on; `--hostname` and `--port` on the command line win.
+    var host: String?
+    var port: Int?
 
     static let defaultSQLitePath = "./data/ttdn.sqlite"
 
-    /// `--database` (taken out of the arguments by `TTDNCommandLine`) wins over `DATABASE_URL`.
-    static func load(databaseFlag: String?, environment: Environment) -> AppSettings {
-        let env = ProcessInfo.processInfo.environment
+    /// `--database` (taken out of the arguments by `TTDNCommandLine`) wins over `DATABASE_URL`. Every
+    /// setting comes from `variables` (the process's environment when the app runs; tests give their own, so
+    /// a developer's `SMTP_URL` or `TTDN_EVIDENCE_DIR` never reaches them): nothing else reads the environment.
+    static func load(
+        databaseFlag: String?, environment: Environment,
+        variables env: [String: String] = ProcessInfo.processInfo.environment
+    ) -> AppSettings {
         let database: DatabaseChoice
         if let choice = databaseFlag ?? env["DATABASE_URL"], !choice.isEmpty {
             database = parse(database: choice)
@@ -58,9 +63,21 @@ struct AppSettings: Sendable {
         }
         let publicURL = env["PUBLIC_URL"] ?? ""
         let secure = publicURL.lowercased().hasPrefix("https://") || env["TTDN_SECURE_COOKIES"] == "1"
-        return AppSettings(
+        var settings = AppSettings(
             database: database, secureCookies: secure, loginThrottle: LoginThrottle(),
             runSchedulers: environment != .testing)
+        if let connections = env["TTDN_DB_CONNECTIONS"].flatMap(Int.init) {
+            settings.postgresConnectionsPerLoop = connections
+        }
+        settings.evidenceDirectory = env["TTDN_EVIDENCE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        if let megabytes = env["TTDN_EVIDENCE_MAX_MB"].flatMap(Int.init) { settings.maxEvidenceBytes = megabytes << 20 }
+        settings.smtp = env["SMTP_URL"].flatMap { SMTPSettings.parse($0, environment: env) }
+        if !publicURL.isEmpty {
+            settings.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        }
+        settings.host = env["HOST"].flatMap { $0.isEmpty ? nil : $0 }
+        settings.port = env["PORT"].flatMap(Int.init)
+        return settings
     }
 
     /// `postgres://…` / `postgresql://…` for PostgreSQL, `:memory:` for a throwaway SQLite database,

@@ -96,6 +96,7 @@ enum UserAdminController {
         var errors: [String: String] = [:]
         let name = (form.display_name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty { errors["display_name"] = req.t("user.error.name") }
+        for problem in service.emailProblems(form.email) { errors[problem.field] = req.t(problem.key) }
         for problem in try await service.agencyProblems(agencyID: form.agencyID, roles: form.roleSet) {
             errors[problem.field] = req.t(problem.key)
         }

@@ -13,6 +13,8 @@ struct UserService {
         case usernameInvalid, usernameTaken, displayNameMissing
         case passwordWeak(String)
         case agencyRequired, agencyUnknown
+        /// The address cannot be used (a line break, a space, not `name@domain`: `MailAddress`).
+        case emailInvalid(MailAddress.Problem)
         /// The translation key of the message shown next to the field.
         var key: String {
             switch self {
@@ -22,6 +24,7 @@ struct UserService {
             case .passwordWeak(let key): key
             case .agencyRequired: "user.error.agency_required"
             case .agencyUnknown: "user.error.agency_unknown"
+            case .emailInvalid(let problem): "user.error.email.\(problem.rawValue)"
             }
         }
         var field: String {
@@ -30,6 +33,7 @@ struct UserService {
             case .displayNameMissing: "display_name"
             case .passwordWeak: "password"
             case .agencyRequired, .agencyUnknown: "agency_id"
+            case .emailInvalid: "email"
             }
         }
     }
@@ -57,8 +61,15 @@ struct UserService {
         if let key = AccountController.passwordProblem(draft.password, username: username) {
             problems.append(.passwordWeak(key))
         }
+        problems += emailProblems(draft.email)
         problems += try await agencyProblems(agencyID: draft.agencyID, roles: draft.roles)
         return problems
+    }
+
+    /// An address is optional; one that is given must be usable in a mail's envelope and headers.
+    func emailProblems(_ email: String?) -> [Problem] {
+        guard let email, !email.isEmpty, let problem = MailAddress.problem(email) else { return [] }
+        return [.emailInvalid(problem)]
     }
 
     func agencyProblems(agencyID: UUID?, roles: Set<Role>) async throws -> [Problem] {

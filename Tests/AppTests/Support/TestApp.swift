@@ -20,7 +20,8 @@ func withApp(
     if takesTurn { await PostgresTurn.shared.acquire() }
     let app = try await Application.make(.testing)
     do {
-        var settings = AppSettings.load(databaseFlag: postgresURL ?? ":memory:", environment: .testing)
+        // Sealed: settings come from what the test gives, never from the developer's environment.
+        var settings = AppSettings.load(databaseFlag: postgresURL ?? ":memory:", environment: .testing, variables: [:])
         settings.bcryptCost = 4
         settings.maxPlanUploadBytes = 1 << 20
         settings.loginThrottle = throttle

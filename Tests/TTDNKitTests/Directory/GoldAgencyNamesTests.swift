@@ -93,7 +93,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: DirectoryTestSupport.goldAvailable, "../shared/plan-extraction/gold is absent (CI has it)"))
+    @Test(.enabled(if: DirectoryTestSupport.runGold, "../shared/plan-extraction/gold is absent (CI has it)"))
     func everyGoldAgencyNameResolvesAgainstItsProvincesFixture() throws {
         let documents = try Self.loadGold()
         #expect(!documents.isEmpty)
@@ -104,7 +104,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: DirectoryTestSupport.goldAvailable, "../shared/plan-extraction/gold is absent (CI has it)"))
+    @Test(.enabled(if: DirectoryTestSupport.runGold, "../shared/plan-extraction/gold is absent (CI has it)"))
     func lang_SonGoldNamesResolveAgainstTheDemoDirectory() throws {
         let decoded = try DirectoryTestSupport.decodeFile(DemoDirectoryTests.demoURL)
         let directory = AgencyDirectory(agencies: decoded.agencies, groups: decoded.groups)
@@ -114,7 +114,7 @@ import Testing
     }
 
     /// The 2025 successions the gold names must land on, spelled out.
-    @Test(.enabled(if: DirectoryTestSupport.goldAvailable, "../shared/plan-extraction/gold is absent (CI has it)"))
+    @Test(.enabled(if: DirectoryTestSupport.runGold, "../shared/plan-extraction/gold is absent (CI has it)"))
     func oldNamesInGoldLandOnTheirSuccessors() throws {
         let today = DirectoryTestSupport.today
         for (fixture, province) in [("cao-bang", "Cao Bằng"), ("lang-son", "Lạng Sơn")] {
