@@ -216,4 +216,28 @@ import VaporTesting
             #expect(try app.password.verify(testPassword, created: user.passwordHash))
         }
     }
+
+    /// `ttdn user unlock`, for when the administrators themselves are locked out.
+    @Test func theUserCommandUnlocksAnAccount() async throws {
+        let rules = LoginThrottle(
+            address: .init(freeFailures: 100, lockAfter: 100),
+            account: .init(freeFailures: 2, lockAfter: 2, window: 300, baseDelay: 0, maxDelay: 0, lockDuration: 600))
+        try await withApp(throttle: rules) { app in
+            let fixture = try await Fixture.seed(app)
+            let username = fixture.users[.admin]!
+            var browser = Browser(app)
+            for _ in 0..<2 {
+                _ = try await browser.post(
+                    SiteURL.login.path, form: [("username", username), ("password", "nope-nope-nope")])
+            }
+            let refused = try await browser.post(
+                SiteURL.login.path, form: [("username", username), ("password", testPassword)])
+            #expect(refused.status == .tooManyRequests)
+            var context = CommandContext(
+                console: app.console, input: CommandInput(arguments: ["ttdn", "unlock", username]))
+            context.application = app
+            try await app.console.run(UserCommand(), with: context)
+            try await browser.login(username)
+        }
+    }
 }
