@@ -26,8 +26,9 @@ final class SessionRow: Model, @unchecked Sendable {
         self.seenAt = now
     }
 
-    /// The user a session's data is signed in as (Vapor keeps the id under `_UserSession`).
+    /// The user a session's data is signed in as: Vapor's `session.authenticate(user)` keeps the id under
+    /// `_` + the type's name + `Session` (its `sessionName` is not public).
     static func owner(of data: SessionData) -> UUID? {
-        data["_" + User.sessionName + "Session"].flatMap(UUID.init(uuidString:))
+        data["_UserSession"].flatMap(UUID.init(uuidString:))
     }
 }
