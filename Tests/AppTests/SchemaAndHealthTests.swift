@@ -34,7 +34,7 @@ import VaporTesting
     @Test func migrationsRevertAndRunAgain() async throws {
         try await withApp { app in
             try await app.autoRevert()
-            #expect(try await DatabaseSetup.pendingMigrations(app).count == 9)
+            #expect(try await DatabaseSetup.pendingMigrations(app).count == 10)
             try await app.autoMigrate()
             #expect(try await DatabaseSetup.pendingMigrations(app).isEmpty)
         }

@@ -31,7 +31,7 @@ enum AccountController {
         // be a way round it to guess the password of a session left open.
         let now = req.application.authClock.now()
         let throttle = LoginThrottleStore(db: req.db, rules: req.application.settings.loginThrottle)
-        let keys = LoginThrottleStore.Keys(address: req.remoteAddress?.ipAddress, username: user.username)
+        let keys = LoginThrottleStore.Keys.passwordCheck(address: req.remoteAddress?.ipAddress, username: user.username)
         switch try await throttle.admit(keys, now: now) {
         case .refused(let decision):
             errors["current"] = req.throttleMessage(decision, now: now)

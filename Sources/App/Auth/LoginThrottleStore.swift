@@ -26,6 +26,15 @@ struct LoginThrottleStore {
             self.account = Self.account(username)
         }
 
+        /// The keys of a change-password form's check of the current password: the account's own count, and
+        /// the address's limits applied to this account only, so that a signed-in person's typing mistakes do
+        /// not slow down others who share the address (an office behind one router).
+        static func passwordCheck(address: String?, username: String) -> Keys {
+            var keys = Keys(address: address, username: username)
+            keys.address += "/" + keys.account
+            return keys
+        }
+
         static func account(_ username: String) -> String {
             LoginThrottle.Scope.account.keyPrefix + username.lowercased()
         }
