@@ -12,9 +12,9 @@ func configure(_ app: Application, settings: AppSettings) async throws {
     MemoryCaches.register(on: app)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
 
-    // Sessions live in the database so that several app instances can share them; an unchanged session is
-    // not written back (see UnchangedSessionSkipping).
-    app.sessions.use { app in UnchangedSessionSkipping(base: app.fluent.sessions.driver(nil)) }
+    // Sessions live in the database so that several app instances can share them, and expire on the server
+    // (see ExpiringSessions); an unchanged session is not written back (see UnchangedSessionSkipping).
+    app.sessions.use { _ in UnchangedSessionSkipping(base: ExpiringSessions()) }
     let secure = app.settings.secureCookies
     app.sessions.configuration.cookieName = "ttdn_session"
     app.sessions.configuration.cookieFactory = { sessionID in

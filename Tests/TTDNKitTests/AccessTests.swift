@@ -72,7 +72,8 @@ import Testing
 }
 
 @Suite struct LoginThrottleTests {
-    let rules = LoginThrottle(freeFailures: 3, lockAfter: 6, window: 900, baseDelay: 2, maxDelay: 60, lockDuration: 600)
+    let rules = LoginThrottle.Limits(
+        freeFailures: 3, lockAfter: 6, window: 900, baseDelay: 2, maxDelay: 60, lockDuration: 600)
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
     @Test func firstFailuresCostNothing() {

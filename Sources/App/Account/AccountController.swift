@@ -27,8 +27,22 @@ enum AccountController {
         let user = try req.auth.require(User.self)
         let form = try req.content.decode(PasswordForm.self)
         var errors: [String: String] = [:]
-        if !(try await req.password.async.verify(form.current ?? "", created: user.passwordHash)) {
-            errors["current"] = req.t("account.password.error.current")
+        // The current password is checked under the sign-in throttle, with the same counts: the form must not
+        // be a way round it to guess the password of a session left open.
+        let now = req.application.authClock.now()
+        let throttle = LoginThrottleStore(db: req.db, rules: req.application.settings.loginThrottle)
+        let keys = LoginThrottleStore.Keys.passwordCheck(address: req.remoteAddress?.ipAddress, username: user.username)
+        switch try await throttle.admit(keys, now: now) {
+        case .refused(let decision):
+            errors["current"] = req.throttleMessage(decision, now: now)
+            return try await render(req, errors: errors).encodeResponse(status: .tooManyRequests, for: req)
+        case .admitted(let ticket):
+            if try await req.password.async.verify(form.current ?? "", created: user.passwordHash) {
+                try await throttle.succeeded(ticket)
+            } else {
+                try await throttle.failed(ticket, now: now)
+                errors["current"] = req.t("account.password.error.current")
+            }
         }
         if let problem = passwordProblem(form.new ?? "", username: user.username) {
             errors["new"] = req.t(problem, String(minimumPasswordLength))
@@ -40,6 +54,8 @@ enum AccountController {
         }
         let hash = try await req.password.async.hash(form.new ?? "")
         try await user.auditedUpdate(on: req.db, by: req.auditContext) { $0.passwordHash = hash }
+        // Whoever else holds a session of this account (a lost laptop, a guessed password) is signed out.
+        try await ExpiringSessions.endSessions(of: try user.requireID(), keeping: req.session.id, on: req.db)
         req.flash(.success, req.t("account.password.done"))
         return req.redirect(to: SiteURL.workspace.path)
     }

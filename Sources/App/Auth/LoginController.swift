@@ -3,7 +3,7 @@ import Foundation
 import TTDNKit
 import Vapor
 
-/// Signing in and out. Failed attempts are throttled per account and per address.
+/// Signing in and out. Attempts are throttled per address and per account (`LoginThrottleStore`).
 enum LoginController {
     struct LoginPage: Encodable {
         let layout: LayoutContext
@@ -33,18 +33,15 @@ enum LoginController {
             return try await render(
                 req, username: username, next: next, error: req.t("login.error.missing"), status: .badRequest)
         }
+        let now = req.application.authClock.now()
         let throttle = LoginThrottleStore(db: req.db, rules: req.application.settings.loginThrottle)
-        let keys = ["user:" + username, "ip:" + (req.remoteAddress?.ipAddress ?? "unknown")]
-        switch try await throttle.decide(keys: keys, now: Date()) {
-        case .allowed: break
-        case .wait(let seconds):
+        let keys = LoginThrottleStore.Keys(address: req.remoteAddress?.ipAddress, username: username)
+        let ticket: LoginThrottleStore.Ticket
+        switch try await throttle.admit(keys, now: now) {
+        case .admitted(let admitted): ticket = admitted
+        case .refused(let decision):
             return try await render(
-                req, username: username, next: next, error: req.t("login.error.wait", String(seconds)),
-                status: .tooManyRequests)
-        case .locked(let until):
-            let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
-            return try await render(
-                req, username: username, next: next, error: req.t("login.error.locked", String(minutes)),
+                req, username: username, next: next, error: req.throttleMessage(decision, now: now),
                 status: .tooManyRequests)
         }
         let user = try await User.query(on: req.db).filter(\.$username == username).with(\.$roleGrants).first()
@@ -52,11 +49,11 @@ enum LoginController {
         let hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhuH6BTnDHzOaNI4FMrxt5W9f0FdC7wKUi"
         let valid = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let user, valid, user.active else {
-            try await throttle.recordFailure(keys: keys, now: Date())
+            try await throttle.failed(ticket, now: now)
             return try await render(
                 req, username: username, next: next, error: req.t("login.error.invalid"), status: .unauthorized)
         }
-        try await throttle.reset(keys: ["user:" + username])
+        try await throttle.succeeded(ticket)
         // A new session id on sign-in, so a session id planted before login is worthless:
         // the old record is deleted and the middleware issues a fresh id and cookie.
         let locale = req.hasSession ? req.session.data[LocaleMiddleware.sessionKey] : nil

@@ -4,10 +4,11 @@ import Vapor
 
 /// `ttdn user create USERNAME --name "…" --role admin [--role …] [--agency CODE] [--password …]`
 /// `ttdn user reset-password USERNAME [--password …]`
+/// `ttdn user unlock USERNAME` lifts a sign-in lock (for when the administrators themselves are locked out).
 /// Without `--password`, the password is asked for on the terminal (not echoed).
 struct UserCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "create or reset-password") var action: String
+        @Argument(name: "action", help: "create, reset-password or unlock") var action: String
         @Argument(name: "username") var username: String
         @Option(name: "name", help: "Display name (create)") var name: String?
         @Option(
@@ -19,11 +20,15 @@ struct UserCommand: AsyncCommand {
         @Option(name: "password", help: "Otherwise asked for on the terminal") var password: String?
     }
 
-    var help: String { "Creates a user or resets a user's password." }
+    var help: String { "Creates a user, resets a user's password or lifts a user's sign-in lock." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await DatabaseSetup.ensureSchema(app)
+        if signature.action == "unlock" {
+            try await unlock(signature.username, app: app, context: context)
+            return
+        }
         let password = signature.password ?? context.console.ask("Password:", isSecure: true)
         let service = UserService(db: app.db, hasher: app.password.async, audit: .system("ttdn user"))
         switch signature.action {
@@ -73,7 +78,19 @@ struct UserCommand: AsyncCommand {
             }
             context.console.print("password reset for \(user.username)")
         default:
-            throw CommandFailure("unknown action \(signature.action); use create or reset-password")
+            throw CommandFailure("unknown action \(signature.action); use create, reset-password or unlock")
+        }
+    }
+
+    private func unlock(_ username: String, app: Application, context: CommandContext) async throws {
+        guard let user = try await User.query(on: app.db).filter(\.$username == username.lowercased()).first() else {
+            throw CommandFailure("no user \(username)")
+        }
+        let throttle = LoginThrottleStore(db: app.db, rules: app.settings.loginThrottle)
+        if try await throttle.unlock(user, by: .system("ttdn user"), now: app.authClock.now()) {
+            context.console.print("sign-in unlocked for \(user.username)")
+        } else {
+            context.console.print("sign-in for \(user.username) was not locked")
         }
     }
 }

@@ -15,5 +15,6 @@ enum Migrations {
         app.migrations.add(CreateReportRequests())
         app.migrations.add(CreateRevisions())
         app.migrations.add(AddJobAttempts())
+        app.migrations.add(AddSessionOwnership())
     }
 }

@@ -30,6 +30,7 @@ enum SiteURL: Sendable, Equatable {
     case userNew
     case user(UUID)
     case userResetPassword(UUID)
+    case userUnlock(UUID)
 
     case audit
 
@@ -112,6 +113,7 @@ enum SiteURL: Sendable, Equatable {
         case .userNew: ["app", "users", "new"]
         case .user: ["app", "users", ":id"]
         case .userResetPassword: ["app", "users", ":id", "password"]
+        case .userUnlock: ["app", "users", ":id", "unlock"]
         case .audit: ["app", "audit"]
         case .plans: ["app", "plans"]
         case .plan: ["app", "plans", ":id"]
@@ -160,7 +162,7 @@ enum SiteURL: Sendable, Equatable {
     private var parameterValues: [String] {
         switch self {
         case .agency(let id), .agencyEdit(let id), .agencyMerge(let id), .agencyGroup(let id),
-            .agencyGroupEdit(let id), .user(let id), .userResetPassword(let id), .plan(let id),
+            .agencyGroupEdit(let id), .user(let id), .userResetPassword(let id), .userUnlock(let id), .plan(let id),
             .planImportDraft(let id), .planImportDiscard(let id):
             [id.uuidString.lowercased()]
         // Plans

@@ -115,6 +115,7 @@ func routes(_ app: Application) throws {
         site.get(.user(.placeholder), .manageUsers, use: UserAdminController.edit)
         site.post(.user(.placeholder), .manageUsers, use: UserAdminController.update)
         site.post(.userResetPassword(.placeholder), .manageUsers, use: UserAdminController.resetPassword)
+        site.post(.userUnlock(.placeholder), .manageUsers, use: UserAdminController.unlock)
         site.get(.audit, .viewAudit, use: AuditController.index)
     }
 }

@@ -22,6 +22,9 @@ enum UserAdminController {
         let action: String
         let isNew: Bool
         let resetAction: String?
+        /// Set when the account's sign-in is locked: until when, and where to lift the lock.
+        let lockedUntil: String?
+        let unlockAction: String?
         let username: String
         let displayName: String
         let email: String
@@ -135,6 +138,18 @@ enum UserAdminController {
         return req.redirect(to: SiteURL.users.path)
     }
 
+    /// Lifts the sign-in lock of an account (many failed passwords from many addresses), audited.
+    @Sendable static func unlock(req: Request) async throws -> Response {
+        let user = try await load(req)
+        let throttle = LoginThrottleStore(db: req.db, rules: req.application.settings.loginThrottle)
+        if try await throttle.unlock(user, by: req.auditContext, now: req.application.authClock.now()) {
+            req.flash(.success, req.t("user.unlocked", user.username))
+        } else {
+            req.flash(.info, req.t("user.not_locked", user.username))
+        }
+        return req.redirect(to: SiteURL.user(try user.requireID()).path)
+    }
+
     static func load(_ req: Request) async throws -> User {
         guard let user = try await User.query(on: req.db).filter(\.$id == req.recordID()).with(\.$roleGrants).first()
         else { throw Abort(.notFound) }
@@ -144,10 +159,18 @@ enum UserAdminController {
     static func renderForm(_ req: Request, user: User?, form: UserForm, errors: [String: String]) async throws -> View {
         let agencies = try await Agency.query(on: req.db).sort(\.$sortKey).all().filter { $0.isCurrent() }
         let chosenRoles = Set(form.roles ?? [])
+        var lockedUntil: Date?
+        if let user {
+            let throttle = LoginThrottleStore(db: req.db, rules: req.application.settings.loginThrottle)
+            lockedUntil = try await throttle.accountLockedUntil(
+                username: user.username, now: req.application.authClock.now())
+        }
         let page = FormPage(
             layout: req.layout(titleKey: user == nil ? "user.new.title" : "user.edit.title"),
             action: user.flatMap { $0.id.map { SiteURL.user($0).path } } ?? SiteURL.users.path,
             isNew: user == nil, resetAction: user?.id.map { SiteURL.userResetPassword($0).path },
+            lockedUntil: lockedUntil.map { Formatting.dateTime($0, req.locale) },
+            unlockAction: lockedUntil == nil ? nil : user?.id.map { SiteURL.userUnlock($0).path },
             username: form.username ?? "", displayName: form.display_name ?? "", email: form.email ?? "",
             active: user == nil || form.active != nil,
             roles: Role.allCases.map {

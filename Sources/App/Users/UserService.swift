@@ -113,5 +113,7 @@ struct UserService {
         }
         let hash = try await hasher.hash(password)
         try await user.auditedUpdate(on: db, by: audit) { $0.passwordHash = hash }
+        // A reset is for an account that may be in the wrong hands: every session of it ends.
+        try await ExpiringSessions.endSessions(of: try user.requireID(), on: db)
     }
 }

@@ -1,33 +1,71 @@
 import struct Foundation.Date
 import struct Foundation.TimeInterval
 
-/// Slows down and then locks repeated failed logins, per account and per address.
+/// Slows down and then locks repeated failed sign-ins: per address first, then per account.
 ///
-/// Pure state: the app stores `LoginThrottle.State` in the database (so several app instances
-/// share it) and asks `decide` before checking a password. A few mistakes cost nothing; after
-/// `freeFailures` each further attempt must wait, doubling each time; after `lockAfter` failures
-/// the key is locked for `lockDuration`. Failures older than `window` are forgotten.
+/// Pure rules: the app keeps one `State` per key (`ip:ADDRESS`, `user:NAME`) in the database, so that
+/// several app instances share it, and counts each attempt there in one atomic statement that mirrors
+/// `Limits.claiming` (so parallel guesses are all counted). The count the statement returns decides.
+///
+/// The address limits are strict: a few mistakes cost nothing, then each attempt must wait (doubling),
+/// and the address is locked for a while. The account limits are higher and only lock, with a cool-down:
+/// they stop guesses spread over many addresses. An attempt is counted against the account only after its
+/// address let it through, and the account forgets its count sooner than an address is let go
+/// (`oneAddressCannotLockAnAccount`), so no single address can lock a person out; an administrator can
+/// lift an account's lock at once.
 public struct LoginThrottle: Sendable, Equatable {
-    public var freeFailures: Int
-    public var lockAfter: Int
-    public var window: TimeInterval
-    public var baseDelay: TimeInterval
-    public var maxDelay: TimeInterval
-    public var lockDuration: TimeInterval
+    /// The limits of one address, over all accounts it tries.
+    public var address: Limits
+    /// The limits of one account, over all addresses that try it.
+    public var account: Limits
 
-    public init(
-        freeFailures: Int = 3, lockAfter: Int = 10, window: TimeInterval = 15 * 60,
-        baseDelay: TimeInterval = 2, maxDelay: TimeInterval = 60, lockDuration: TimeInterval = 15 * 60
-    ) {
-        self.freeFailures = freeFailures
-        self.lockAfter = lockAfter
-        self.window = window
-        self.baseDelay = baseDelay
-        self.maxDelay = maxDelay
-        self.lockDuration = lockDuration
+    public init(address: Limits = .perAddress, account: Limits = .perAccount) {
+        self.address = address
+        self.account = account
+    }
+
+    /// What a stored count is about.
+    public enum Scope: String, Sendable, CaseIterable {
+        case address, account
+        /// The prefix of the stored key.
+        public var keyPrefix: String {
+            switch self {
+            case .address: "ip:"
+            case .account: "user:"
+            }
+        }
+    }
+
+    public func limits(_ scope: Scope) -> Limits {
+        switch scope {
+        case .address: address
+        case .account: account
+        }
+    }
+
+    /// True when an address held to its own limits can never bring an account to its lock: the account
+    /// needs more failures than an address may make, and it forgets them before a stopped address (locked,
+    /// or silent for its window) may try again.
+    public var oneAddressCannotLockAnAccount: Bool {
+        account.lockAfter > address.lockAfter && account.window < address.window
+            && account.window < address.lockDuration
+    }
+
+    /// The stricter of two decisions: a lock over a wait, the longer wait over the shorter.
+    public static func strictest(_ a: Decision, _ b: Decision) -> Decision {
+        switch (a, b) {
+        case (.locked(let x), .locked(let y)): .locked(until: max(x, y))
+        case (.locked, _): a
+        case (_, .locked): b
+        case (.wait(let x), .wait(let y)): .wait(seconds: max(x, y))
+        case (.wait, _): a
+        case (_, .wait): b
+        default: .allowed
+        }
     }
 
     public struct State: Sendable, Equatable {
+        /// Attempts counted (and not taken back by a success) since the count last started afresh.
         public var failures: Int
         public var lastFailure: Date?
         public var lockedUntil: Date?
@@ -43,49 +81,5 @@ public struct LoginThrottle: Sendable, Equatable {
         /// Try again after this many seconds (rounded up).
         case wait(seconds: Int)
         case locked(until: Date)
-    }
-
-    /// The state as it stands at `now`: an expired lock or stale failures are forgotten.
-    public func current(_ state: State, now: Date) -> State {
-        if let until = state.lockedUntil {
-            return until > now ? state : State()
-        }
-        if let last = state.lastFailure, now.timeIntervalSince(last) > window {
-            return State()
-        }
-        return state
-    }
-
-    public func decide(_ state: State, now: Date) -> Decision {
-        let state = current(state, now: now)
-        if let until = state.lockedUntil { return .locked(until: until) }
-        guard state.failures >= freeFailures, let last = state.lastFailure else { return .allowed }
-        let delay = self.delay(afterFailures: state.failures)
-        let ready = last.addingTimeInterval(delay)
-        if ready <= now { return .allowed }
-        return .wait(seconds: Int(ready.timeIntervalSince(now).rounded(.up)))
-    }
-
-    /// The delay imposed after `failures` failures: none up to `freeFailures`, then doubling.
-    public func delay(afterFailures failures: Int) -> TimeInterval {
-        guard failures >= freeFailures else { return 0 }
-        let exponent = Double(min(failures - freeFailures, 16))
-        return min(baseDelay * pow2(exponent), maxDelay)
-    }
-
-    public func recordingFailure(_ state: State, now: Date) -> State {
-        var next = current(state, now: now)
-        next.failures += 1
-        next.lastFailure = now
-        if next.failures >= lockAfter {
-            next.lockedUntil = now.addingTimeInterval(lockDuration)
-        }
-        return next
-    }
-
-    private func pow2(_ exponent: Double) -> Double {
-        var result = 1.0
-        for _ in 0..<Int(exponent) { result *= 2 }
-        return result
     }
 }
