@@ -14,5 +14,6 @@ enum Migrations {
         app.migrations.add(CreateReporting())
         app.migrations.add(CreateReportRequests())
         app.migrations.add(CreateRevisions())
+        app.migrations.add(AddVersionedWrites())
     }
 }
