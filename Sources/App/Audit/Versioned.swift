@@ -7,7 +7,7 @@ import SQLKit
 ///
 /// There is one way to write it: `auditedUpdate(on:by:expectedVersion:_:)`. Inside one transaction it
 /// first moves the row's version on *only if it still is* `expectedVersion`
-/// (`UPDATE … SET version = version + 1 WHERE id = ? AND version = ? RETURNING id`, zero rows → conflict),
+/// (`UPDATE … SET version = expected + 1 WHERE id = ? AND version = expected RETURNING id`, no row → conflict),
 /// then writes the fields through Fluent (so model middleware, such as the `Revision` counters, runs) and
 /// the audit entry with the fields before and after. Two saves carrying one version cannot both pass: on
 /// PostgreSQL the second waits for the first's row lock and then finds the version moved; on SQLite the
