@@ -38,14 +38,16 @@ extension Versioned {
         guard version == expectedVersion else { throw VersionConflict() }
         let id = try requireID()
         let before = auditFields
+        // Applied to this copy first (the transaction's closure may not capture `change`); nothing is
+        // written unless the claim succeeds.
+        try change(self)
+        version = expectedVersion + 1
+        let after = auditFields
         try await db.transaction { tx in
             try await VersionedWrite.claim(
                 Self.schema, id: id, expected: expectedVersion, column: Self.versionColumn, revision: Self.revision,
                 on: tx)
-            try change(self)
-            self.version = expectedVersion + 1
             try await self.save(on: tx)
-            let after = self.auditFields
             if before != after { try await self.recordAudit(.update, before: before, after: after, on: tx, by: context) }
         }
     }
