@@ -68,7 +68,9 @@ extension Versioned {
     func auditedUpdateAfterClaim(on tx: any Database, by context: AuditContext, _ change: (Self) throws -> Void)
         async throws
     {
-        let before = auditFields
+        var before = auditFields
+        // The claim already moved the version; the entry shows the one the write started from.
+        if before["version"] != nil { before["version"] = String(version - 1) }
         try change(self)
         try await save(on: tx)
         let after = auditFields
