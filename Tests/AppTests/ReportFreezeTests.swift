@@ -127,7 +127,8 @@ struct ReportFreezeTests {
                 SiteURL.reportReview(s.obligation.id!).path,
                 form: [("decision", "accept"), ("version", "1")])
             #expect(try await Self.submission(app, s.obligation).submissionState == .accepted)
-            let refused = try await s.officer.post(SiteURL.reportRecall(s.obligation.id!).path, form: [("version", "2")])
+            let refused = try await s.officer.post(
+                SiteURL.reportRecall(s.obligation.id!).path, form: [("version", "2")])
             #expect(refused.status == .seeOther)
             let row = try await Self.submission(app, s.obligation)
             #expect(row.submissionState == .accepted && row.version == 2)

@@ -166,7 +166,8 @@ struct VersionedWriteTests {
             let fixture = try await Fixture.seed(app)
             let plan = try await PlanFixture.seed(app, fixture)
             let browser = try await Self.signedIn(app, .coordinator, fixture)
-            let record = try #require(try await RegimeRecord.query(on: app.db).filter(\.$plan.$id == plan.planID).first())
+            let record = try #require(
+                try await RegimeRecord.query(on: app.db).filter(\.$plan.$id == plan.planID).first())
             let id = try record.requireID()
             let r = record.regime
             let version = String(record.version)
@@ -194,11 +195,17 @@ struct VersionedWriteTests {
             let year = LocalDate.today().year
             let plan = try await PlanFixture.seed(app, fixture, year: year)
             let browser = try await Self.signedIn(app, .coordinator, fixture)
-            let regime = try #require(try await RegimeRecord.query(on: app.db).filter(\.$plan.$id == plan.planID).first())
+            let regime = try #require(
+                try await RegimeRecord.query(on: app.db).filter(\.$plan.$id == plan.planID).first())
             let path = SiteURL.consolidated(regime.id!).with(["period": "\(year)-Q1"])
             for (round, version) in [(0, "0"), (1, "1")] {
                 let statuses = try await Self.race(browser) { k in
-                    .form(path, [("version", version), ("number", "\(round)-\(k)"), ("parts[proposals]", "Đề nghị \(round)-\(k)")])
+                    .form(
+                        path,
+                        [
+                            ("version", version), ("number", "\(round)-\(k)"),
+                            ("parts[proposals]", "Đề nghị \(round)-\(k)"),
+                        ])
                 }
                 let winner = try #require(Self.expectOneWinner(statuses))
                 let draft = try #require(try await ConsolidatedDraft.query(on: app.db).first())
@@ -245,8 +252,10 @@ struct VersionedWriteTests {
                 .form(
                     SiteURL.task(id).path,
                     [
-                        ("version", "1"), ("ref", "II.2"), ("title", "Cập nhật Trang thông tin — \(k)"), ("content", ""),
-                        ("timeframe", "Thường xuyên"), ("lead_agency[]", "a:" + lead), ("lead_wording[]", "Sở Ngoại vụ"),
+                        ("version", "1"), ("ref", "II.2"), ("title", "Cập nhật Trang thông tin — \(k)"),
+                        ("content", ""),
+                        ("timeframe", "Thường xuyên"), ("lead_agency[]", "a:" + lead),
+                        ("lead_wording[]", "Sở Ngoại vụ"),
                         ("status", "inProgress"), ("progress", "30"),
                     ])
             }
@@ -268,7 +277,10 @@ struct VersionedWriteTests {
             let statuses = try await Self.race(browser) { k in
                 .form(
                     SiteURL.indicator(id).path,
-                    [("version", "0"), ("name", "Chỉ tiêu — \(k)"), ("unit", "tin"), ("aggregation", "sum"), ("active", "1")])
+                    [
+                        ("version", "0"), ("name", "Chỉ tiêu — \(k)"), ("unit", "tin"), ("aggregation", "sum"),
+                        ("active", "1"),
+                    ])
             }
             let winner = try #require(Self.expectOneWinner(statuses))
             let saved = try #require(try await Indicator.find(id, on: app.db))
@@ -335,7 +347,8 @@ struct VersionedWriteTests {
             let viewer = try #require(
                 try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).first())
             let id = try viewer.requireID()
-            let version = try #require(AuditTests.hidden("version", in: try await browser.get(SiteURL.user(id).path).text))
+            let version = try #require(
+                AuditTests.hidden("version", in: try await browser.get(SiteURL.user(id).path).text))
             let statuses = try await Self.race(browser) { k in
                 .form(
                     SiteURL.user(id).path,
@@ -346,7 +359,9 @@ struct VersionedWriteTests {
             #expect(try await Self.updates(app, type: "user", id: id).count == 1)
             let stale = try await browser.post(
                 SiteURL.user(id).path,
-                form: [("version", version), ("display_name", "Tên tôi vừa gõ"), ("roles[]", "viewer"), ("active", "on")])
+                form: [
+                    ("version", version), ("display_name", "Tên tôi vừa gõ"), ("roles[]", "viewer"), ("active", "on"),
+                ])
             #expect(stale.status == .conflict && stale.text.contains("Tên tôi vừa gõ"))
         }
     }
@@ -366,8 +381,12 @@ struct VersionedWriteTests {
             for line in text.split(separator: "\n") {
                 if let match = line.firstMatch(of: #/^final class (\w+): Model/#) { current = String(match.1) }
                 if line.contains("(key: \"version\")"), let current { withColumn.insert(current) }
-                if let match = line.firstMatch(of: #/^extension (\w+): Versioned/#) { conforming.insert(String(match.1)) }
-                if line.contains("version += 1") || line.contains("version = version") { byHand.append(url.lastPathComponent) }
+                if let match = line.firstMatch(of: #/^extension (\w+): Versioned/#) {
+                    conforming.insert(String(match.1))
+                }
+                if line.contains("version += 1") || line.contains("version = version") {
+                    byHand.append(url.lastPathComponent)
+                }
             }
         }
         #expect(withColumn.count >= 9)

@@ -48,7 +48,9 @@ extension Versioned {
                 Self.schema, id: id, expected: expectedVersion, column: Self.versionColumn, revision: Self.revision,
                 on: tx)
             try await self.save(on: tx)
-            if before != after { try await self.recordAudit(.update, before: before, after: after, on: tx, by: context) }
+            if before != after {
+                try await self.recordAudit(.update, before: before, after: after, on: tx, by: context)
+            }
         }
     }
 

@@ -90,7 +90,9 @@ enum AgencyController {
         guard let current = try await Agency.find(agencyID, on: req.db) else { throw Abort(.notFound) }
         var form = mine
         form.version = String(current.version)
-        return try await AgencyFormPage.render(req, agency: current, form: form, problems: ["form": "agency.error.conflict"])
-            .encodeResponse(status: .conflict, for: req)
+        return try await AgencyFormPage.render(
+            req, agency: current, form: form, problems: ["form": "agency.error.conflict"]
+        )
+        .encodeResponse(status: .conflict, for: req)
     }
 }

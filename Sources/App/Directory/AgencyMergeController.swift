@@ -95,7 +95,9 @@ enum AgencyMergeController {
         let problems = AgencyMerge.problems(request, in: directory)
         guard problems.isEmpty, let successor, let kind, let effective else {
             return .failure(
-                Problems(fields: Dictionary(uniqueKeysWithValues: problems.map { ($0.rawValue, "merge.error.\($1.rawValue)") })))
+                Problems(
+                    fields: Dictionary(
+                        uniqueKeysWithValues: problems.map { ($0.rawValue, "merge.error.\($1.rawValue)") })))
         }
         return .success(Plan(successor: successor, kind: kind, effective: effective))
     }

@@ -47,7 +47,8 @@ enum PlanTargetsController {
         let byPair = Dictionary(links.map { ("\($0.$task.id)|\($0.$indicator.id)", $0) }) { a, _ in a }
         return Page(
             layout: req.layout(titleKey: "targets.title"), planTitle: plan.title, planHref: SiteURL.plan(planID).path,
-            action: SiteURL.planTargets(planID).path, version: plan.targetsVersion ?? 0, indicators: indicators.map { "\($0.name) (\($0.unit))" }.nonEmpty,
+            action: SiteURL.planTargets(planID).path, version: plan.targetsVersion ?? 0,
+            indicators: indicators.map { "\($0.name) (\($0.unit))" }.nonEmpty,
             rows: tree.nodes.map { node in
                 let t = node.task.id!
                 return Page.Row(
@@ -109,7 +110,8 @@ enum PlanTargetsController {
         }
         guard let expected = form.version else { return try await conflict() }
         do {
-            try await save(planID: planID, expected: expected, links: links, chosen: chosen, on: req.db, by: req.auditContext,
+            try await save(
+                planID: planID, expected: expected, links: links, chosen: chosen, on: req.db, by: req.auditContext,
                 indicators: indicators, byPair: byPair, wantedKeys: wantedKeys)
         } catch is VersionConflict {
             return try await conflict()
@@ -126,7 +128,8 @@ enum PlanTargetsController {
         by audit: AuditContext, indicators: [Indicator], byPair: [String: TaskIndicator], wantedKeys: Set<String>
     ) async throws {
         try await db.transaction { tx in
-            try await VersionedWrite.claim(Plan.schema, id: planID, expected: expected, column: "targets_version", on: tx)
+            try await VersionedWrite.claim(
+                Plan.schema, id: planID, expected: expected, column: "targets_version", on: tx)
             for link in links
             where !wantedKeys.contains("\(link.$task.id)|\(link.$indicator.id)")
                 && indicators.contains(where: { $0.id == link.$indicator.id })

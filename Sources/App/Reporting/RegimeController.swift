@@ -198,8 +198,10 @@ enum RegimeController {
             var mine = form
             mine.version = try await RegimeRecord.find(record.requireID(), on: req.db)?.version ?? record.version
             errors["form"] = "regime.error.conflict"
-            return try await req.view.render("reports/regime", page(req, record, form: mine, regime: shown, errors: errors))
-                .encodeResponse(status: .conflict, for: req)
+            return try await req.view.render(
+                "reports/regime", page(req, record, form: mine, regime: shown, errors: errors)
+            )
+            .encodeResponse(status: .conflict, for: req)
         }
         guard let expected = form.version, expected == record.version else { return try await conflict() }
         guard errors.isEmpty, let year else {

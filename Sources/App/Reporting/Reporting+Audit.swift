@@ -42,7 +42,9 @@ extension Submission: Versioned {
             let prefix = "task:\(id.lowercased()):"
             fields[prefix + "status"] = entry.status
             if let progress = entry.progress { fields[prefix + "progress"] = String(progress) }
-            for (key, text) in [("done", entry.done), ("difficulties", entry.difficulties), ("proposals", entry.proposals)]
+            for (key, text) in [
+                ("done", entry.done), ("difficulties", entry.difficulties), ("proposals", entry.proposals),
+            ]
             where !text.isEmpty {
                 fields[prefix + key] = text
             }

@@ -34,7 +34,8 @@ enum SubmissionStore {
     struct Checkpoint: StorageKey { typealias Value = @Sendable () throws -> Void }
 
     /// The report as `ReportLifecycle` sees it.
-    static func lifecycle(_ submission: Submission?, obligation: Obligation, today: LocalDate) -> ReportLifecycle.Report {
+    static func lifecycle(_ submission: Submission?, obligation: Obligation, today: LocalDate) -> ReportLifecycle.Report
+    {
         ReportLifecycle.Report(
             state: submission.map { ReportLifecycle.State(rawValue: $0.state) ?? .draft },
             reopened: submission?.reopenedAt != nil, pastLock: obligation.lock.map { today > $0 } ?? false)
@@ -94,7 +95,9 @@ enum SubmissionStore {
                 }
                 let row: Submission
                 if let existing {
-                    do { row = try await Submission.claim(existing.requireID(), expectedVersion: expectedVersion, on: tx) } catch is VersionConflict {
+                    do {
+                        row = try await Submission.claim(existing.requireID(), expectedVersion: expectedVersion, on: tx)
+                    } catch is VersionConflict {
                         throw Failure.conflict
                     }
                     try await row.auditedUpdateAfterClaim(on: tx, by: audit, apply)
@@ -203,7 +206,9 @@ enum SubmissionStore {
         guard existing.version == expectedVersion else { throw ReviewFailure.conflict }
         return try await db.transaction { tx in
             let row: Submission
-            do { row = try await Submission.claim(existing.requireID(), expectedVersion: expectedVersion, on: tx) } catch is VersionConflict {
+            do {
+                row = try await Submission.claim(existing.requireID(), expectedVersion: expectedVersion, on: tx)
+            } catch is VersionConflict {
                 throw ReviewFailure.conflict
             }
             try await row.auditedUpdateAfterClaim(on: tx, by: audit) { row in
@@ -246,7 +251,9 @@ enum SubmissionStore {
         }
         return try await db.transaction { tx in
             let row: Submission
-            do { row = try await Submission.claim(existing.requireID(), expectedVersion: expectedVersion, on: tx) } catch is VersionConflict {
+            do {
+                row = try await Submission.claim(existing.requireID(), expectedVersion: expectedVersion, on: tx)
+            } catch is VersionConflict {
                 throw Failure.conflict
             }
             try await row.auditedUpdateAfterClaim(on: tx, by: audit) { row in

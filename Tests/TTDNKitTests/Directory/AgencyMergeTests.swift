@@ -33,9 +33,15 @@ import Testing
     @Test("Each refusal names its field and its code")
     func refusals() {
         #expect(AgencyMerge.problems(request(successor: nil), in: directory) == [.successor: .successorMissing])
-        #expect(AgencyMerge.problems(request(successor: nil, found: false), in: directory) == [.successor: .successorUnknown])
+        #expect(
+            AgencyMerge.problems(request(successor: nil, found: false), in: directory) == [
+                .successor: .successorUnknown
+            ])
         #expect(AgencyMerge.problems(request(successor: tttt), in: directory) == [.successor: .sameAgency])
-        #expect(AgencyMerge.problems(request(successor: khcn, current: false), in: directory) == [.successor: .successorNotCurrent])
+        #expect(
+            AgencyMerge.problems(request(successor: khcn, current: false), in: directory) == [
+                .successor: .successorNotCurrent
+            ])
         #expect(AgencyMerge.problems(request(successor: unitOfUnit), in: directory) == [.successor: .descendant])
         #expect(AgencyMerge.problems(request(successor: khcn, kind: nil), in: directory) == [.kind: .kind])
         #expect(AgencyMerge.problems(request(successor: khcn, effective: nil), in: directory) == [.effective: .date])

@@ -48,7 +48,9 @@ import Testing
         #expect(L.next(.save, by: .agency, report: Self.report(.accepted)) == .failure(.accepted))
         #expect(L.next(.save, by: .agency, report: Self.report(.draft, pastLock: true)) == .failure(.locked))
         #expect(L.next(.submit, by: .agency, report: Self.report(nil, pastLock: true)) == .failure(.locked))
-        #expect(L.next(.save, by: .agency, report: Self.report(.returned, reopened: true, pastLock: true)) == .success(.returned))
+        #expect(
+            L.next(.save, by: .agency, report: Self.report(.returned, reopened: true, pastLock: true))
+                == .success(.returned))
     }
 
     @Test("The office accepts or returns (with a reason) a submitted report, and nothing else")
@@ -67,13 +69,15 @@ import Testing
 
     @Test("Reopening needs an accepted or locked report and a reason; it leaves the report returned")
     func reopen() {
-        #expect(L.next(.reopen, by: .office, report: Self.report(.accepted), reason: "Sửa số liệu") == .success(.returned))
+        #expect(
+            L.next(.reopen, by: .office, report: Self.report(.accepted), reason: "Sửa số liệu") == .success(.returned))
         #expect(L.next(.reopen, by: .office, report: Self.report(.accepted)) == .failure(.reasonRequired))
         #expect(
             L.next(.reopen, by: .office, report: Self.report(.draft, pastLock: true), reason: "Gia hạn")
                 == .success(.returned))
         #expect(L.next(.reopen, by: .office, report: Self.report(.submitted), reason: "x") == .failure(.notClosed))
-        #expect(L.next(.reopen, by: .office, report: Self.report(nil, pastLock: true), reason: "x") == .failure(.notClosed))
+        #expect(
+            L.next(.reopen, by: .office, report: Self.report(nil, pastLock: true), reason: "x") == .failure(.notClosed))
     }
 
     @Test("Every state and action has an answer, and an agency edit never leaves a report submitted unseen")
