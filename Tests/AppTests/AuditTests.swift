@@ -67,7 +67,7 @@ import Vapor
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/App")
         let allowed = [
-            "Audit/Auditable.swift", "Audit/AuditEntry.swift", "Auth/LoginThrottleStore.swift",
+            "Audit/Auditable.swift", "Audit/Versioned.swift", "Audit/AuditEntry.swift", "Auth/LoginThrottleStore.swift",
             "Auth/ExpiringSessions.swift",
         ]
         var offenders: [String] = []

@@ -120,7 +120,7 @@ struct DirectoryGroupTests {
             // The form loaded before that save is now stale.
             let stale = try await browser.post(SiteURL.agencyGroup(group).path, form: fields)
             #expect(stale.status == .conflict)
-            #expect(stale.text.contains("Người khác vừa lưu thay đổi cho nhóm này."))
+            #expect(stale.text.contains("Người khác vừa lưu thay đổi cho nhóm này"))
 
             let page = try await browser.get(SiteURL.agencyGroup(group).path)
             #expect(page.text.contains("Ủy ban nhân dân tỉnh Lạng Sơn"))

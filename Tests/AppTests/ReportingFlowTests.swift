@@ -296,11 +296,13 @@ struct IndicatorTargetTests {
             let task = plan.tasks["II.1"]!.uuidString
             let pair = "\(task)][\(issues.id!.uuidString)"
             let bad = try await coordinator.post(
-                SiteURL.planTargets(plan.planID).path, form: [("link[\(pair)]", "1"), ("target[\(pair)]", "bốn")])
+                SiteURL.planTargets(plan.planID).path,
+                form: [("version", "0"), ("link[\(pair)]", "1"), ("target[\(pair)]", "bốn")])
             #expect(bad.status == .badRequest && bad.text.contains("chưa lưu gì"))
             #expect(
                 try await coordinator.post(
-                    SiteURL.planTargets(plan.planID).path, form: [("link[\(pair)]", "1"), ("target[\(pair)]", "4")]
+                    SiteURL.planTargets(plan.planID).path,
+                    form: [("version", "0"), ("link[\(pair)]", "1"), ("target[\(pair)]", "4")]
                 ).status == .seeOther)
             #expect(try await TaskIndicator.query(on: app.db).first()?.target == 4)
 

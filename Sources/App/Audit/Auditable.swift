@@ -39,11 +39,12 @@ extension Auditable {
     func auditedCreate(on db: any Database, by context: AuditContext) async throws {
         try await db.transaction { tx in
             try await self.create(on: tx)
-            try await self.record(.create, before: [:], after: self.auditFields, on: tx, by: context)
+            try await self.recordAudit(.create, before: [:], after: self.auditFields, on: tx, by: context)
         }
     }
 
     /// Applies `change` and saves; records only the fields that changed (nothing if none did).
+    /// A `Versioned` model never comes here: its own `auditedUpdate` is a compare-and-set.
     func auditedUpdate(on db: any Database, by context: AuditContext, _ change: (Self) throws -> Void)
         async throws
     {
@@ -53,7 +54,7 @@ extension Auditable {
         try await db.transaction { tx in
             try await self.save(on: tx)
             if before != after {
-                try await self.record(.update, before: before, after: after, on: tx, by: context)
+                try await self.recordAudit(.update, before: before, after: after, on: tx, by: context)
             }
         }
     }
@@ -62,11 +63,11 @@ extension Auditable {
         let before = auditFields
         try await db.transaction { tx in
             try await self.delete(on: tx)
-            try await self.record(.delete, before: before, after: [:], on: tx, by: context)
+            try await self.recordAudit(.delete, before: before, after: [:], on: tx, by: context)
         }
     }
 
-    private func record(
+    func recordAudit(
         _ action: AuditEntry.Action, before: [String: String], after: [String: String],
         on db: any Database, by context: AuditContext
     ) async throws {

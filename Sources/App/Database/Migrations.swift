@@ -16,5 +16,6 @@ enum Migrations {
         app.migrations.add(CreateRevisions())
         app.migrations.add(AddJobAttempts())
         app.migrations.add(AddSessionOwnership())
+        app.migrations.add(AddVersionedWrites())
     }
 }

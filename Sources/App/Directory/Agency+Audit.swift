@@ -1,5 +1,11 @@
-extension Agency: Auditable {
+extension Agency: Versioned {
+    var version: Int {
+        get { storedVersion ?? 0 }
+        set { storedVersion = newValue }
+    }
+
     static let auditType = "agency"
+    static var revision: Revision? { .directory }
     var auditLabel: String { officialName }
     var auditFields: [String: String] {
         [
@@ -22,8 +28,14 @@ extension AgencySuccession: Auditable {
     }
 }
 
-extension AgencyGroup: Auditable {
+extension AgencyGroup: Versioned {
+    var version: Int {
+        get { storedVersion ?? 0 }
+        set { storedVersion = newValue }
+    }
+
     static let auditType = "agency_group"
+    static var revision: Revision? { .directory }
     var auditLabel: String { name }
     var auditFields: [String: String] {
         ["code": code, "name": name, "aliases": aliases.joined(separator: " | ")]

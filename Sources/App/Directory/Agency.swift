@@ -22,6 +22,8 @@ final class Agency: Model, @unchecked Sendable {
     /// Folded name and aliases, computed in Swift (see `VietnameseText.searchKey`).
     @Field(key: "search_key") var searchKey: String
     @Field(key: "sort_key") var sortKey: String
+    /// `Versioned.version`; NULL (0) for rows written before versions existed.
+    @OptionalField(key: "version") var storedVersion: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -97,6 +99,8 @@ final class AgencyGroup: Model, @unchecked Sendable {
     @Field(key: "search_key") var searchKey: String
     @Field(key: "sort_key") var sortKey: String
     @Siblings(through: AgencyGroupMember.self, from: \.$group, to: \.$agency) var members: [Agency]
+    /// `Versioned.version`; NULL (0) for rows written before versions existed. Covers the members too.
+    @OptionalField(key: "version") var storedVersion: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -65,21 +65,34 @@ enum AgencyController {
     @Sendable static func update(req: Request) async throws -> Response {
         guard let agency = try await Agency.find(req.recordID(), on: req.db) else { throw Abort(.notFound) }
         let form = try req.content.decode(AgencyForm.self)
-        if form.version != agency.versionStamp {
-            var fresh = AgencyForm(agency)
-            fresh.version = agency.versionStamp
-            return try await AgencyFormPage.render(
-                req, agency: agency, form: fresh, problems: ["form": "agency.error.conflict"]
-            )
-            .encodeResponse(status: .conflict, for: req)
+        guard let expected = form.version.flatMap({ Int($0) }), expected == agency.version else {
+            return try await conflict(req, agencyID: agency.requireID(), mine: form)
         }
         let problems = try await form.problems(on: req.db, existing: agency)
         guard problems.isEmpty else {
             return try await AgencyFormPage.render(req, agency: agency, form: form, problems: problems)
                 .encodeResponse(status: .badRequest, for: req)
         }
-        try await agency.auditedUpdate(on: req.db, by: req.auditContext) { form.apply(to: $0) }
+        do {
+            try await agency.auditedUpdate(on: req.db, by: req.auditContext, expectedVersion: expected) {
+                form.apply(to: $0)
+            }
+        } catch is VersionConflict {
+            return try await conflict(req, agencyID: agency.requireID(), mine: form)
+        }
         req.flash(.success, req.t("agency.saved", agency.officialName))
         return req.redirect(to: SiteURL.agency(try agency.requireID()).path)
+    }
+
+    /// Someone saved the agency since the form was loaded: the form again with what this person typed and
+    /// the newer version, so saving again overwrites knowingly.
+    static func conflict(_ req: Request, agencyID: UUID, mine: AgencyForm) async throws -> Response {
+        guard let current = try await Agency.find(agencyID, on: req.db) else { throw Abort(.notFound) }
+        var form = mine
+        form.version = String(current.version)
+        return try await AgencyFormPage.render(
+            req, agency: current, form: form, problems: ["form": "agency.error.conflict"]
+        )
+        .encodeResponse(status: .conflict, for: req)
     }
 }

@@ -14,7 +14,7 @@ struct AgencyForm: Content {
     var abbreviations: String?
     var valid_from: String?
     var valid_to: String?
-    /// `updated_at` when the form was loaded: a save over someone else's newer save is refused.
+    /// `Agency.version` when the form was loaded: a save over someone else's newer save is refused.
     var version: String?
 
     init() {}
@@ -29,7 +29,7 @@ struct AgencyForm: Content {
         abbreviations = agency.abbreviations.joined(separator: "\n")
         valid_from = agency.validFrom
         valid_to = agency.validTo
-        version = agency.versionStamp
+        version = String(agency.version)
     }
 
     static func lines(_ text: String?) -> [String] { FormText.lines(text) }
@@ -97,12 +97,5 @@ struct AgencyForm: Content {
             steps += 1
         }
         return steps >= 64
-    }
-}
-
-extension Agency {
-    /// Changes whenever the row is saved; forms carry it to detect concurrent edits.
-    var versionStamp: String {
-        String(format: "%.6f", updatedAt?.timeIntervalSince1970 ?? 0)
     }
 }

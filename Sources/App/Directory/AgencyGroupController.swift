@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import TTDNKit
@@ -11,7 +10,7 @@ enum AgencyGroupController {
         var code: String?
         var aliases: String?
         var members: [String]?
-        /// `updated_at` when the form was loaded: a save over someone else's newer save is refused.
+        /// `AgencyGroup.version` when the form was loaded (members included): a stale save is refused.
         var version: String?
 
         init() {}
@@ -21,7 +20,7 @@ enum AgencyGroupController {
             code = group.code
             aliases = group.aliases.joined(separator: "\n")
             members = memberIDs.map(\.uuidString)
-            version = group.versionStamp(memberIDs: memberIDs)
+            version = String(group.version)
         }
 
         var memberIDs: Set<UUID> { Set((members ?? []).compactMap { UUID(uuidString: $0) }) }
@@ -152,14 +151,8 @@ enum AgencyGroupController {
     @Sendable static func update(req: Request) async throws -> Response {
         let group = try await find(req)
         let form = try req.content.decode(GroupForm.self)
-        let memberIDs = try await AgencyGroupMember.query(on: req.db).filter(\.$group.$id == group.requireID()).all()
-            .map(\.$agency.id)
-        if form.version != group.versionStamp(memberIDs: memberIDs) {
-            return try await renderForm(
-                req, group: group, form: GroupForm(group, memberIDs: memberIDs),
-                problems: ["form": "group.error.conflict"]
-            )
-            .encodeResponse(status: .conflict, for: req)
+        guard let expected = form.version.flatMap({ Int($0) }), expected == group.version else {
+            return try await conflict(req, groupID: group.requireID(), mine: form)
         }
         let problems = try await problems(form, existing: group, on: req.db)
         guard problems.isEmpty else {
@@ -168,12 +161,28 @@ enum AgencyGroupController {
         }
         let audit = req.auditContext
         let members = form.memberIDs
-        try await req.db.transaction { tx in
-            try await group.auditedUpdate(on: tx, by: audit) { apply(form, to: $0) }
-            try await setMembers(of: group, to: members, on: tx, by: audit)
+        do {
+            // The claim on the group's version is the transaction's first write, so the members below
+            // are changed by the one save that holds the version.
+            try await req.db.transaction { tx in
+                try await group.auditedUpdate(on: tx, by: audit, expectedVersion: expected) { apply(form, to: $0) }
+                try await setMembers(of: group, to: members, on: tx, by: audit)
+            }
+        } catch is VersionConflict {
+            return try await conflict(req, groupID: group.requireID(), mine: form)
         }
         req.flash(.success, req.t("group.saved", group.name))
         return req.redirect(to: SiteURL.agencyGroup(try group.requireID()).path)
+    }
+
+    /// Someone saved the group since the form was loaded: the form again with what this person typed
+    /// (name, aliases, members) and the newer version.
+    static func conflict(_ req: Request, groupID: UUID, mine: GroupForm) async throws -> Response {
+        guard let current = try await AgencyGroup.find(groupID, on: req.db) else { throw Abort(.notFound) }
+        var form = mine
+        form.version = String(current.version)
+        return try await renderForm(req, group: current, form: form, problems: ["form": "group.error.conflict"])
+            .encodeResponse(status: .conflict, for: req)
     }
 
     // MARK: Checking and saving
@@ -276,14 +285,5 @@ enum AgencyGroupController {
             isNew: group == nil, form: form, sections: sections, selectedCount: selected.count,
             errors: problems.mapValues { req.t($0) })
         return try await req.view.render("groups/form", page)
-    }
-}
-
-extension AgencyGroup {
-    /// Changes whenever the row is saved or its members change; forms carry it to detect concurrent edits.
-    func versionStamp(memberIDs: [UUID]) -> String {
-        let members = memberIDs.map { $0.uuidString.lowercased() }.sorted().joined(separator: ",")
-        let digest = SHA256.hash(data: Data(members.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
-        return String(format: "%.6f", updatedAt?.timeIntervalSince1970 ?? 0) + "-" + digest
     }
 }

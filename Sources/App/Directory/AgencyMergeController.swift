@@ -72,67 +72,34 @@ enum AgencyMergeController {
         var fields: [String: String]
     }
 
-    /// Field → translation key of what is wrong, or the plan.
+    /// Field → translation key of what is wrong, or the plan. The rules are `AgencyMerge.problems`.
     static func check(_ form: MergeForm, agency: Agency, on db: any Database) async throws -> Result<Plan, Problems> {
-        var problems: [String: String] = [:]
         let id = try agency.requireID()
+        let text = form.successor_id?.trimmingCharacters(in: .whitespaces) ?? ""
         var successor: Agency?
-        if let text = form.successor_id?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if let successorID = UUID(uuidString: text), let found = try await Agency.find(successorID, on: db) {
-                successor = found
-            } else {
-                problems["successor_id"] = "merge.error.successor_unknown"
-            }
-        } else {
-            problems["successor_id"] = "merge.error.successor_missing"
-        }
+        if let successorID = UUID(uuidString: text) { successor = try await Agency.find(successorID, on: db) }
         let kind = SuccessionKind(rawValue: form.kind ?? "")
-        if kind == nil { problems["kind"] = "merge.error.kind" }
         let effective = DirectoryFormSupport.day(form.effective)
-        if effective == nil {
-            problems["effective"] = "merge.error.date"
-        } else if let effective, let from = agency.validFrom.flatMap(LocalDate.init(iso:)), effective <= from {
-            problems["effective"] = "merge.error.date_before_start"
+        var directory = AgencyMerge.Directory()
+        for row in try await Agency.query(on: db).all() {
+            if let child = row.id, let parent = row.$parent.id { directory.parents[child] = parent }
         }
-
-        if let successor, let successorID = successor.id {
-            if successorID == id {
-                problems["successor_id"] = "merge.error.self"
-            } else if !successor.isCurrent() {
-                problems["successor_id"] = "merge.error.successor_not_current"
-            } else {
-                let all = try await Agency.query(on: db).all()
-                if DirectoryFormSupport.descendants(of: id, in: all).contains(successorID) {
-                    problems["successor_id"] = "merge.error.descendant"
-                } else if try await AgencySuccession.query(on: db).filter(\.$predecessor.$id == id)
-                    .filter(\.$successor.$id == successorID).first() != nil
-                {
-                    problems["successor_id"] = "merge.error.exists"
-                } else if try await leadsBack(from: successorID, to: id, on: db) {
-                    problems["successor_id"] = "merge.error.cycle"
-                }
-            }
+        for link in try await AgencySuccession.query(on: db).all() {
+            directory.successors[link.$predecessor.id, default: []].append(link.$successor.id)
         }
+        let request = AgencyMerge.Request(
+            agency: id, agencyValidFrom: agency.validFrom.flatMap(LocalDate.init(iso:)),
+            successor: text.isEmpty ? nil : (successor?.id ?? UUID(uuidString: text) ?? UUID()),
+            successorFound: text.isEmpty || successor != nil, successorIsCurrent: successor?.isCurrent() ?? false,
+            kind: kind, effective: effective)
+        let problems = AgencyMerge.problems(request, in: directory)
         guard problems.isEmpty, let successor, let kind, let effective else {
-            return .failure(Problems(fields: problems))
+            return .failure(
+                Problems(
+                    fields: Dictionary(
+                        uniqueKeysWithValues: problems.map { ($0.rawValue, "merge.error.\($1.rawValue)") })))
         }
         return .success(Plan(successor: successor, kind: kind, effective: effective))
-    }
-
-    /// Whether following successions from `start` reaches `target` (the merge would close a loop).
-    static func leadsBack(from start: UUID, to target: UUID, on db: any Database) async throws -> Bool {
-        var onward: [UUID: [UUID]] = [:]
-        for link in try await AgencySuccession.query(on: db).all() {
-            onward[link.$predecessor.id, default: []].append(link.$successor.id)
-        }
-        var seen: Set<UUID> = []
-        var queue = [start]
-        while let next = queue.popLast() {
-            if next == target { return true }
-            guard seen.insert(next).inserted else { continue }
-            queue += onward[next] ?? []
-        }
-        return false
     }
 
     /// Records the succession and moves what belongs to the successor now, all or nothing.
@@ -144,21 +111,27 @@ enum AgencyMergeController {
                 predecessorID: id, successorID: successorID, kind: plan.kind.rawValue, effective: plan.effective
             )
             .auditedCreate(on: tx, by: audit)
-            try await agency.auditedUpdate(on: tx, by: audit) { $0.validTo = plan.effective.adding(days: -1).iso }
-
             let successorGroups = Set(
                 try await AgencyGroupMember.query(on: tx).filter(\.$agency.$id == successorID).all().map(\.$group.id))
-            for membership in try await AgencyGroupMember.query(on: tx).filter(\.$agency.$id == id).all() {
-                if successorGroups.contains(membership.$group.id) {
+            let memberships = try await AgencyGroupMember.query(on: tx).filter(\.$agency.$id == id).all()
+            let children = try await Agency.query(on: tx).filter(\.$parent.$id == id).all()
+            let handOver = AgencyMerge.handOver(
+                effective: plan.effective, agencyGroups: memberships.map(\.$group.id), successorGroups: successorGroups,
+                units: children.compactMap { child in child.id.map { .init(id: $0, isCurrent: child.isCurrent()) } })
+            // A versioned write: an edit of the agency saved since it was read makes the merge a conflict.
+            try await agency.auditedUpdate(on: tx, by: audit) { $0.validTo = handOver.endsOn.iso }
+            for membership in memberships {
+                if handOver.groupsDropped.contains(membership.$group.id) {
                     try await membership.auditedDelete(on: tx, by: audit)
-                } else {
+                } else if handOver.groupsPassed.contains(membership.$group.id) {
                     try await membership.auditedUpdate(on: tx, by: audit) { $0.$agency.id = successorID }
                 }
             }
             for user in try await User.query(on: tx).filter(\.$agency.$id == id).all() {
                 try await user.auditedUpdate(on: tx, by: audit) { $0.$agency.id = successorID }
             }
-            for child in try await Agency.query(on: tx).filter(\.$parent.$id == id).all() where child.isCurrent() {
+            let moved = Set(handOver.unitsMoved)
+            for child in children where child.id.map(moved.contains) == true {
                 try await child.auditedUpdate(on: tx, by: audit) { $0.$parent.id = successorID }
             }
             // Open obligations of the agency merged away pass to its successor.

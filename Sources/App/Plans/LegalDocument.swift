@@ -16,6 +16,8 @@ final class LegalDocument: Model, @unchecked Sendable {
     @OptionalField(key: "issued_on") var issuedOn: String?
     @OptionalField(key: "issuer") var issuer: String?
     @OptionalField(key: "title") var title: String?
+    /// `Versioned.version`; NULL (0) for rows written before versions existed.
+    @OptionalField(key: "version") var storedVersion: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

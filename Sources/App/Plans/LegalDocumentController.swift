@@ -115,7 +115,7 @@ enum LegalDocumentController {
         guard let document = try await LegalDocument.find(req.recordID(), on: req.db) else { throw Abort(.notFound) }
         return try await render(
             req, document,
-            form: EditForm(issuer: document.issuer, title: document.title, version: document.versionStamp),
+            form: EditForm(issuer: document.issuer, title: document.title, version: String(document.version)),
             problems: [:])
     }
 
@@ -132,13 +132,21 @@ enum LegalDocumentController {
         return try await req.view.render("legal/form", page).encodeResponse(status: status, for: req)
     }
 
+    /// Someone saved the document since the form was loaded: what this person typed, the newer version.
+    static func conflict(_ req: Request, _ document: LegalDocument, mine: EditForm) async throws -> Response {
+        guard let current = try await LegalDocument.find(document.requireID(), on: req.db) else {
+            throw Abort(.notFound)
+        }
+        var form = mine
+        form.version = String(current.version)
+        return try await render(req, current, form: form, problems: ["form": "legal.error.conflict"], status: .conflict)
+    }
+
     @Sendable static func update(req: Request) async throws -> Response {
         guard let document = try await LegalDocument.find(req.recordID(), on: req.db) else { throw Abort(.notFound) }
         let form = try req.content.decode(EditForm.self)
-        guard form.version == document.versionStamp else {
-            let fresh = EditForm(issuer: document.issuer, title: document.title, version: document.versionStamp)
-            return try await render(
-                req, document, form: fresh, problems: ["form": "legal.error.conflict"], status: .conflict)
+        guard let expected = form.version.flatMap({ Int($0) }), expected == document.version else {
+            return try await conflict(req, document, mine: form)
         }
         let issuer = TaskForm.trimmed(form.issuer)
         let title = TaskForm.trimmed(form.title)
@@ -148,18 +156,15 @@ enum LegalDocumentController {
         guard problems.isEmpty else {
             return try await render(req, document, form: form, problems: problems, status: .badRequest)
         }
-        try await document.auditedUpdate(on: req.db, by: req.auditContext) {
-            $0.issuer = issuer.isEmpty ? nil : issuer
-            $0.title = title.isEmpty ? nil : title
+        do {
+            try await document.auditedUpdate(on: req.db, by: req.auditContext, expectedVersion: expected) {
+                $0.issuer = issuer.isEmpty ? nil : issuer
+                $0.title = title.isEmpty ? nil : title
+            }
+        } catch is VersionConflict {
+            return try await conflict(req, document, mine: form)
         }
         req.flash(.success, req.t("legal.saved", label(document)))
         return req.redirect(to: SiteURL.legalDocument(document.id!).path)
-    }
-}
-
-extension LegalDocument {
-    /// Changes whenever the row is saved; the edit form carries it to detect concurrent edits.
-    var versionStamp: String {
-        String(format: "%.6f", updatedAt?.timeIntervalSince1970 ?? createdAt?.timeIntervalSince1970 ?? 0)
     }
 }

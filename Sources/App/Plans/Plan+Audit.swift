@@ -1,6 +1,6 @@
 import Foundation
 
-extension Plan: Auditable {
+extension Plan: Versioned {
     static let auditType = "plan"
     var auditLabel: String { [numberAndSymbol, title].compactMap { $0 }.joined(separator: " · ") }
     var auditFields: [String: String] {
@@ -22,8 +22,9 @@ extension PlanFile: Auditable {
     }
 }
 
-extension PlanTask: Auditable {
+extension PlanTask: Versioned {
     static let auditType = "plan_task"
+    static var revision: Revision? { .plans }
     var auditLabel: String { "\(ref) \(title)" }
     var auditFields: [String: String] {
         [
@@ -56,7 +57,12 @@ extension TaskOutput: Auditable {
     }
 }
 
-extension LegalDocument: Auditable {
+extension LegalDocument: Versioned {
+    var version: Int {
+        get { storedVersion ?? 0 }
+        set { storedVersion = newValue }
+    }
+
     static let auditType = "legal_document"
     var auditLabel: String { [kind, number].compactMap { $0 }.joined(separator: " ") }
     var auditFields: [String: String] {

@@ -34,6 +34,8 @@ final class Plan: Model, @unchecked Sendable {
     @Field(key: "search_key") var searchKey: String
     /// Raised on every save; a form carries it so a stale save is refused instead of lost.
     @Field(key: "version") var version: Int
+    /// The version of the plan's indicator targets (`PlanTargetsController`); NULL reads as 0.
+    @OptionalField(key: "targets_version") var targetsVersion: Int?
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

@@ -115,18 +115,27 @@ enum PlanController {
         guard let plan = try await Plan.find(id, on: req.db) else { throw Abort(.notFound) }
         let form = try req.content.decode(StatusForm.self)
         guard let status = form.status.flatMap({ Plan.Status(rawValue: $0) }) else { throw Abort(.badRequest) }
-        guard form.version == String(plan.version) else {
-            req.flash(.error, req.t("plans.error.conflict"))
-            return req.redirect(to: SiteURL.plan(id).path)
+        guard let expected = form.version.flatMap({ Int($0) }), expected == plan.version else {
+            return conflict(req, planID: id)
         }
         if status.rawValue != plan.status {
-            try await plan.auditedUpdate(on: req.db, by: req.auditContext) {
-                $0.status = status.rawValue
-                $0.version += 1
+            do {
+                try await plan.auditedUpdate(on: req.db, by: req.auditContext, expectedVersion: expected) {
+                    $0.status = status.rawValue
+                }
+            } catch is VersionConflict {
+                return conflict(req, planID: id)
             }
             req.flash(.success, req.t("plans.status.changed", req.t("plans.status.\(status.rawValue)")))
         }
         return req.redirect(to: SiteURL.plan(id).path)
+    }
+
+    /// The status was changed since the page was loaded: back to the plan with the message (a choice from
+    /// a list, nothing typed to keep; a browser does not follow a redirect answered 409).
+    static func conflict(_ req: Request, planID: UUID) -> Response {
+        req.flash(.error, req.t("plans.error.conflict"))
+        return req.redirect(to: SiteURL.plan(planID).path)
     }
 
     /// The file the plan was imported from, as it was uploaded.

@@ -55,18 +55,17 @@ struct TaskEditor {
     /// Saves the form over the task if it is still at `version`; otherwise throws `Conflict` and changes nothing.
     func update(taskID: UUID, version: Int, checked: TaskForm.Checked) async throws -> PlanTask {
         try await db.transaction { tx in
-            let task = try await lockedTask(taskID, version: version, on: tx)
+            let task = try await claimedTask(taskID, version: version, on: tx)
             let agencies = try await TaskAgency.query(on: tx).filter(\.$task.$id == taskID).sort(\.$position).all()
             let outputs = try await TaskOutput.query(on: tx).filter(\.$task.$id == taskID).all()
             let timeframe = TaskForm.timeframe(checked.timeframeText, previous: task.timeframe)
-            try await task.auditedUpdate(on: tx, by: audit) {
+            try await task.auditedUpdateAfterClaim(on: tx, by: audit) {
                 $0.ref = checked.ref
                 $0.title = checked.title
                 $0.content = checked.content
                 $0.timeframe = timeframe
                 $0.status = checked.status.rawValue
                 $0.progress = checked.progress
-                $0.version += 1
             }
             try await replaceAgencies(of: task, with: checked.named, existing: agencies, on: tx)
             try await replaceOutputs(of: task, with: checked.outputs, existing: outputs, on: tx)
@@ -83,7 +82,7 @@ struct TaskEditor {
 
     func move(taskID: UUID, version: Int, _ move: Move) async throws -> PlanTask {
         try await db.transaction { tx in
-            let task = try await lockedTask(taskID, version: version, on: tx)
+            let task = try await claimedTask(taskID, version: version, on: tx)
             let planID = task.$plan.id
             switch move {
             case .up, .down:
@@ -102,9 +101,12 @@ struct TaskEditor {
                 for (offset, sibling) in siblings.enumerated() {
                     let wanted = distinct ? positions[offset] : base + offset
                     guard sibling.position != wanted else { continue }
-                    try await sibling.auditedUpdate(on: tx, by: audit) {
-                        $0.position = wanted
-                        if $0.id == taskID { $0.version += 1 }
+                    // The moved task is already claimed (its version moved on); a sibling is a versioned
+                    // write of its own, so an edit of it made from before the move is refused.
+                    if sibling.id == taskID {
+                        try await task.auditedUpdateAfterClaim(on: tx, by: audit) { $0.position = wanted }
+                    } else {
+                        try await sibling.auditedUpdate(on: tx, by: audit) { $0.position = wanted }
                     }
                 }
             case .under(let parentID):
@@ -121,10 +123,9 @@ struct TaskEditor {
                     \.$parent.$id == parentID
                 ).all()
                 let position = (siblings.map(\.position).max() ?? -1) + 1
-                try await task.auditedUpdate(on: tx, by: audit) {
+                try await task.auditedUpdateAfterClaim(on: tx, by: audit) {
                     $0.$parent.id = parentID
                     $0.position = position
-                    $0.version += 1
                 }
             }
             return task
@@ -135,7 +136,7 @@ struct TaskEditor {
     /// Returns how many tasks went.
     func remove(taskID: UUID, version: Int) async throws -> Int {
         try await db.transaction { tx in
-            let task = try await lockedTask(taskID, version: version, on: tx)
+            let task = try await claimedTask(taskID, version: version, on: tx)
             let all = try await PlanTask.query(on: tx).filter(\.$plan.$id == task.$plan.id).all()
             let tree = PlanTaskTree(nodes: PlanTaskTree.order(all), agencies: [:], outputs: [:])
             let doomed = tree.subtree(of: taskID)
@@ -150,16 +151,12 @@ struct TaskEditor {
         }
     }
 
-    /// The task, locked for the rest of the transaction so two saves cannot both pass the version check,
-    /// if it is still at `version`.
-    private func lockedTask(_ id: UUID, version: Int, on tx: any Database) async throws -> PlanTask {
-        if let sql = tx as? any SQLDatabase {
-            // Takes the row's write lock (PostgreSQL) or the database's (SQLite) without changing anything.
-            try await sql.raw("UPDATE \(ident: PlanTask.schema) SET version = version WHERE id = \(bind: id)").run()
+    /// The task, claimed at `version` by the versioned write (`Versioned.claim`: its version moved on,
+    /// its row locked for the rest of the transaction), or `Conflict` when it is no longer at `version`.
+    private func claimedTask(_ id: UUID, version: Int, on tx: any Database) async throws -> PlanTask {
+        do { return try await PlanTask.claim(id, expectedVersion: version, on: tx) } catch is VersionConflict {
+            throw Conflict()
         }
-        guard let task = try await PlanTask.find(id, on: tx) else { throw Abort(.notFound) }
-        guard task.version == version else { throw Conflict() }
-        return task
     }
 
     private func replaceAgencies(

@@ -59,7 +59,11 @@ enum ConsolidatedController {
         return try await req.view.render("reports/consolidated", page(req, built, error: nil))
     }
 
-    static func page(_ req: Request, _ built: ConsolidatedBuilder.Built, error: String?) throws -> EditPage {
+    /// The page; `typed` (a refused save) puts back what the person typed, over the compiled text, with
+    /// the version now stored, so saving again overwrites knowingly.
+    static func page(_ req: Request, _ built: ConsolidatedBuilder.Built, error: String?, typed: SaveForm? = nil) throws
+        -> EditPage
+    {
         let r = built.report
         let regimeID = try built.regime.requireID()
         let query = ["period": built.draft?.periodKey ?? req.query[String.self, at: "period"] ?? ""]
@@ -72,18 +76,21 @@ enum ConsolidatedController {
             action: SiteURL.consolidated(regimeID).with(query),
             docxHref: SiteURL.consolidatedDocx(regimeID).with(query),
             printHref: SiteURL.consolidatedPrint(regimeID).with(query), version: built.draft?.version ?? 0,
-            number: r.number ?? "",
-            addressees: r.addressees.joined(separator: "\n"), accepted: built.accepted, expected: built.expected,
+            number: typed.map { $0.number ?? "" } ?? r.number ?? "",
+            addressees: typed.map { $0.addressees ?? "" } ?? r.addressees.joined(separator: "\n"),
+            accepted: built.accepted, expected: built.expected,
             late: r.late.nonEmpty,
             missing: r.missing.nonEmpty,
             tasks: r.tasks.map {
                 EditPage.TaskText(
-                    id: $0.id.uuidString, heading: "\($0.ref) \($0.title)", text: $0.text, edited: $0.edited != nil,
+                    id: $0.id.uuidString, heading: "\($0.ref) \($0.title)",
+                    text: typed?.tasks?[$0.id.uuidString] ?? $0.text, edited: $0.edited != nil,
                     indicators: $0.indicators.map(\.line).nonEmpty)
             }.nonEmpty,
             parts: ConsolidatedReport.Part.allCases.map {
                 EditPage.PartText(
-                    name: $0.rawValue, label: req.t("consolidated.part.\($0.rawValue)"), text: r.text($0),
+                    name: $0.rawValue, label: req.t("consolidated.part.\($0.rawValue)"),
+                    text: typed?.parts?[$0.rawValue] ?? r.text($0),
                     edited: r.edits[$0] != nil)
             },
             error: error)
@@ -103,12 +110,15 @@ enum ConsolidatedController {
         let built = try await built(req)
         let form = try req.content.decode(SaveForm.self)
         let periodKey = req.query[String.self, at: "period"] ?? ""
-        guard (built.draft?.version ?? 0) == (form.version ?? -1) else {
+        /// The page again, built from what is stored now, with this person's text kept.
+        func conflict() async throws -> Response {
+            let current = try await Self.built(req)
             return try await req.view.render(
-                "reports/consolidated", page(req, built, error: req.t("consolidated.error.conflict"))
+                "reports/consolidated", page(req, current, error: req.t("consolidated.error.conflict"), typed: form)
             )
             .encodeResponse(status: .conflict, for: req)
         }
+        guard let expected = form.version, (built.draft?.version ?? 0) == expected else { return try await conflict() }
         var edits: [String: String] = [:]
         if form.reset == nil {
             // A field the form did not send keeps its earlier edit; one sent equal to the compiled text is no edit.
@@ -137,11 +147,14 @@ enum ConsolidatedController {
         let addressees = FormText.lines(form.addressees)
         let number = FormText.value(form.number)
         if let draft = built.draft {
-            try await draft.auditedUpdate(on: req.db, by: req.auditContext) {
-                $0.edits = json
-                $0.addressees = addressees
-                $0.number = number
-                $0.version += 1
+            do {
+                try await draft.auditedUpdate(on: req.db, by: req.auditContext, expectedVersion: expected) {
+                    $0.edits = json
+                    $0.addressees = addressees
+                    $0.number = number
+                }
+            } catch is VersionConflict {
+                return try await conflict()
             }
         } else {
             let draft = ConsolidatedDraft()
@@ -151,12 +164,8 @@ enum ConsolidatedController {
             draft.addressees = addressees
             draft.number = number
             draft.version = 1
-            do { try await draft.auditedCreate(on: req.db, by: req.auditContext) } catch {
-                return try await req.view.render(
-                    "reports/consolidated", page(req, built, error: req.t("consolidated.error.conflict"))
-                )
-                .encodeResponse(status: .conflict, for: req)
-            }
+            // Two first saves of one period: the second fails on the unique (regime, period) — a conflict.
+            do { try await draft.auditedCreate(on: req.db, by: req.auditContext) } catch { return try await conflict() }
         }
         req.flash(.success, req.t("consolidated.saved"))
         return req.redirect(to: SiteURL.consolidated(try built.regime.requireID()).with(["period": periodKey]))

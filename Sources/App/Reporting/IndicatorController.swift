@@ -14,6 +14,7 @@ enum IndicatorController {
             let unit: String
             let aggregations: [SelectOption]
             let active: Bool
+            let version: Int
         }
 
         let layout: LayoutContext
@@ -31,6 +32,8 @@ enum IndicatorController {
         var aggregation: String?
         var active: String?
         var defaults: String?
+        /// `Indicator.version` when the row was loaded (editing a row).
+        var version: String?
     }
 
     static func aggregations(_ req: Request, selected: String?) -> [SelectOption] {
@@ -45,14 +48,21 @@ enum IndicatorController {
         try await req.view.render("reports/indicators", page(req, form: Form(aggregation: "sum"), error: nil))
     }
 
-    static func page(_ req: Request, form: Form, error: String?) async throws -> Page {
+    /// The page; `typed` puts back what was typed in one row whose save was refused (with the version
+    /// now stored, so saving again overwrites knowingly).
+    static func page(_ req: Request, form: Form, error: String?, typed: (id: UUID, form: Form)? = nil) async throws
+        -> Page
+    {
         let all = try await Indicator.query(on: req.db).sort(\.$position).all()
         return Page(
             layout: req.layout(titleKey: "indicator.title"),
             rows: all.map {
-                .init(
-                    action: SiteURL.indicator($0.id!).path, code: $0.code, name: $0.name, unit: $0.unit,
-                    aggregations: aggregations(req, selected: $0.aggregation), active: $0.active)
+                let mine = typed?.id == $0.id ? typed?.form : nil
+                return .init(
+                    action: SiteURL.indicator($0.id!).path, code: $0.code, name: mine?.name ?? $0.name,
+                    unit: mine?.unit ?? $0.unit,
+                    aggregations: aggregations(req, selected: mine?.aggregation ?? $0.aggregation),
+                    active: mine.map { $0.active != nil } ?? $0.active, version: $0.version)
             }.nonEmpty,
             action: SiteURL.indicators.path, aggregations: aggregations(req, selected: form.aggregation), form: form,
             error: error)
@@ -121,11 +131,27 @@ enum IndicatorController {
             )
             .encodeResponse(status: .badRequest, for: req)
         }
-        try await row.auditedUpdate(on: req.db, by: req.auditContext) {
-            $0.name = checked.name
-            $0.unit = checked.unit
-            $0.aggregation = checked.aggregation.rawValue
-            $0.active = form.active != nil
+        func conflict() async throws -> Response {
+            try await req.view.render(
+                "reports/indicators",
+                page(
+                    req, form: Form(aggregation: "sum"), error: req.t("indicator.error.conflict"),
+                    typed: (try row.requireID(), form))
+            )
+            .encodeResponse(status: .conflict, for: req)
+        }
+        guard let expected = form.version.flatMap({ Int($0) }), expected == row.version else {
+            return try await conflict()
+        }
+        do {
+            try await row.auditedUpdate(on: req.db, by: req.auditContext, expectedVersion: expected) {
+                $0.name = checked.name
+                $0.unit = checked.unit
+                $0.aggregation = checked.aggregation.rawValue
+                $0.active = form.active != nil
+            }
+        } catch is VersionConflict {
+            return try await conflict()
         }
         req.flash(.success, req.t("indicator.saved"))
         return req.redirect(to: SiteURL.indicators.path)

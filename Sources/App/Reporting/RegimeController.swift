@@ -192,22 +192,35 @@ enum RegimeController {
             regime.recipients.named = FormText.value(form.recipient)
             if !regime.problems.isEmpty { errors["due"] = "regime.error.problem" }
         }
-        if form.version != record.version { errors["form"] = "regime.error.conflict" }
+        let shown = frequency != nil && due != nil && lock != nil ? regime : nil
+        /// The form as typed, with the version now stored, so saving again overwrites knowingly.
+        func conflict() async throws -> Response {
+            var mine = form
+            mine.version = try await RegimeRecord.find(record.requireID(), on: req.db)?.version ?? record.version
+            errors["form"] = "regime.error.conflict"
+            return try await req.view.render(
+                "reports/regime", page(req, record, form: mine, regime: shown, errors: errors)
+            )
+            .encodeResponse(status: .conflict, for: req)
+        }
+        guard let expected = form.version, expected == record.version else { return try await conflict() }
         guard errors.isEmpty, let year else {
-            let shown = frequency != nil && due != nil && lock != nil ? regime : nil
             return try await req.view.render(
                 "reports/regime", page(req, record, form: form, regime: shown, errors: errors)
             )
-            .encodeResponse(status: errors["form"] != nil ? .conflict : .badRequest, for: req)
+            .encodeResponse(status: .badRequest, for: req)
         }
         let saved = regime
-        try await req.db.transaction { tx in
-            try await record.auditedUpdate(on: tx, by: req.auditContext) {
-                $0.regime = saved
-                $0.year = year
-                $0.version += 1
+        do {
+            try await req.db.transaction { tx in
+                try await record.auditedUpdate(on: tx, by: req.auditContext, expectedVersion: expected) {
+                    $0.regime = saved
+                    $0.year = year
+                }
+                try await ObligationService.sync(planID: record.$plan.id, on: tx, by: req.auditContext)
             }
-            try await ObligationService.sync(planID: record.$plan.id, on: tx, by: req.auditContext)
+        } catch is VersionConflict {
+            return try await conflict()
         }
         req.flash(.success, req.t("regime.saved"))
         return req.redirect(

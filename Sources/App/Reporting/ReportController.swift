@@ -116,13 +116,39 @@ enum ReportController {
             let current = try await Submission.query(on: req.db).filter(\.$obligation.$id == obligation.requireID())
                 .first()
             return try await refuse(["form": "report.error.conflict"], status: .conflict, version: current?.version)
-        } catch SubmissionStore.Failure.locked {
-            return try await refuse(["form": "report.error.locked"], status: .conflict)
+        } catch SubmissionStore.Failure.refused(let refusal) {
+            // Submitted (recall first), accepted or locked: the typed text stays on the page with the reason.
+            return try await refuse(["form": "report.refusal.\(refusal.rawValue)"], status: .conflict)
         } catch SubmissionStore.Failure.evidence(let name, let problem) {
             return try await refuse(
                 ["evidence": req.t("report.error.evidence.\(problem.rawValue)", name)], status: .badRequest)
         }
         req.flash(.success, req.t(submit ? "report.submitted" : "report.saved"))
+        return req.redirect(to: SiteURL.report(try obligation.requireID()).path)
+    }
+
+    struct RecallForm: Content {
+        var version: Int?
+    }
+
+    /// The agency takes its submitted report back to change it, while the review has not started.
+    @Sendable static func recall(req: Request) async throws -> Response {
+        let obligation = try await obligation(req)
+        let user = try req.auth.require(User.self)
+        guard Policy.mayActFor(user.actor, agency: obligation.$agency.id) else { throw Abort(.forbidden) }
+        let form = try req.content.decode(RecallForm.self)
+        do {
+            _ = try await SubmissionStore.recall(
+                expectedVersion: form.version ?? -1, obligation: obligation, db: req.db, user: user,
+                audit: req.auditContext)
+        } catch SubmissionStore.Failure.conflict {
+            req.flash(.error, req.t("report.review.error.conflict"))
+            return req.redirect(to: SiteURL.report(try obligation.requireID()).path)
+        } catch SubmissionStore.Failure.refused(let refusal) {
+            req.flash(.error, req.t("report.refusal.\(refusal.rawValue)"))
+            return req.redirect(to: SiteURL.report(try obligation.requireID()).path)
+        }
+        req.flash(.success, req.t("report.recalled"))
         return req.redirect(to: SiteURL.report(try obligation.requireID()).path)
     }
 

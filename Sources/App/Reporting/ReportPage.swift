@@ -63,6 +63,10 @@ struct ReportPage: Encodable {
     let status: String
     let statusLabel: String
     let editable: Bool
+    /// Submitted and waiting for review: the agency sees it read-only, with the recall button.
+    let frozen: Bool
+    /// Where the agency's recall button posts, when it may recall the report now.
+    let recallAction: String?
     let action: String
     let version: Int
     /// The tasks the period is about (by their timeframe), and those written about anyway.
@@ -99,10 +103,9 @@ struct ReportPage: Encodable {
         let submission = try await Submission.query(on: db).filter(\.$obligation.$id == obligationID).first()
         let content = typed ?? submission?.report ?? ReportContent()
         let tasks = try await ReportTasks.load(agencyID: obligation.$agency.id, planID: plan?.id, names: names, on: db)
-        let editable =
-            SubmissionStore.isEditable(submission, obligation: obligation, today: req.today)
-            && Policy.mayActFor(actor, agency: obligation.$agency.id)
-            && Policy.allows(actor, .fileReports)
+        let agencySide = Policy.mayActFor(actor, agency: obligation.$agency.id) && Policy.allows(actor, .fileReports)
+        let editable = SubmissionStore.isEditable(submission, obligation: obligation, today: req.today) && agencySide
+        let recallable = agencySide && SubmissionStore.isRecallable(submission, obligation: obligation, today: req.today)
         let status = ReportTimeliness.status(
             opensOn: obligation.opens, due: obligation.due, submission: submission?.dates ?? .none, now: req.now)
         let from = LocalDate(iso: obligation.windowStart)
@@ -193,6 +196,8 @@ struct ReportPage: Encodable {
                 "\(Formatting.date(iso: obligation.windowStart, locale) ?? "") – \(Formatting.date(iso: obligation.windowEnd, locale) ?? "")",
             due: Formatting.date(iso: obligation.dueOn, locale), lock: Formatting.date(iso: obligation.lockOn, locale),
             status: status.rawValue, statusLabel: req.t("report.status.\(status.rawValue)"), editable: editable,
+            frozen: agencySide && submission?.submissionState == .submitted,
+            recallAction: recallable ? SiteURL.reportRecall(obligationID).path : nil,
             action: SiteURL.report(obligationID).path, version: versionOverride ?? submission?.version ?? 0,
             tasks: blocks.nonEmpty, otherTasks: others.nonEmpty, otherCount: others.count,
             summary: content.summary.nonEmptyText, difficulties: content.difficulties.nonEmptyText,

@@ -1,6 +1,7 @@
 import Foundation
+import TTDNKit
 
-extension RegimeRecord: Auditable {
+extension RegimeRecord: Versioned {
     static let auditType = "reporting_regime"
     var auditLabel: String { name }
     var auditFields: [String: String] {
@@ -22,15 +23,36 @@ extension Obligation: Auditable {
     }
 }
 
-extension Submission: Auditable {
+extension Submission: Versioned {
     static let auditType = "submission"
     var auditLabel: String { $obligation.id.uuidString }
-    /// The content is recorded by its digest: the text itself is in the submission's history.
+    /// The state and every field of the content, one audit field each (`summary`, `task:<id>:done`,
+    /// `task:<id>:value:<indicator id>` …), so an entry lists exactly what a save changed, before and after.
+    /// Empty task fields are left out (an untouched task adds nothing).
     var auditFields: [String: String] {
-        [
+        var fields = [
             "obligation_id": $obligation.id.uuidString, "state": state, "version": String(version),
-            "content_length": String(content.utf8.count), "review_comment": reviewComment ?? "",
+            "review_comment": reviewComment ?? "",
         ]
+        let report = self.report
+        fields["summary"] = report.summary
+        fields["difficulties"] = report.difficulties
+        fields["proposals"] = report.proposals
+        for (id, entry) in report.tasks {
+            let prefix = "task:\(id.lowercased()):"
+            fields[prefix + "status"] = entry.status
+            if let progress = entry.progress { fields[prefix + "progress"] = String(progress) }
+            for (key, text) in [
+                ("done", entry.done), ("difficulties", entry.difficulties), ("proposals", entry.proposals),
+            ]
+            where !text.isEmpty {
+                fields[prefix + key] = text
+            }
+            for (indicator, value) in entry.values {
+                fields[prefix + "value:" + indicator.lowercased()] = IndicatorAggregation.format(value)
+            }
+        }
+        return fields
     }
 }
 
@@ -50,7 +72,12 @@ extension SubmissionEvent: Auditable {
     }
 }
 
-extension Indicator: Auditable {
+extension Indicator: Versioned {
+    var version: Int {
+        get { storedVersion ?? 0 }
+        set { storedVersion = newValue }
+    }
+
     static let auditType = "indicator"
     var auditLabel: String { name }
     var auditFields: [String: String] {
@@ -72,7 +99,7 @@ extension TaskIndicator: Auditable {
     }
 }
 
-extension ConsolidatedDraft: Auditable {
+extension ConsolidatedDraft: Versioned {
     static let auditType = "consolidated_report"
     var auditLabel: String { periodKey }
     var auditFields: [String: String] {

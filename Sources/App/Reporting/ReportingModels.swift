@@ -171,12 +171,12 @@ final class EvidenceFile: Model, @unchecked Sendable {
     init() {}
 }
 
-/// The history of a submission: saved, submitted, returned (with the comment), accepted, reopened (with
-/// the reason), each with a snapshot of what was submitted.
+/// The history of a submission: submitted, recalled by the agency, returned (with the comment), accepted,
+/// reopened (with the reason), each with a snapshot of the content at that moment.
 final class SubmissionEvent: Model, @unchecked Sendable {
     static let schema = "submission_events"
 
-    enum Kind: String, Codable, CaseIterable, Sendable { case submitted, returned, accepted, reopened }
+    enum Kind: String, Codable, CaseIterable, Sendable { case submitted, returned, accepted, reopened, recalled }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "submission_id") var submission: Submission
@@ -203,6 +203,8 @@ final class Indicator: Model, @unchecked Sendable {
     @Field(key: "aggregation") var aggregation: String
     @Field(key: "position") var position: Int
     @Field(key: "active") var active: Bool
+    /// `Versioned.version`; NULL (0) for rows written before versions existed.
+    @OptionalField(key: "version") var storedVersion: Int?
 
     init() {}
 

@@ -8,17 +8,20 @@ import Vapor
 /// Saves and submits reports without losing work:
 /// - one transaction per save: the content, the new evidence rows and the history entry land together or
 ///   not at all, so a crash mid-save leaves the previous version as it was;
-/// - the form carries the version it was opened at; the save first bumps the row's version *only if it
-///   still is that one* and checks it was its own bump, so two officers saving the same report get a clear
-///   conflict (the second one), never a silent overwrite — on SQLite and on PostgreSQL alike;
+/// - the form carries the version it was opened at; every write is the versioned write (`Versioned`): it
+///   first moves the row's version on *only if it still is that one*, so two officers saving the same
+///   report get a clear conflict (the second one), never a silent overwrite — on SQLite and PostgreSQL;
+/// - what may happen to a report when (a submitted report is frozen until recalled or returned …) is
+///   `ReportLifecycle` in TTDNKit, asked before every write; the version check makes its answer hold
+///   until the write, since every change of state moves the version;
 /// - evidence bytes bound for the evidence directory are written to a temporary name first and renamed
 ///   into place only after the rows are committed.
 enum SubmissionStore {
     enum Failure: Error, Equatable {
         /// Someone saved since the form was opened.
         case conflict
-        /// Accepted, or past the lock date and not reopened.
-        case locked
+        /// The report's life does not allow it now: submitted (recall it first), accepted, past the lock date …
+        case refused(ReportLifecycle.Refusal)
         case evidence(String, EvidencePolicy.Problem)
     }
 
@@ -30,13 +33,22 @@ enum SubmissionStore {
     /// A test hook: called inside the transaction after the content is written and before it commits.
     struct Checkpoint: StorageKey { typealias Value = @Sendable () throws -> Void }
 
+    /// The report as `ReportLifecycle` sees it.
+    static func lifecycle(_ submission: Submission?, obligation: Obligation, today: LocalDate) -> ReportLifecycle.Report
+    {
+        ReportLifecycle.Report(
+            state: submission.map { ReportLifecycle.State(rawValue: $0.state) ?? .draft },
+            reopened: submission?.reopenedAt != nil, pastLock: obligation.lock.map { today > $0 } ?? false)
+    }
+
+    /// The agency may change the text now (not submitted, accepted or locked).
     static func isEditable(_ submission: Submission?, obligation: Obligation, today: LocalDate) -> Bool {
-        if let submission {
-            if submission.submissionState == .accepted { return false }
-            if submission.reopenedAt != nil { return true }
-        }
-        if let lock = obligation.lock, today > lock { return false }
-        return true
+        ReportLifecycle.agencyMayEdit(lifecycle(submission, obligation: obligation, today: today))
+    }
+
+    /// The agency may take its submitted report back now.
+    static func isRecallable(_ submission: Submission?, obligation: Obligation, today: LocalDate) -> Bool {
+        ReportLifecycle.agencyMayRecall(lifecycle(submission, obligation: obligation, today: today))
     }
 
     static func save(
@@ -45,8 +57,16 @@ enum SubmissionStore {
     ) async throws -> Submission {
         let obligationID = try obligation.requireID()
         let existing = try await Submission.query(on: db).filter(\.$obligation.$id == obligationID).first()
-        guard isEditable(existing, obligation: obligation, today: LocalDate(now)) else { throw Failure.locked }
+        // A stale form first: whatever happened since (a submit, a review) is news to this person.
         guard (existing?.version ?? 0) == expectedVersion else { throw Failure.conflict }
+        let newState: ReportLifecycle.State
+        switch ReportLifecycle.next(
+            submit ? .submit : .save, by: .agency,
+            report: lifecycle(existing, obligation: obligation, today: LocalDate(now)))
+        {
+        case .success(let state): newState = state
+        case .failure(let refusal): throw Failure.refused(refusal)
+        }
         var attached = 0
         if let existing {
             attached = try await EvidenceFile.query(on: db).filter(\.$submission.$id == existing.requireID()).count()
@@ -67,20 +87,20 @@ enum SubmissionStore {
                 let apply: (Submission) -> Void = { row in
                     row.report = content
                     row.updatedBy = user.id
+                    row.state = newState.rawValue
                     if submit {
-                        row.state = Submission.State.submitted.rawValue
                         if row.firstSubmittedAt == nil { row.firstSubmittedAt = now }
                         row.lastSubmittedAt = now
                     }
                 }
                 let row: Submission
                 if let existing {
-                    try await claim(existing.requireID(), expected: expectedVersion, token: token, on: tx)
-                    guard let fresh = try await Submission.find(existing.id, on: tx), fresh.writeToken == token else {
+                    do {
+                        row = try await Submission.claim(existing.requireID(), expectedVersion: expectedVersion, on: tx)
+                    } catch is VersionConflict {
                         throw Failure.conflict
                     }
-                    row = fresh
-                    try await row.auditedUpdate(on: tx, by: audit, apply)
+                    try await row.auditedUpdateAfterClaim(on: tx, by: audit, apply)
                 } else {
                     row = Submission(obligationID: obligationID)
                     row.version = 1
@@ -135,14 +155,6 @@ enum SubmissionStore {
         var files: [(URL, URL)] { lock.withLock { list } }
     }
 
-    /// Bumps the version only if it is still `expected`; the token tells the caller whose bump it was.
-    static func claim(_ id: UUID, expected: Int, token: String, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-        try await sql.raw(
-            "UPDATE \(ident: Submission.schema) SET version = \(bind: expected + 1), write_token = \(bind: token) WHERE id = \(bind: id) AND version = \(bind: expected)"
-        ).run()
-    }
-
     static func record(
         _ kind: SubmissionEvent.Kind, comment: String, submission: Submission, user: User, on db: any Database,
         audit: AuditContext
@@ -176,39 +188,38 @@ enum SubmissionStore {
             throw ReviewFailure.notSubmitted
         }
         let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
-        switch decision {
-        case .accept:
-            guard existing.submissionState == .submitted else { throw ReviewFailure.notSubmitted }
-        case .return:
-            guard existing.submissionState == .submitted else { throw ReviewFailure.notSubmitted }
-            guard !comment.isEmpty else { throw ReviewFailure.reasonRequired }
-        case .reopen:
-            guard
-                existing.submissionState == .accepted
-                    || !isEditable(existing, obligation: obligation, today: LocalDate(now))
-            else {
-                throw ReviewFailure.notSubmitted
+        let action: ReportLifecycle.Action =
+            switch decision {
+            case .accept: .accept
+            case .return: .return
+            case .reopen: .reopen
             }
-            guard !comment.isEmpty else { throw ReviewFailure.reasonRequired }
+        let newState: ReportLifecycle.State
+        switch ReportLifecycle.next(
+            action, by: .office, report: lifecycle(existing, obligation: obligation, today: LocalDate(now)),
+            reason: comment)
+        {
+        case .success(let state): newState = state
+        case .failure(.reasonRequired): throw ReviewFailure.reasonRequired
+        case .failure: throw ReviewFailure.notSubmitted
         }
         guard existing.version == expectedVersion else { throw ReviewFailure.conflict }
-        let token = UUID().uuidString
         return try await db.transaction { tx in
-            try await claim(existing.requireID(), expected: expectedVersion, token: token, on: tx)
-            guard let row = try await Submission.find(existing.id, on: tx), row.writeToken == token else {
+            let row: Submission
+            do {
+                row = try await Submission.claim(existing.requireID(), expectedVersion: expectedVersion, on: tx)
+            } catch is VersionConflict {
                 throw ReviewFailure.conflict
             }
-            try await row.auditedUpdate(on: tx, by: audit) { row in
+            try await row.auditedUpdateAfterClaim(on: tx, by: audit) { row in
                 row.reviewComment = comment.isEmpty ? nil : comment
+                row.state = newState.rawValue
                 switch decision {
                 case .accept:
-                    row.state = Submission.State.accepted.rawValue
                     row.acceptedAt = now
                 case .return:
-                    row.state = Submission.State.returned.rawValue
                     row.returnedAt = now
                 case .reopen:
-                    row.state = Submission.State.returned.rawValue
                     row.reopenedAt = now
                     row.returnedAt = now
                 }
@@ -216,6 +227,40 @@ enum SubmissionStore {
             let kind: SubmissionEvent.Kind =
                 decision == .accept ? .accepted : decision == .return ? .returned : .reopened
             try await record(kind, comment: comment, submission: row, user: user, on: tx, audit: audit)
+            return row
+        }
+    }
+
+    /// The agency takes its submitted report back to change it, before the review starts: the report is a
+    /// draft again, with the text as submitted; the recall is in the history and the audit trail.
+    static func recall(
+        expectedVersion: Int, obligation: Obligation, db: any Database, user: User, audit: AuditContext,
+        now: Date = Date()
+    ) async throws -> Submission {
+        let obligationID = try obligation.requireID()
+        guard let existing = try await Submission.query(on: db).filter(\.$obligation.$id == obligationID).first() else {
+            throw Failure.refused(.notSubmitted)
+        }
+        guard existing.version == expectedVersion else { throw Failure.conflict }
+        let newState: ReportLifecycle.State
+        switch ReportLifecycle.next(
+            .recall, by: .agency, report: lifecycle(existing, obligation: obligation, today: LocalDate(now)))
+        {
+        case .success(let state): newState = state
+        case .failure(let refusal): throw Failure.refused(refusal)
+        }
+        return try await db.transaction { tx in
+            let row: Submission
+            do {
+                row = try await Submission.claim(existing.requireID(), expectedVersion: expectedVersion, on: tx)
+            } catch is VersionConflict {
+                throw Failure.conflict
+            }
+            try await row.auditedUpdateAfterClaim(on: tx, by: audit) { row in
+                row.state = newState.rawValue
+                row.updatedBy = user.id
+            }
+            try await record(.recalled, comment: "", submission: row, user: user, on: tx, audit: audit)
             return row
         }
     }

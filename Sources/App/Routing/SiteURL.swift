@@ -61,6 +61,7 @@ enum SiteURL: Sendable, Equatable {
     case reports
     case report(UUID)
     case reportReview(UUID)
+    case reportRecall(UUID)
     case evidence(UUID)
     case planReporting(UUID)
     case planReportingCSV(UUID)
@@ -140,6 +141,7 @@ enum SiteURL: Sendable, Equatable {
         case .reports: ["app", "reports"]
         case .report: ["app", "reports", ":id"]
         case .reportReview: ["app", "reports", ":id", "review"]
+        case .reportRecall: ["app", "reports", ":id", "recall"]
         case .evidence: ["app", "evidence", ":id"]
         case .planReporting: ["app", "plans", ":id", "reporting"]
         case .planReportingCSV: ["app", "plans", ":id", "reporting.csv"]
@@ -171,7 +173,7 @@ enum SiteURL: Sendable, Equatable {
             .taskRemove(let id), .legalDocument(let id), .legalDocumentEdit(let id):
             [id.uuidString.lowercased()]
         // Reporting
-        case .report(let id), .reportReview(let id), .evidence(let id), .planReporting(let id),
+        case .report(let id), .reportReview(let id), .reportRecall(let id), .evidence(let id), .planReporting(let id),
             .planReportingCSV(let id),
             .planRegimes(let id), .planFollowUp(let id), .regime(let id), .consolidated(let id),
             .consolidatedDocx(let id),

@@ -82,6 +82,7 @@ func routes(_ app: Application) throws {
         site.get(.report(.placeholder), .viewReports, use: ReportController.show)
         site.post(.report(.placeholder), .fileReports, body: .collect(maxSize: "110mb"), use: ReportController.save)
         site.post(.reportReview(.placeholder), .reviewReports, use: ReportController.review)
+        site.post(.reportRecall(.placeholder), .fileReports, use: ReportController.recall)
         site.get(.evidence(.placeholder), .viewReports, use: ReportController.evidence)
         site.get(.planReporting(.placeholder), .viewReports, use: DashboardController.show)
         site.get(.planReportingCSV(.placeholder), .viewReports, use: DashboardController.csv)

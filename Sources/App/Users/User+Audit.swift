@@ -1,7 +1,12 @@
 import Crypto
 import Foundation
 
-extension User: Auditable {
+extension User: Versioned {
+    var version: Int {
+        get { storedVersion ?? 0 }
+        set { storedVersion = newValue }
+    }
+
     static let auditType = "user"
     var auditLabel: String { "\(displayName) (\(username))" }
     /// The password hash is never copied into the audit trail; only the fact that it changed.

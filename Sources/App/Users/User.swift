@@ -19,6 +19,8 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "locale") var locale: String
     @Field(key: "active") var active: Bool
     @Children(for: \.$user) var roleGrants: [UserRole]
+    /// `Versioned.version`; NULL (0) for rows written before versions existed. Covers the roles too.
+    @OptionalField(key: "version") var storedVersion: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -32,6 +32,8 @@ enum UserAdminController {
         let roles: [AccountController.Option]
         let agencies: [AccountController.Option]
         let errors: [String: String]
+        /// `User.version` the form was loaded at (editing).
+        let version: String
     }
 
     struct UserForm: Content {
@@ -42,6 +44,7 @@ enum UserAdminController {
         var agency_id: String?
         var roles: [String]?
         var active: String?
+        var version: String?
 
         var roleSet: Set<Role> { Set((roles ?? []).compactMap(Role.init(rawValue:))) }
         var agencyID: UUID? { agency_id.flatMap(UUID.init(uuidString:)) }
@@ -88,7 +91,8 @@ enum UserAdminController {
         let user = try await load(req)
         let form = UserForm(
             username: user.username, display_name: user.displayName, email: user.email,
-            agency_id: user.$agency.id?.uuidString, roles: user.roles.map(\.rawValue), active: user.active ? "on" : nil)
+            agency_id: user.$agency.id?.uuidString, roles: user.roles.map(\.rawValue), active: user.active ? "on" : nil,
+            version: String(user.version))
         return try await renderForm(req, user: user, form: form, errors: [:])
     }
 
@@ -107,18 +111,33 @@ enum UserAdminController {
         if user.id == req.auth.get(User.self)?.id, !form.roleSet.contains(.admin) || form.active == nil {
             errors["roles"] = req.t("user.error.self")
         }
+        /// Someone saved the user since the form was loaded: the form as typed, with the newer version.
+        func conflict() async throws -> Response {
+            let current = try await load(req)
+            var mine = form
+            mine.version = String(current.version)
+            return try await renderForm(req, user: current, form: mine, errors: ["form": req.t("user.error.conflict")])
+                .encodeResponse(status: .conflict, for: req)
+        }
+        guard let expected = form.version.flatMap({ Int($0) }), expected == user.version else {
+            return try await conflict()
+        }
         guard errors.isEmpty else {
             return try await renderForm(req, user: user, form: form, errors: errors).encodeResponse(
                 status: .badRequest, for: req)
         }
-        try await req.db.transaction { tx in
-            try await user.auditedUpdate(on: tx, by: req.auditContext) { user in
-                user.displayName = name
-                user.email = form.email.flatMap { $0.isEmpty ? nil : $0 }
-                user.$agency.id = form.agencyID
-                user.active = form.active != nil
+        do {
+            try await req.db.transaction { tx in
+                try await user.auditedUpdate(on: tx, by: req.auditContext, expectedVersion: expected) { user in
+                    user.displayName = name
+                    user.email = form.email.flatMap { $0.isEmpty ? nil : $0 }
+                    user.$agency.id = form.agencyID
+                    user.active = form.active != nil
+                }
+                try await service.setRoles(of: user, to: form.roleSet, on: tx)
             }
-            try await service.setRoles(of: user, to: form.roleSet, on: tx)
+        } catch is VersionConflict {
+            return try await conflict()
         }
         req.flash(.success, req.t("user.saved", user.username))
         return req.redirect(to: SiteURL.users.path)
@@ -181,7 +200,7 @@ enum UserAdminController {
             agencies: agencies.map {
                 .init(value: $0.id!.uuidString, label: $0.officialName, selected: $0.id?.uuidString == form.agency_id)
             },
-            errors: errors)
+            errors: errors, version: form.version ?? "0")
         return try await req.view.render("users/form", page)
     }
 }
