@@ -41,7 +41,7 @@ func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(PublicFiles(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(SessionsReady())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(UserSessionAuthenticator())

@@ -113,7 +113,7 @@ import VaporTesting
                     "extreme numbers", ["Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": csrf],
                     ByteBuffer(
                         string:
-                            "version=99999999999999999999&progress=-99999999999999999999&position=1e308&date=99999-01-01&year=0&tasks[x][progress]=NaN"
+                            "version=9223372036854775807&progress=-99999999999999999999&position=1e308&date=99999-01-01&year=0&tasks[x][progress]=NaN"
                     )
                 ),
                 ("too big", ["Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": csrf], big),

@@ -11,7 +11,7 @@ import VaporTesting
 /// Every editor saves through the one versioned write: twenty saves sent at once, all carrying the
 /// version the form was loaded at, succeed exactly once; the other nineteen are told of the conflict,
 /// nothing is lost silently, and the audit trail has exactly one update with the winner's text.
-@Suite("Versioned writes")
+@Suite("Versioned writes", .serialized)
 struct VersionedWriteTests {
     static let racers = 20
 

@@ -94,7 +94,8 @@ enum VersionedWrite {
         _ schema: String, id: UUID, expected: Int, column: String = "version", revision: Revision? = nil,
         on db: any Database
     ) async throws {
-        guard let sql = db as? any SQLDatabase else { throw VersionConflict() }
+        // The expected version comes from a form: one no row can have (or whose successor overflows) is a conflict.
+        guard (0..<Int.max).contains(expected), let sql = db as? any SQLDatabase else { throw VersionConflict() }
         let rows = try await sql.raw(
             """
             UPDATE \(ident: schema) SET \(ident: column) = \(bind: expected + 1) \

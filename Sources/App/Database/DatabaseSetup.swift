@@ -30,8 +30,10 @@ enum DatabaseSetup {
     /// for ever: a write waits up to 10 s for another process's lock (a command importing the directory),
     /// sleeping, then fails with an error instead of spinning.
     static func prepareSQLite(_ app: Application) async throws {
-        guard case .sqliteFile = app.settings.database, let sql = app.db as? any SQLDatabase else { return }
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        guard app.settings.database.isSQLite, let sql = app.db as? any SQLDatabase else { return }
+        // The tests' private databases (`:memory:`, a temporary file shared by the pool's connections) need the
+        // timeout as much: with sqlite-nio's handler two connections waiting on each other spin for ever.
+        if case .sqliteFile = app.settings.database { try await sql.raw("PRAGMA journal_mode=WAL").run() }
         for eventLoop in app.eventLoopGroup.makeIterator() {
             guard let connection = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase
             else { continue }

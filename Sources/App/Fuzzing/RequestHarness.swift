@@ -23,6 +23,7 @@ public final class RequestHarness: @unchecked Sendable {
         settings.bcryptCost = 4
         settings.runSchedulers = false
         try await configure(app, settings: settings)
+        try await DatabaseSetup.prepareSQLite(app)
         try await app.autoMigrate()
         _ = try await DemoSeed(app: app).seedIfEmpty()
         let harness = RequestHarness(app: app)

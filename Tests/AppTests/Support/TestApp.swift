@@ -32,6 +32,7 @@ func withApp(
             try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
             try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
         }
+        try await DatabaseSetup.prepareSQLite(app)
         try await app.autoMigrate()
         try await TestAppDepth.$current.withValue(depth + 1) { try await body(app) }
     } catch {
