@@ -36,35 +36,35 @@ public func httpFuzzOne(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
 }
 
 #if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+    ) -> CInt
 
-/// In the fuzz build, SwiftPM's entry point hands control to libFuzzer's driver.
-@_cdecl("HTTPFuzz_main")
-public func httpFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in httpFuzzOne(data, size) }
-}
+    /// In the fuzz build, SwiftPM's entry point hands control to libFuzzer's driver.
+    @_cdecl("HTTPFuzz_main")
+    public func httpFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        var count = argc
+        var arguments = argv
+        return LLVMFuzzerRunDriver(&count, &arguments) { data, size in httpFuzzOne(data, size) }
+    }
 #else
-/// Without `-DFUZZING`: `HTTPFuzz replay FILE…` runs saved inputs (a crash's artifact) through the entry point.
-@main
-enum Driver {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst().drop(while: { $0 == "replay" }) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                print("cannot read \(path)")
-                exit(2)
+    /// Without `-DFUZZING`: `HTTPFuzz replay FILE…` runs saved inputs (a crash's artifact) through the entry point.
+    @main
+    enum Driver {
+        static func main() {
+            for path in CommandLine.arguments.dropFirst().drop(while: { $0 == "replay" }) {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    print("cannot read \(path)")
+                    exit(2)
+                }
+                _ = data.withUnsafeBytes { raw in
+                    httpFuzzOne(raw.bindMemory(to: UInt8.self).baseAddress ?? UnsafePointer(bitPattern: 1)!, data.count)
+                }
+                print("\(path): answered")
             }
-            _ = data.withUnsafeBytes { raw in
-                httpFuzzOne(raw.bindMemory(to: UInt8.self).baseAddress ?? UnsafePointer(bitPattern: 1)!, data.count)
-            }
-            print("\(path): answered")
         }
     }
-}
 #endif

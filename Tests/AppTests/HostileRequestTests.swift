@@ -42,13 +42,8 @@ import VaporTesting
     @Test func everyRouteHoldsAgainstHostileRequestsFromEveryone() async throws {
         try await withApp { app in
             let records = try await RouteRecords.seed(app)
-            // Logout last, so that it does not end the session in the middle of the walk.
-            let routes = app.routes.all.sorted {
-                ($0.path.string == "logout" ? 1 : 0, $0.path.string) < (
-                    $1.path.string == "logout" ? 1 : 0, $1.path.string
-                )
-            }
-            let visitors: [Role?] = [nil] + Role.allCases.map { $0 }
+            let routes = RouteRecords.walkOrder(app)
+            let visitors = RouteRecords.visitors
             for role in visitors {
                 var browser = Browser(app)
                 if let role {
@@ -87,15 +82,22 @@ import VaporTesting
             }
             // A GET with a body larger than any GET takes.
             try await expectHeld(
-                try await browser.send(.GET, real, headers: ["Content-Length": "\(3 << 20)"], body: big), "\(label) body")
+                try await browser.send(.GET, real, headers: ["Content-Length": "\(3 << 20)"], body: big),
+                "\(label) body")
         default:
             for path in targets {
                 try await expectHeld(try await browser.post(path, form: [("x", "1")]), "\(label) \(path.prefix(80))")
             }
             let csrf = browser.csrf ?? ""
             let bodies: [(String, HTTPHeaders, ByteBuffer)] = [
-                ("json", ["Content-Type": "application/json", "X-CSRF-Token": csrf], ByteBuffer(string: "{\"a\":[[[[")),
-                ("xml", ["Content-Type": "text/xml", "X-CSRF-Token": csrf], ByteBuffer(string: "<!DOCTYPE x [<!ENTITY a")),
+                (
+                    "json", ["Content-Type": "application/json", "X-CSRF-Token": csrf],
+                    ByteBuffer(string: "{\"a\":[[[[")
+                ),
+                (
+                    "xml", ["Content-Type": "text/xml", "X-CSRF-Token": csrf],
+                    ByteBuffer(string: "<!DOCTYPE x [<!ENTITY a")
+                ),
                 (
                     "broken multipart",
                     ["Content-Type": "multipart/form-data; boundary=zz", "X-CSRF-Token": csrf],
@@ -107,7 +109,8 @@ import VaporTesting
                 ),
                 (
                     "invalid UTF-8 form", ["Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": csrf],
-                    ByteBuffer(bytes: Array("_csrf=\(csrf)&version=".utf8) + [0xFF, 0xC0, 0xAF] + Array("&year=-1".utf8))
+                    ByteBuffer(
+                        bytes: Array("_csrf=\(csrf)&version=".utf8) + [0xFF, 0xC0, 0xAF] + Array("&year=-1".utf8))
                 ),
                 (
                     "extreme numbers", ["Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": csrf],
@@ -126,7 +129,8 @@ import VaporTesting
                 ),
             ]
             for (name, headers, body) in bodies {
-                try await expectHeld(try await browser.send(.POST, real, headers: headers, body: body), "\(label) \(name)")
+                try await expectHeld(
+                    try await browser.send(.POST, real, headers: headers, body: body), "\(label) \(name)")
             }
         }
     }

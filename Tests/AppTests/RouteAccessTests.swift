@@ -22,13 +22,8 @@ import Vapor
         try await withApp { app in
             let records = try await RouteRecords.seed(app)
             let fixture = records.fixture
-            // Logout last, so it does not end the session in the middle of the walk.
-            let routes = app.routes.all.sorted {
-                ($0.path.string == "logout" ? 1 : 0, $0.path.string) < (
-                    $1.path.string == "logout" ? 1 : 0, $1.path.string
-                )
-            }
-            let visitors: [Role?] = [nil] + Role.allCases.map { $0 }
+            let routes = RouteRecords.walkOrder(app)
+            let visitors = RouteRecords.visitors
             for role in visitors {
                 var browser = Browser(app)
                 let actor: Actor?

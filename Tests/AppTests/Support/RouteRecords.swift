@@ -51,7 +51,8 @@ struct RouteRecords {
 
         // An uploaded plan waiting on the review screen, and an agency's calendar feed.
         let extraction = try PlanImportService.read(data: PlanFixture.fileBytes, filename: "kh.txt")
-        let draft = try ImportDraft(extraction: extraction, filename: "kh.txt", data: PlanFixture.fileBytes, createdBy: nil)
+        let draft = try ImportDraft(
+            extraction: extraction, filename: "kh.txt", data: PlanFixture.fileBytes, createdBy: nil)
         try await draft.auditedCreate(on: app.db, by: audit)
         let token = String(repeating: "t", count: 43)
         try await CalendarToken(agencyID: ngoaiVu, token: token).auditedCreate(on: app.db, by: audit)
@@ -94,6 +95,16 @@ struct RouteRecords {
             return nil
         }
     }
+
+    /// Every route, logout last, so that a walk does not end its session half-way.
+    static func walkOrder(_ app: Application) -> [Route] {
+        app.routes.all.sorted {
+            ($0.path.string == "logout" ? 1 : 0, $0.path.string) < ($1.path.string == "logout" ? 1 : 0, $1.path.string)
+        }
+    }
+
+    /// An anonymous visitor, then one of each role.
+    static let visitors: [Role?] = [nil] + Role.allCases.map { $0 }
 
     /// The route's path pattern up to its parameter: `app/reports/:id/review` → `app/reports/:id`.
     static func pattern(_ route: Route) -> String? {
