@@ -15,19 +15,13 @@ enum DirectoryFormSupport {
         return LocalDate(year: y, month: m, day: d)
     }
 
-    /// The ids of every agency under `id` in the tree (not `id` itself).
+    /// The ids of every agency under `id` in the tree (not `id` itself), by the merge rules' own walk.
     static func descendants(of id: UUID, in agencies: [Agency]) -> Set<UUID> {
-        var children: [UUID: [UUID]] = [:]
+        var parents: [UUID: UUID] = [:]
         for agency in agencies {
-            if let parent = agency.$parent.id, let child = agency.id { children[parent, default: []].append(child) }
+            if let parent = agency.$parent.id, let child = agency.id { parents[child] = parent }
         }
-        var found: Set<UUID> = []
-        var queue = children[id] ?? []
-        while let next = queue.popLast() {
-            guard next != id, found.insert(next).inserted else { continue }
-            queue += children[next] ?? []
-        }
-        return found
+        return AgencyMerge.Directory(parents: parents).descendants(of: id)
     }
 
     /// One name per line, cleaned, without repeats (as the agency form reads aliases).
