@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.0"),
+        // Vapor's multipart parser, named for streaming a form's files to disk (`StreamedForm`).
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
         // Leaf's own engine, named for `LeafDataRepresentable` (Leaf re-exports only part of it).
         .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
@@ -41,12 +43,14 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "ttdn", dependencies: ["App"], swiftSettings: swiftSettings),
         // libFuzzer target for `ttdn extract` (scripts/fuzz-extract); built normally it is the benchmark (scripts/bench-extract).
-        .executableTarget(name: "ExtractFuzz", dependencies: ["TTDNKit"], path: "Fuzz/ExtractFuzz", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ExtractFuzz", dependencies: ["TTDNKit"], path: "Fuzz/ExtractFuzz", swiftSettings: swiftSettings),
         // libFuzzer target for the whole application: arbitrary requests answered in-process (scripts/fuzz-http).
         .executableTarget(name: "HTTPFuzz", dependencies: ["App"], path: "Fuzz/HTTPFuzz", swiftSettings: swiftSettings),
         .testTarget(

@@ -18,19 +18,19 @@ public func extractFuzzOne(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt 
 }
 
 #if FUZZING
-/// SwiftPM links an executable target's entry point as `ExtractFuzz_main`; in the fuzz build it hands
-/// control to libFuzzer's driver (the fuzzer's own `main` is then not linked in).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
+    /// SwiftPM links an executable target's entry point as `ExtractFuzz_main`; in the fuzz build it hands
+    /// control to libFuzzer's driver (the fuzzer's own `main` is then not linked in).
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+    ) -> CInt
 
-@_cdecl("ExtractFuzz_main")
-public func extractFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in extractFuzzOne(data, size) }
-}
+    @_cdecl("ExtractFuzz_main")
+    public func extractFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        var count = argc
+        var arguments = argv
+        return LLVMFuzzerRunDriver(&count, &arguments) { data, size in extractFuzzOne(data, size) }
+    }
 #endif

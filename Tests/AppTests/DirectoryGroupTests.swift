@@ -78,7 +78,7 @@ struct DirectoryGroupTests {
 
             // The new group is what documents' names resolve to.
             let directory = try await DirectoryLoader(db: app.db).directory()
-            #expect(directory.resolve("các cơ quan báo chí", on: .today()).match?.target == .group(group.id!))
+            #expect(directory.resolve("các cơ quan báo chí", on: app.clock.today).match?.target == .group(group.id!))
         }
     }
 

@@ -54,12 +54,14 @@ struct DirectoryImportTests {
             let agenciesBefore = try await Agency.query(on: app.db).count()
             let auditBefore = try await AuditEntry.query(on: app.db).count()
             let csv = directoryCSV([
-                ["code": "so-moi", "kind": "department", "official_name": "Sở Mới", "parent_code": "ubnd-tinh"],  // line 2
+                // line 2
+                ["code": "so-moi", "kind": "department", "official_name": "Sở Mới", "parent_code": "ubnd-tinh"],
                 ["code": "sai-loai", "kind": "khong-co", "official_name": "Cơ quan sai loại"],  // line 3
                 ["code": "so-ngoai-vu", "kind": "department", "official_name": "Sở Ngoại vụ (đã sửa)"],  // line 4
-                ["code": "phong-a", "kind": "unit", "official_name": "Phòng A", "parent_code": "khong-ton-tai"],  // line 5
+                // line 5
+                ["code": "phong-a", "kind": "unit", "official_name": "Phòng A", "parent_code": "khong-ton-tai"],
             ])
-            let importer = DirectoryImporter(db: app.db, audit: .system(Self.actor))
+            let importer = DirectoryImporter(db: app.db, audit: .system(Self.actor, clock: app.clock))
             let refused = await #expect(throws: AgencyCSVErrors.self) { try await importer.importCSV(csv) }
             #expect(refused?.errors.map(\.line) == [3, 5])
             #expect(refused?.errors.map(\.code) == ["unknownKind", "unknownParent"])
@@ -93,7 +95,8 @@ struct DirectoryImportTests {
                     "members": "so-moi|so-ngoai-vu",
                 ],
             ])
-            let summary = try await DirectoryImporter(db: app.db, audit: .system(Self.actor)).importCSV(csv)
+            let summary = try await DirectoryImporter(db: app.db, audit: .system(Self.actor, clock: app.clock))
+                .importCSV(csv)
             #expect(summary.agenciesCreated == 3)
             #expect(summary.agenciesUpdated == 1)
             #expect(summary.groupsCreated == 1)
@@ -125,7 +128,8 @@ struct DirectoryImportTests {
             #expect(update.decodedChanges["aliases"] == ["", "Sở Ngoại vụ tỉnh Lạng Sơn"])
 
             // The same file again changes nothing and writes no audit entry.
-            let again = try await DirectoryImporter(db: app.db, audit: .system("csv-test-2")).importCSV(csv)
+            let again = try await DirectoryImporter(db: app.db, audit: .system("csv-test-2", clock: app.clock))
+                .importCSV(csv)
             #expect(again.agenciesUnchanged == 4 && again.agenciesCreated == 0 && again.agenciesUpdated == 0)
             #expect(again.groupsUnchanged == 1)
             #expect(try await auditEntries(by: "csv-test-2", on: app.db).isEmpty)
@@ -142,7 +146,8 @@ struct DirectoryImportTests {
                     "members": "so-khcn",
                 ]
             ])
-            let summary = try await DirectoryImporter(db: app.db, audit: .system(Self.actor)).importCSV(csv)
+            let summary = try await DirectoryImporter(db: app.db, audit: .system(Self.actor, clock: app.clock))
+                .importCSV(csv)
             #expect(summary.groupsUpdated == 1)
             let group = try #require(
                 try await AgencyGroup.query(on: app.db).filter(\.$code == "cac-so-ban-nganh").first())
@@ -168,7 +173,7 @@ struct DirectoryImportTests {
                 ],
             ])
             let refused = await #expect(throws: AgencyCSVErrors.self) {
-                try await DirectoryImporter(db: app.db, audit: .system(Self.actor)).importCSV(csv)
+                try await DirectoryImporter(db: app.db, audit: .system(Self.actor, clock: app.clock)).importCSV(csv)
             }
             #expect(refused?.errors.map(\.code) == ["parentCycle"])
             #expect(refused?.errors.first?.line == 3)
@@ -186,13 +191,15 @@ struct DirectoryImportTests {
             #expect(first.csv.hasPrefix(AgencyCSV.columns.joined(separator: ",")))
 
             // Into the same database: nothing changes.
-            let same = try await DirectoryImporter(db: app.db, audit: .system(Self.actor)).importCSV(first.csv)
+            let same = try await DirectoryImporter(db: app.db, audit: .system(Self.actor, clock: app.clock)).importCSV(
+                first.csv)
             #expect(same.agenciesUnchanged == 5 && same.groupsUnchanged == 1 && same.successionsChanged == 0)
             #expect(try await auditEntries(by: Self.actor, on: app.db).isEmpty)
 
             // Into an empty database: the same file comes out again.
             try await withApp { other in
-                let summary = try await DirectoryImporter(db: other.db, audit: .system(Self.actor)).importCSV(first.csv)
+                let summary = try await DirectoryImporter(db: other.db, audit: .system(Self.actor, clock: app.clock))
+                    .importCSV(first.csv)
                 #expect(summary.agenciesCreated == 5 && summary.groupsCreated == 1)
                 let second = try await DirectoryExporter(db: other.db).export()
                 #expect(second.csv == first.csv)

@@ -19,7 +19,7 @@ struct DirectoryMergeTests {
 
     static func setUp(_ app: Application) async throws -> Setup {
         let fixture = try await Fixture.seed(app)
-        let audit = AuditContext.system("test")
+        let audit = AuditContext.system("test", clock: app.clock)
         let ngoaiVu = fixture.agencies["so-ngoai-vu"]!
         let unit = Agency(code: "vp-so-ngoai-vu", officialName: "Văn phòng Sở Ngoại vụ", kind: .unit, parentID: ngoaiVu)
         try await unit.auditedCreate(on: app.db, by: audit)
@@ -46,7 +46,7 @@ struct DirectoryMergeTests {
             #expect(form.text.contains("value=\"\(vhttdl.uuidString)\""))
             #expect(!form.text.contains("value=\"\(ngoaiVu.uuidString)\""))
             #expect(!form.text.contains("value=\"\(setup.unit.uuidString)\""))
-            #expect(form.text.contains("value=\"\(LocalDate.today().iso)\""))
+            #expect(form.text.contains("value=\"\(app.clock.today.iso)\""))
             #expect(!form.text.contains("<h2>Đã ghi nhận</h2>"))
 
             let response = try await browser.post(

@@ -59,7 +59,7 @@ struct DirectoryResolveTests {
             #expect(badDate.text.contains("id=\"date-error\""))
 
             // The issuing agency gives meaning to a relative name.
-            let audit = AuditContext.system("test")
+            let audit = AuditContext.system("test", clock: app.clock)
             let office = Agency(
                 code: "vp-so-ngoai-vu", officialName: "Văn phòng Sở Ngoại vụ", kind: .unit,
                 parentID: fixture.agencies["so-ngoai-vu"])

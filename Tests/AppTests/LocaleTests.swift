@@ -36,6 +36,39 @@ import Vapor
         #expect(en.subtracting(vi).sorted() == [])
     }
 
+    /// Keys made from TTDNKit's codes (statuses, holidays, weekdays) exist in every locale: TTDNKit returns
+    /// codes, and a code without its text would show the reader a raw key.
+    @Test func everyCodeTTDNKitReturnsHasItsText() throws {
+        let translations = try Translations.load(from: Self.root.appendingPathComponent("Resources/Locales").path)
+        let rules = HolidayRules.laborCode2019
+        let keys =
+            ReportStatus.allCases.map { "report.status.\($0.rawValue)" }
+            + TaskFollowUpStatus.allCases.map { "followup.status.\($0.rawValue)" }
+            + (rules.fixed.map(\.code) + rules.lunar.map(\.code) + [HolidayRules.tetCode]).map { "holidays.name.\($0)" }
+            + (1...7).map { "weekday.short.\($0)" }
+        for locale in AppLocale.allCases {
+            let missing = keys.filter { !translations.has($0, locale: locale) }
+            #expect(missing.isEmpty, "missing in \(locale.rawValue): \(missing)")
+        }
+    }
+
+    /// The holidays page names each day in the reader's language, from the codes the calendar returns.
+    @Test func holidaysAreNamedInTheReadersLanguage() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            var coordinator = Browser(app)
+            try await coordinator.login(fixture.users[.coordinator]!)
+            let vi = try await coordinator.get(SiteURL.holidays.with(["year": "2026"])).text
+            #expect(vi.contains("Quốc khánh (2/9)"))
+            #expect(vi.contains("Tết Nguyên đán (mùng 1)"))
+            #expect(vi.contains("Thứ Tư"))  // 2 September 2026 is a Wednesday
+            let en = try await coordinator.get(SiteURL.holidays.with(["year": "2026", "lang": "en"])).text
+            #expect(en.contains("National Day (2 September)"))
+            #expect(en.contains("Lunar New Year (Tết) (day 1 of the lunar year)"))
+            #expect(!en.contains("Quốc khánh"))
+        }
+    }
+
     @Test func languageFollowsTheQueryThenTheSessionThenTheUser() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)

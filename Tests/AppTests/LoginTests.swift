@@ -53,7 +53,7 @@ import VaporTesting
             let fixture = try await Fixture.seed(app)
             let user = try #require(
                 try await User.query(on: app.db).filter(\.$username == fixture.users[.editor]!).first())
-            try await user.auditedUpdate(on: app.db, by: .system("test")) { $0.active = false }
+            try await user.auditedUpdate(on: app.db, by: .system("test", clock: app.clock)) { $0.active = false }
             var browser = Browser(app)
             let response = try await browser.post(
                 SiteURL.login.path, form: [("username", user.username), ("password", testPassword)])

@@ -39,7 +39,7 @@ struct MemoryCachesTests {
                     == true)
             let member = try #require(
                 try await AgencyGroupMember.query(on: app.db).filter(\.$agency.$id == vhttdl).first())
-            try await member.auditedDelete(on: app.db, by: .system("test"))
+            try await member.auditedDelete(on: app.db, by: .system("test", clock: app.clock))
             #expect(
                 try await cache.directoryNames(on: app.db, today: app.clock.today).membersOf[group]?.contains(vhttdl)
                     != true)
@@ -118,7 +118,7 @@ struct MemoryCachesTests {
             let support = try #require(
                 try await TaskAgency.query(on: app.db).filter(\.$task.$id == famtrip).filter(\.$role == "support")
                     .first())
-            try await support.auditedDelete(on: app.db, by: .system("test"))
+            try await support.auditedDelete(on: app.db, by: .system("test", clock: app.clock))
             #expect(try await caches.planTree(plan.planID, on: app.db).agencies[famtrip]?.count == 1)
             try await TaskOutput(taskID: famtrip, description: "đoàn", target: 2, unit: "đoàn").create(on: app.db)
             #expect(try await viewer.get(path).text.contains("02 đoàn"))

@@ -77,11 +77,13 @@ struct PlanFixture {
 
     @discardableResult
     static func seed(
-        _ app: Application, _ fixture: Fixture, year: Int = LocalDate.today().year + 1,
+        _ app: Application, _ fixture: Fixture, year: Int? = nil,
         purposes: String = "Quảng bá hình ảnh tỉnh."
     )
         async throws -> PlanFixture
     {
+        // Next year's plan unless the test names one: its periods are open for the whole run.
+        let year = year ?? app.clock.today.year + 1
         let document = document(year: year)
         let links: [String: AgencyLink] = [
             "Sở Ngoại vụ": .agency(fixture.agencies["so-ngoai-vu"]!),
@@ -95,7 +97,7 @@ struct PlanFixture {
         request.purposes = purposes
         request.budget = "Ngân sách tỉnh năm \(year)."
         request.file = .init(filename: "Kế hoạch 18.txt", contentType: "text/plain; charset=utf-8", data: fileBytes)
-        let summary = try await PlanImporter(db: app.db, audit: .system("test")).save(request)
+        let summary = try await PlanImporter(db: app.db, audit: .system("test", clock: app.clock)).save(request)
         let tasks = try await PlanTask.query(on: app.db).filter(\.$plan.$id == summary.planID).all()
         let cited = try #require(try await LegalDocument.query(on: app.db).filter(\.$number == "72/2015/NĐ-CP").first())
         return PlanFixture(
@@ -111,10 +113,11 @@ struct PlanFixture {
 
     /// A user of another agency, for "someone else's agency" checks.
     static func officer(_ app: Application, agency: UUID, username: String) async throws {
-        _ = try await UserService(db: app.db, hasher: app.password.async, audit: .system("test")).create(
-            .init(
-                username: username, displayName: username, email: nil, password: testPassword, agencyID: agency,
-                roles: [.agencyOfficer]))
+        _ = try await UserService(db: app.db, hasher: app.password.async, audit: .system("test", clock: app.clock))
+            .create(
+                .init(
+                    username: username, displayName: username, email: nil, password: testPassword, agencyID: agency,
+                    roles: [.agencyOfficer]))
     }
 }
 

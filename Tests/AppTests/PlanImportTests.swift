@@ -19,9 +19,9 @@ import VaporTesting
     /// The demo province's directory, through the same importer the demo uses.
     static func seedDirectory(_ app: Application) async throws -> Fixture {
         let csv = try String(contentsOf: root.appendingPathComponent("Resources/Demo/agencies.csv"), encoding: .utf8)
-        try await DirectoryImporter(db: app.db, audit: .system("test")).importCSV(csv)
+        try await DirectoryImporter(db: app.db, audit: .system("test", clock: app.clock)).importCSV(csv)
         var fixture = Fixture()
-        let service = UserService(db: app.db, hasher: app.password.async, audit: .system("test"))
+        let service = UserService(db: app.db, hasher: app.password.async, audit: .system("test", clock: app.clock))
         let ngoaiVu = try await Agency.query(on: app.db).filter(\.$code == "so-ngoai-vu").first()
         for role in [Role.coordinator, .viewer, .agencyOfficer] {
             let username = "u-" + role.rawValue.replacingOccurrences(of: "_", with: "-")
@@ -229,7 +229,7 @@ import VaporTesting
     @Test func importCommandLinksWhatResolvesAndReportsTheRest() async throws {
         try await withApp { app in
             _ = try await Self.seedDirectory(app)
-            let summary = try await PlanImportService(db: app.db, audit: .system("ttdn import"))
+            let summary = try await PlanImportService(db: app.db, audit: .system("ttdn import", clock: app.clock))
                 .importWithoutReview(data: Self.demoPlan, filename: "ke-hoach.txt", status: .issued)
             #expect(summary.tasks >= 6)
             #expect(summary.unlinked == ["Hội Hữu nghị Việt Nam - Trung Quốc tỉnh"])

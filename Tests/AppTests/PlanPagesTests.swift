@@ -125,7 +125,7 @@ struct PlanPagesTests {
             #expect(try await refs("kind=quarters&agency=\(vhttdl)") == ["II.3.1"])
             #expect(try await refs("status=completed") == [])
             let task = try #require(try await PlanTask.find(plan.tasks["II.2"]!, on: app.db))
-            try await task.auditedUpdate(on: app.db, by: .system("test")) {
+            try await task.auditedUpdate(on: app.db, by: .system("test", clock: app.clock)) {
                 $0.status = PlanTask.Status.completed.rawValue
             }
             #expect(try await refs("status=completed") == ["II.2"])
@@ -285,7 +285,9 @@ struct PlanPagesTests {
 
             // Archived plans leave the list.
             let saved = try #require(try await Plan.find(plan.planID, on: app.db))
-            try await saved.auditedUpdate(on: app.db, by: .system("test")) { $0.status = Plan.Status.archived.rawValue }
+            try await saved.auditedUpdate(on: app.db, by: .system("test", clock: app.clock)) {
+                $0.status = Plan.Status.archived.rawValue
+            }
             #expect(PlanFixture.tableRefs(try await culture.get(SiteURL.myTasks.path).text).isEmpty)
         }
     }

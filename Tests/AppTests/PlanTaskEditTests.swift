@@ -247,9 +247,9 @@ struct PlanTaskEditTests {
                     \.$action == "update"
                 ).count() == 1)
             // The editor itself refuses a stale version (two saves racing past the first check).
-            let checked = TaskForm().check(names: try await PlanAgencyNames.load(on: app.db))
+            let checked = TaskForm().check(names: try await PlanAgencyNames.load(on: app.db, today: app.clock.today))
             await #expect(throws: TaskEditor.Conflict.self) {
-                _ = try await TaskEditor(db: app.db, audit: .system("test")).update(
+                _ = try await TaskEditor(db: app.db, audit: .system("test", clock: app.clock)).update(
                     taskID: id, version: 1, checked: checked)
             }
         }

@@ -84,7 +84,9 @@ struct ReminderTests {
             let plan = try await PlanFixture.seed(app, fixture)
             let officer = try #require(
                 try await User.query(on: app.db).filter(\.$username == fixture.users[.agencyOfficer]!).first())
-            try await officer.auditedUpdate(on: app.db, by: .system("test")) { $0.email = "canbo@songoaivu.example" }
+            try await officer.auditedUpdate(on: app.db, by: .system("test", clock: app.clock)) {
+                $0.email = "canbo@songoaivu.example"
+            }
             let q1 = try await ReportingFlowTests.obligation(
                 app, agency: fixture.agencies["so-ngoai-vu"]!, period: "\(plan.year)-Q1")
             let day = try #require(q1.due).addingDays(-3)
@@ -138,7 +140,7 @@ struct ReminderTests {
         let plan = try await PlanFixture.seed(app, fixture)
         let officer = try #require(
             try await User.query(on: app.db).filter(\.$username == fixture.users[.agencyOfficer]!).first())
-        try await officer.auditedUpdate(on: app.db, by: .system("test")) { $0.email = email }
+        try await officer.auditedUpdate(on: app.db, by: .system("test", clock: app.clock)) { $0.email = email }
         let q1 = try await ReportingFlowTests.obligation(
             app, agency: fixture.agencies["so-ngoai-vu"]!, period: "\(plan.year)-Q1")
         return (officer, try #require(q1.due).addingDays(-3), q1)

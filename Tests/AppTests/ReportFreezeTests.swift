@@ -22,7 +22,7 @@ struct ReportFreezeTests {
     static func setUp(_ app: Application) async throws -> (Fixture, Setup) {
         let fixture = try await Fixture.seed(app)
         // Next year's plan: its first quarter is never past its lock date while the test runs.
-        let year = LocalDate.today().year + 1
+        let year = app.clock.today.year + 1
         let plan = try await PlanFixture.seed(app, fixture, year: year)
         let obligation = try await ReportingFlowTests.obligation(
             app, agency: fixture.agencies["so-ngoai-vu"]!, period: "\(year)-Q1")

@@ -13,7 +13,8 @@ import ZIPFoundation
 /// the dashboard, its CSV and the consolidated report.
 @Suite("Reporting cycle")
 struct ReportingFlowTests {
-    static let year = LocalDate.today().year
+    /// This year by the machine's clock, which is the clock `withApp` gives the application.
+    static let year = AppClock.system.today.year
     static let pdf = Data("%PDF-1.4\n% biên bản\n".utf8)
 
     static func obligation(_ app: Application, agency: UUID, period: String) async throws -> Obligation {
@@ -55,14 +56,14 @@ struct ReportingFlowTests {
             let vh = fixture.agencies["so-vhttdl"]!
             let q1 = try await Self.obligation(app, agency: vh, period: "\(Self.year)-Q1")
             let draft = Submission(obligationID: q1.id!)
-            try await draft.auditedCreate(on: app.db, by: .system("test"))
-            let audit = AuditContext.system("test")
+            try await draft.auditedCreate(on: app.db, by: .system("test", clock: app.clock))
+            let audit = AuditContext.system("test", clock: app.clock)
             let successor = Agency(code: "so-moi", officialName: "Sở Văn hóa và Thể thao", kind: .department)
             try await successor.auditedCreate(on: app.db, by: audit)
             let old = try #require(try await Agency.find(vh, on: app.db))
-            try await old.auditedUpdate(on: app.db, by: audit) { $0.validTo = LocalDate.today().adding(days: -1).iso }
+            try await old.auditedUpdate(on: app.db, by: audit) { $0.validTo = app.clock.today.adding(days: -1).iso }
             try await AgencySuccession(
-                predecessorID: vh, successorID: successor.id!, kind: "mergedInto", effective: LocalDate.today()
+                predecessorID: vh, successorID: successor.id!, kind: "mergedInto", effective: app.clock.today
             )
             .auditedCreate(on: app.db, by: audit)
             let outcome = try await ObligationService.sync(planID: nil, on: app.db, by: audit)
@@ -325,7 +326,7 @@ struct IndicatorTargetTests {
                 #expect(sent.status == .seeOther)
                 _ = try await SubmissionStore.review(
                     .accept, comment: "", expectedVersion: 1, obligation: o, db: app.db, user: user,
-                    audit: .system("test"), now: app.clock.now())
+                    audit: .system("test", clock: app.clock), now: app.clock.now())
             }
             let regime = try #require(try await RegimeRecord.query(on: app.db).first())
             let page = try await coordinator.get(

@@ -1,4 +1,5 @@
 import Foundation
+import TTDNKit
 import Testing
 import Vapor
 
@@ -70,18 +71,5 @@ import Vapor
         }
         #expect(await harness.respond(toFuzz: Self.input(visitor: 0, method: 0, target: "/healthz")) == 200)
         try await harness.shutdown()
-    }
-}
-
-/// A seeded generator, so that a failure names an input that the next run sends again.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -80,7 +80,8 @@ import Vapor
             let edited = try await admin.post(
                 SiteURL.user(viewer.requireID()).path,
                 form: [
-                    ("version", version), ("display_name", viewer.displayName), ("email", "v@so.example\nRCPT TO:<x@evil.example>"),
+                    ("version", version), ("display_name", viewer.displayName),
+                    ("email", "v@so.example\nRCPT TO:<x@evil.example>"),
                     ("roles[]", "viewer"), ("active", "on"),
                 ])
             #expect(edited.status == .badRequest)
@@ -88,7 +89,7 @@ import Vapor
             #expect(try await User.find(viewer.id, on: app.db)?.email == nil)
 
             // `ttdn user create` goes through the same check.
-            let service = UserService(db: app.db, hasher: app.password.async, audit: .system("test"))
+            let service = UserService(db: app.db, hasher: app.password.async, audit: .system("test", clock: app.clock))
             let problems = try await service.problems(
                 with: .init(
                     username: "tran.c", displayName: "Trần C", email: "c@so.example\r", password: "mat-khau-rat-dai",

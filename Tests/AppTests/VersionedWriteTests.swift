@@ -192,7 +192,7 @@ struct VersionedWriteTests {
     func consolidated() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
-            let year = LocalDate.today().year
+            let year = app.clock.today.year
             let plan = try await PlanFixture.seed(app, fixture, year: year)
             let browser = try await Self.signedIn(app, .coordinator, fixture)
             let regime = try #require(
@@ -318,7 +318,7 @@ struct VersionedWriteTests {
     func report() async throws {
         try await withApp { app in
             let fixture = try await Fixture.seed(app)
-            let year = LocalDate.today().year + 1
+            let year = app.clock.today.year + 1
             let plan = try await PlanFixture.seed(app, fixture, year: year)
             let browser = try await Self.signedIn(app, .agencyOfficer, fixture)
             let obligation = try await ReportingFlowTests.obligation(

@@ -7,10 +7,12 @@ struct AuditContext: Sendable {
     var actorID: UUID?
     var actorName: String
     var address: String?
+    /// What stamps the entries: the application's clock, so a test's fixed day is the day in the trail too.
+    var clock: AppClock
 
     /// Changes made by a command or the demo seeder rather than a signed-in person.
-    static func system(_ name: String) -> AuditContext {
-        AuditContext(actorID: nil, actorName: name, address: nil)
+    static func system(_ name: String, clock: AppClock) -> AuditContext {
+        AuditContext(actorID: nil, actorName: name, address: nil, clock: clock)
     }
 }
 
@@ -19,7 +21,7 @@ extension Request {
         let user = auth.get(User.self)
         return AuditContext(
             actorID: user?.id, actorName: user.map { "\($0.displayName) (\($0.username))" } ?? "—",
-            address: remoteAddress?.ipAddress)
+            address: remoteAddress?.ipAddress, clock: application.clock)
     }
 }
 
@@ -76,7 +78,7 @@ extension Auditable {
             changes[key] = [before[key], after[key]]
         }
         let entry = AuditEntry(
-            at: Date(), context: context, action: action, entityType: Self.auditType,
+            at: context.clock.now(), context: context, action: action, entityType: Self.auditType,
             entityID: id?.uuidString ?? "", entityLabel: auditLabel, changes: changes)
         try await entry.create(on: db)
     }

@@ -78,7 +78,8 @@ enum LoginController {
         -> Response
     {
         let page = LoginPage(
-            layout: req.layout(titleKey: "login.title", anonymousForm: true), username: username, next: next ?? "", error: error)
+            layout: req.layout(titleKey: "login.title", anonymousForm: true), username: username, next: next ?? "",
+            error: error)
         return try await req.view.render("login", page).encodeResponse(status: status, for: req)
     }
 

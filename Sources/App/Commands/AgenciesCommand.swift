@@ -28,7 +28,7 @@ struct AgenciesCommand: AsyncCommand {
             } catch {
                 throw CommandFailure("cannot read \(signature.file): \(error.localizedDescription)")
             }
-            let importer = DirectoryImporter(db: app.db, audit: .system("ttdn agencies import"))
+            let importer = DirectoryImporter(db: app.db, audit: .system("ttdn agencies import", clock: app.clock))
             do {
                 let summary = try await importer.importCSV(data: data)
                 context.console.print(

@@ -25,16 +25,18 @@ struct ExportCommand: AsyncCommand {
             throw CommandFailure("--format must be docx or csv, not \(format)")
         }
         try await DatabaseSetup.ensureSchema(app)
-        let exporter = PlanExporter(db: app.db)
+        let exporter = PlanExporter(db: app.db, today: app.clock.today)
         guard let loaded = try await exporter.load(planID) else {
             throw CommandFailure("no plan with id \(planID.uuidString.lowercased())")
         }
         let data: Data
         if format == "docx" {
-            data = try exporter.docx(loaded)
+            data = try exporter.docx(loaded, created: app.clock.now())
         } else {
             let translations = app.translations
-            data = exporter.csv(loaded) { translations.text("task.status.\($0.rawValue)", locale: .vi) }
+            data = exporter.csv(loaded, today: app.clock.today) {
+                translations.text("task.status.\($0.rawValue)", locale: .vi)
+            }
         }
         let path = signature.output ?? PlanExporter.filename(loaded.plan, ext: format)
         do {

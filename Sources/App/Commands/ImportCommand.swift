@@ -22,7 +22,7 @@ struct ImportCommand: AsyncCommand {
             throw CommandFailure("cannot read \(signature.file)")
         }
         let status = Plan.Status(rawValue: signature.status ?? "issued") ?? .issued
-        let summary = try await PlanImportService(db: app.db, audit: .system("ttdn import"))
+        let summary = try await PlanImportService(db: app.db, audit: .system("ttdn import", clock: app.clock))
             .importWithoutReview(data: data, filename: url.lastPathComponent, status: status)
         context.console.print("plan \(summary.planID.uuidString.lowercased())")
         context.console.print("tasks \(summary.tasks), agency links \(summary.linked), citations \(summary.citations)")

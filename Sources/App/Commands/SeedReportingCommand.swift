@@ -23,7 +23,7 @@ struct SeedReportingCommand: AsyncCommand {
             throw CommandFailure("--agencies 1…500, --tasks 1…2000")
         }
         let year = signature.year ?? app.clock.today.year - 1
-        let seeder = ReportSeeder(db: app.db)
+        let seeder = ReportSeeder(db: app.db, audit: .system("ttdn demo", clock: app.clock))
         let (plan, regime) = try await seeder.syntheticPlan(agencies: agencies, tasks: tasks, year: year)
         let filled = try await seeder.fill(planID: plan, today: app.clock.today)
         context.console.print("plan \(plan.uuidString.lowercased())")

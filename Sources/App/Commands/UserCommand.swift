@@ -30,7 +30,7 @@ struct UserCommand: AsyncCommand {
             return
         }
         let password = signature.password ?? context.console.ask("Password:", isSecure: true)
-        let service = UserService(db: app.db, hasher: app.password.async, audit: .system("ttdn user"))
+        let service = UserService(db: app.db, hasher: app.password.async, audit: .system("ttdn user", clock: app.clock))
         switch signature.action {
         case "create":
             var roles = Set<Role>()
@@ -87,7 +87,7 @@ struct UserCommand: AsyncCommand {
             throw CommandFailure("no user \(username)")
         }
         let throttle = LoginThrottleStore(db: app.db, rules: app.settings.loginThrottle)
-        if try await throttle.unlock(user, by: .system("ttdn user"), now: app.authClock.now()) {
+        if try await throttle.unlock(user, by: .system("ttdn user", clock: app.clock), now: app.authClock.now()) {
             context.console.print("sign-in unlocked for \(user.username)")
         } else {
             context.console.print("sign-in for \(user.username) was not locked")

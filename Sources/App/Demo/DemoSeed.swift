@@ -32,7 +32,7 @@ struct DemoSeed {
         guard try await User.query(on: app.db).count() == 0 else { return false }
         let csvPath = app.directory.resourcesDirectory + "Demo/agencies.csv"
         let csv = try String(contentsOfFile: csvPath, encoding: .utf8)
-        let audit = AuditContext.system("ttdn demo")
+        let audit = AuditContext.system("ttdn demo", clock: app.clock)
         // All or nothing: a demo that fails half-way leaves an empty database to try again with.
         try await app.db.transaction { db in
             try await DirectoryImporter(db: db, audit: audit).importCSV(csv)
@@ -58,7 +58,8 @@ struct DemoSeed {
             let summary = try await PlanImportService(db: app.db, audit: audit)
                 .importWithoutReview(data: data, filename: "ke-hoach-ttdn-2025.txt", status: .issued)
             // Its year is over: the agencies' reports, most accepted, some late, returned or missing.
-            try await ReportSeeder(db: app.db).fill(planID: summary.planID, today: app.clock.today)
+            try await ReportSeeder(db: app.db, audit: .system("ttdn demo", clock: app.clock)).fill(
+                planID: summary.planID, today: app.clock.today)
         }
         return true
     }

@@ -7,7 +7,7 @@ import TTDNKit
 /// size (agencies, tasks with leads, a monthly regime).
 struct ReportSeeder {
     let db: any Database
-    let audit = AuditContext.system("ttdn demo")
+    let audit: AuditContext
 
     /// Fills the obligations of `planID` that are due by `today`. Deterministic: the pattern follows each
     /// obligation's agency and period, so two runs on two databases look alike.
@@ -17,7 +17,7 @@ struct ReportSeeder {
         guard !regimes.isEmpty else { return 0 }
         let obligations = try await Obligation.query(on: db).filter(\.$regime.$id ~~ regimes).sort(\.$periodKey).all()
         let written = try await ObligationService.submittedObligationIDs(obligations.compactMap(\.id), on: db)
-        let names = try await PlanAgencyNames.load(on: db)
+        let names = try await PlanAgencyNames.load(on: db, today: today)
         return try await db.transaction { tx in
             var count = 0
             // An agency's tasks are the same for every period.

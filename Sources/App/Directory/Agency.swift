@@ -59,7 +59,7 @@ final class Agency: Model, @unchecked Sendable {
     var agencyKind: AgencyKind { AgencyKind(rawValue: kind) ?? .other }
 
     /// Valid today (or on `day`): not yet dissolved or merged away.
-    func isCurrent(on day: LocalDate = .today()) -> Bool {
+    func isCurrent(on day: LocalDate) -> Bool {
         if let from = validFrom, let start = LocalDate(iso: from), start > day { return false }
         if let to = validTo, let end = LocalDate(iso: to), end < day { return false }
         return true

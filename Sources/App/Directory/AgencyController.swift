@@ -17,7 +17,7 @@ enum AgencyController {
         let includeAll = filter.show == "all"
         let needle = VietnameseText.searchKey(filter.q ?? "")
         let matching = directory.filter { agency in
-            (includeAll || agency.isCurrent())
+            (includeAll || agency.isCurrent(on: req.today))
                 && (filter.kind.map { $0.isEmpty || agency.kind == $0 } ?? true)
                 && (needle.isEmpty || agency.searchKey.contains(needle))
         }

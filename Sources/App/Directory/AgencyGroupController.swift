@@ -111,7 +111,7 @@ enum AgencyGroupController {
             members: members.map {
                 AgencyShowPage.Link(
                     href: SiteURL.agency($0.id!).path, name: $0.officialName,
-                    note: $0.isCurrent() ? nil : req.t("agency.former"))
+                    note: $0.isCurrent(on: req.today) ? nil : req.t("agency.former"))
             },
             memberCount: members.count, editHref: canEdit ? SiteURL.agencyGroupEdit(id).path : nil,
             listHref: SiteURL.agencyGroups.path)
@@ -266,14 +266,14 @@ enum AgencyGroupController {
                 value: agency.id!.uuidString, label: agency.officialName, selected: selected.contains(agency.id!))
         }
         var byKind: [String: [Agency]] = [:]
-        for agency in agencies where agency.isCurrent() { byKind[agency.kind, default: []].append(agency) }
+        for agency in agencies where agency.isCurrent(on: req.today) { byKind[agency.kind, default: []].append(agency) }
         var sections = AgencyKind.allCases.compactMap { kind -> FormPage.Section? in
             guard let members = byKind[kind.rawValue], !members.isEmpty else { return nil }
             return FormPage.Section(
                 id: "kind-\(kind.rawValue)", legend: req.t("agency.kind.\(kind.rawValue)"), options: members.map(option)
             )
         }
-        let former = agencies.filter { !$0.isCurrent() && selected.contains($0.id!) }
+        let former = agencies.filter { !$0.isCurrent(on: req.today) && selected.contains($0.id!) }
         if !former.isEmpty {
             sections.append(
                 FormPage.Section(id: "former", legend: req.t("group.members.former"), options: former.map(option)))

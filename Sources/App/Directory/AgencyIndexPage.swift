@@ -25,7 +25,7 @@ struct AgencyIndexPage: Encodable {
     static func row(_ agency: Agency, depth: Int, req: Request) -> Row {
         Row(
             href: SiteURL.agency(agency.id!).path, name: agency.officialName, shortName: agency.shortName,
-            kind: req.t("agency.kind.\(agency.kind)"), depth: min(depth, 6), current: agency.isCurrent(),
+            kind: req.t("agency.kind.\(agency.kind)"), depth: min(depth, 6), current: agency.isCurrent(on: req.today),
             validTo: Formatting.date(iso: agency.validTo, req.locale))
     }
 

@@ -51,7 +51,7 @@ enum AgencyMergeController {
         let agency = try await find(req)
         let form = try req.content.decode(MergeForm.self)
         let plan: Plan
-        switch try await check(form, agency: agency, on: req.db) {
+        switch try await check(form, agency: agency, today: req.today, on: req.db) {
         case .success(let checked): plan = checked
         case .failure(let problems):
             return try await render(req, agency: agency, form: form, errors: problems.fields.mapValues { req.t($0) })
@@ -73,7 +73,9 @@ enum AgencyMergeController {
     }
 
     /// Field → translation key of what is wrong, or the plan. The rules are `AgencyMerge.problems`.
-    static func check(_ form: MergeForm, agency: Agency, on db: any Database) async throws -> Result<Plan, Problems> {
+    static func check(_ form: MergeForm, agency: Agency, today: LocalDate, on db: any Database) async throws -> Result<
+        Plan, Problems
+    > {
         let id = try agency.requireID()
         let text = form.successor_id?.trimmingCharacters(in: .whitespaces) ?? ""
         var successor: Agency?
@@ -90,7 +92,8 @@ enum AgencyMergeController {
         let request = AgencyMerge.Request(
             agency: id, agencyValidFrom: agency.validFrom.flatMap(LocalDate.init(iso:)),
             successor: text.isEmpty ? nil : (successor?.id ?? UUID(uuidString: text) ?? UUID()),
-            successorFound: text.isEmpty || successor != nil, successorIsCurrent: successor?.isCurrent() ?? false,
+            successorFound: text.isEmpty || successor != nil,
+            successorIsCurrent: successor?.isCurrent(on: today) ?? false,
             kind: kind, effective: effective)
         let problems = AgencyMerge.problems(request, in: directory)
         guard problems.isEmpty, let successor, let kind, let effective else {
@@ -117,7 +120,9 @@ enum AgencyMergeController {
             let children = try await Agency.query(on: tx).filter(\.$parent.$id == id).all()
             let handOver = AgencyMerge.handOver(
                 effective: plan.effective, agencyGroups: memberships.map(\.$group.id), successorGroups: successorGroups,
-                units: children.compactMap { child in child.id.map { .init(id: $0, isCurrent: child.isCurrent()) } })
+                units: children.compactMap { child in
+                    child.id.map { .init(id: $0, isCurrent: child.isCurrent(on: audit.clock.today)) }
+                })
             // A versioned write: an edit of the agency saved since it was read makes the merge a conflict.
             try await agency.auditedUpdate(on: tx, by: audit) { $0.validTo = handOver.endsOn.iso }
             for membership in memberships {
@@ -152,7 +157,7 @@ enum AgencyMergeController {
         let id = try agency.requireID()
         let all = try await DirectoryLoader(db: req.db).agencies()
         let below = DirectoryFormSupport.descendants(of: id, in: all)
-        let successors = all.filter { $0.id != id && !below.contains($0.id!) && $0.isCurrent() }.map {
+        let successors = all.filter { $0.id != id && !below.contains($0.id!) && $0.isCurrent(on: req.today) }.map {
             AccountController.Option(
                 value: $0.id!.uuidString, label: $0.officialName + " — " + req.t("agency.kind.\($0.kind)"),
                 selected: $0.id!.uuidString.lowercased() == form.successor_id?.lowercased())
@@ -172,12 +177,13 @@ enum AgencyMergeController {
         }
         let page = MergePage(
             layout: req.layout(title: req.t("merge.title", agency.officialName)), action: SiteURL.agencyMerge(id).path,
-            cancel: SiteURL.agency(id).path, name: agency.officialName, current: agency.isCurrent(), existing: existing,
+            cancel: SiteURL.agency(id).path, name: agency.officialName, current: agency.isCurrent(on: req.today),
+            existing: existing,
             hasExisting: !existing.isEmpty,
             successors: successors, kinds: kinds, effective: form.effective ?? "",
             memberships: try await AgencyGroupMember.query(on: req.db).filter(\.$agency.$id == id).count(),
             users: try await User.query(on: req.db).filter(\.$agency.$id == id).count(),
-            children: all.filter { $0.$parent.id == id && $0.isCurrent() }.count,
+            children: all.filter { $0.$parent.id == id && $0.isCurrent(on: req.today) }.count,
             errors: errors)
         return try await req.view.render("agencies/merge", page)
     }

@@ -52,12 +52,12 @@ struct AgencyShowPage: Encodable {
             children: children.map {
                 Link(
                     href: SiteURL.agency($0.id!).path, name: $0.officialName,
-                    note: $0.isCurrent() ? nil : req.t("agency.former"))
+                    note: $0.isCurrent(on: req.today) ? nil : req.t("agency.former"))
             }.nonEmpty,
             aliases: agency.aliases.nonEmpty, abbreviations: agency.abbreviations.nonEmpty,
             validFrom: Formatting.date(iso: agency.validFrom, locale),
             validTo: Formatting.date(iso: agency.validTo, locale),
-            current: agency.isCurrent(),
+            current: agency.isCurrent(on: req.today),
             successors: onward.map {
                 Link(href: SiteURL.agency($0.successor.id!).path, name: $0.successor.officialName, note: note($0))
             }.nonEmpty,
@@ -68,7 +68,7 @@ struct AgencyShowPage: Encodable {
                 Link(href: SiteURL.agencyGroup($0.group.id!).path, name: $0.group.name, note: nil)
             }.nonEmpty,
             editHref: canEdit ? SiteURL.agencyEdit(id).path : nil,
-            mergeHref: canEdit && agency.isCurrent() ? SiteURL.agencyMerge(id).path : nil,
+            mergeHref: canEdit && agency.isCurrent(on: req.today) ? SiteURL.agencyMerge(id).path : nil,
             newChildHref: canEdit ? SiteURL.agencyNew.with(["parent": id.uuidString]) : nil)
     }
 }

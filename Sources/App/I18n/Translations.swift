@@ -6,10 +6,6 @@ import Vapor
 struct Translations: Sendable {
     private(set) var table: [AppLocale: [String: String]]
 
-    init(table: [AppLocale: [String: String]]) {
-        self.table = table
-    }
-
     static func load(from directory: String) throws -> Translations {
         var table: [AppLocale: [String: String]] = [:]
         let fm = FileManager.default

@@ -87,7 +87,8 @@ extension Request {
         }
         let pageTitle = title ?? titleKey.map { t($0) } ?? t("app.name")
         return LayoutContext(
-            lang: locale.rawValue, title: pageTitle, csrf: CSRF.token(for: self, create: user != nil || anonymousForm), user: badge, nav: nav.nonEmpty,
+            lang: locale.rawValue, title: pageTitle, csrf: CSRF.token(for: self, create: user != nil || anonymousForm),
+            user: badge, nav: nav.nonEmpty,
             languages: languages, flash: takeFlash())
     }
 

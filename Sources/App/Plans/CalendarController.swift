@@ -68,7 +68,7 @@ enum CalendarController {
                     url: base + SiteURL.report(obligation.id!).path))
         }
         events.sort { ($0.date, $0.uid) < ($1.date, $1.uid) }
-        return ICalendar(name: "Nhiệm vụ · \(agencyName)", events: events, stamp: req.now)
+        return ICalendar(name: req.t("calendar.feed.name", agencyName), events: events, stamp: req.now)
     }
 
     /// The site's address for links that leave it (feeds, calendars): `PUBLIC_URL`, else the request's host.

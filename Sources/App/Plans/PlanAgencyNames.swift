@@ -16,7 +16,7 @@ struct PlanAgencyNames: Sendable {
     let membersOf: [UUID: Set<UUID>]
     let today: LocalDate
 
-    static func load(on db: any Database, today: LocalDate = .today()) async throws -> PlanAgencyNames {
+    static func load(on db: any Database, today: LocalDate) async throws -> PlanAgencyNames {
         // Names only (no aliases): these models are for showing and are not marked as saved rows.
         let agencies = try await PlanRows.agencies(on: db)
         let groups = try await AgencyGroup.query(on: db).sort(\.$sortKey).all()

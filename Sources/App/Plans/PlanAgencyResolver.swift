@@ -9,7 +9,7 @@ struct PlanAgencyResolver {
     let context: ResolutionContext
     let documentDay: LocalDate
 
-    init(directory: AgencyDirectory, plan: PlanDocument, issuerID: UUID? = nil, today: LocalDate = .today()) {
+    init(directory: AgencyDirectory, plan: PlanDocument, issuerID: UUID? = nil, today: LocalDate) {
         self.directory = directory
         let day = Self.documentDay(plan.date) ?? today
         self.documentDay = day

@@ -11,17 +11,17 @@ enum PlanExportController {
     static let csvType = "text/csv; charset=utf-8"
 
     @Sendable static func docx(req: Request) async throws -> Response {
-        let exporter = PlanExporter(db: req.db)
+        let exporter = PlanExporter(db: req.db, today: req.today)
         guard let loaded = try await exporter.load(req.recordID()) else { throw Abort(.notFound) }
-        let data = try exporter.docx(loaded)
+        let data = try exporter.docx(loaded, created: req.now)
         return PlanController.download(
             data, filename: PlanExporter.filename(loaded.plan, ext: "docx"), contentType: docxType)
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {
-        let exporter = PlanExporter(db: req.db)
+        let exporter = PlanExporter(db: req.db, today: req.today)
         guard let loaded = try await exporter.load(req.recordID()) else { throw Abort(.notFound) }
-        let data = exporter.csv(loaded) { req.t("task.status.\($0.rawValue)") }
+        let data = exporter.csv(loaded, today: req.today) { req.t("task.status.\($0.rawValue)") }
         return PlanController.download(
             data, filename: PlanExporter.filename(loaded.plan, ext: "csv"), contentType: csvType)
     }

@@ -7,6 +7,8 @@ import TTDNKit
 /// page's download links and `ttdn export`.
 struct PlanExporter {
     let db: any Database
+    /// The day whose agency names "today's names" means.
+    let today: LocalDate
 
     struct Loaded {
         let plan: Plan
@@ -19,7 +21,7 @@ struct PlanExporter {
     /// Everything the exports need, in about a dozen queries.
     func load(_ planID: UUID) async throws -> Loaded? {
         guard let plan = try await Plan.find(planID, on: db) else { return nil }
-        let names = try await PlanAgencyNames.load(on: db)
+        let names = try await PlanAgencyNames.load(on: db, today: today)
         let tree = try await PlanTaskTree.load(planID: planID, on: db)
         let citations = try await PlanCitation.query(on: db).filter(\.$plan.$id == planID).with(\.$document).sort(
             \.$position
@@ -100,12 +102,13 @@ struct PlanExporter {
             .map { OfficialPlan.Paragraph($0) }
     }
 
-    func docx(_ loaded: Loaded) throws -> Data {
-        try PlanDocxWriter.docx(OfficialPlan(from: loaded.document, extras: loaded.extras))
+    func docx(_ loaded: Loaded, created: Date) throws -> Data {
+        try PlanDocxWriter.docx(
+            OfficialPlan(from: loaded.document, extras: loaded.extras), options: .init(created: created))
     }
 
     /// One row per task in outline order; `status` names a task status in the reader's language.
-    func csv(_ loaded: Loaded, today: LocalDate = .today(), status: (PlanTask.Status) -> String) -> Data {
+    func csv(_ loaded: Loaded, today: LocalDate, status: (PlanTask.Status) -> String) -> Data {
         let rows = zip(loaded.tree.nodes, loaded.document.tasks).map { node, task in
             PlanTaskCSV.Row(
                 task: task,

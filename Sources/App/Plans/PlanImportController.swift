@@ -55,7 +55,7 @@ enum PlanImportController {
         let draft = try await load(req)
         let plan = try draft.plan()
         let directory = try await DirectoryLoader(db: req.db).directory()
-        let resolver = PlanAgencyResolver(directory: directory, plan: plan)
+        let resolver = PlanAgencyResolver(directory: directory, plan: plan, today: req.today)
         let decisions = PlanAgencyResolver.wordings(in: plan).map { wording in
             PlanImportForm.AgencyRow(
                 wording: wording, choice: Self.choice(for: resolver.resolve(wording)), new_name: wording, new_kind: nil,
@@ -74,7 +74,7 @@ enum PlanImportController {
         let original = try draft.plan()
         var (plan, problems) = form.plan(original: original)
         let directory = try await DirectoryLoader(db: req.db).directory()
-        let resolver = PlanAgencyResolver(directory: directory, plan: plan)
+        let resolver = PlanAgencyResolver(directory: directory, plan: plan, today: req.today)
         let canCreate = Policy.allows(req.auth.get(User.self)?.actor, .editDirectory)
         let (links, aliases, linkProblems) = form.links(for: plan, resolver: resolver, canCreate: canCreate)
         problems.merge(linkProblems) { a, _ in a }

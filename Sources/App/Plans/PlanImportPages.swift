@@ -119,7 +119,7 @@ struct PlanImportReviewPage: Encodable {
         func field(_ value: String?, _ key: String) -> Field {
             Field(value: value ?? "", error: problems[key].map { req.t($0) })
         }
-        let current = directory.agencies.filter { $0.isValid(on: resolver.context.today) }
+        let current = directory.agencies.filter { $0.isValid(on: req.today) }
         let everything: [Option] =
             current.map { Option(value: "agency:\($0.id.uuidString)", label: $0.officialName, selected: false) }
             + directory.groups.map {

@@ -33,7 +33,7 @@ struct PlanImportService {
             throw CommandFailure("\(filename): \(error.message)")
         }
         let directory = try await DirectoryLoader(db: db).directory()
-        let resolver = PlanAgencyResolver(directory: directory, plan: extraction.plan)
+        let resolver = PlanAgencyResolver(directory: directory, plan: extraction.plan, today: audit.clock.today)
         let links = resolver.resolveAll(extraction.plan).mapValues(AgencyLink.init)
         var request = PlanImporter.Request(plan: extraction.plan, links: links)
         request.issuingAgencyID = resolver.context.issuerID

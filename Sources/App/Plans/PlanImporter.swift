@@ -75,7 +75,7 @@ struct PlanImporter {
             }
             // The plan's reporting duties become regimes (editable later), and their obligations are derived.
             _ = try await ObligationService.createRegimes(
-                for: plan, duties: request.plan.reporting, fallbackYear: LocalDate.today().year, on: tx, by: audit)
+                for: plan, duties: request.plan.reporting, fallbackYear: audit.clock.today.year, on: tx, by: audit)
             try await ObligationService.sync(planID: planID, on: tx, by: audit)
             return Summary(planID: planID, tasks: tasks, linked: linked, unlinked: unlinked, citations: citations)
         }

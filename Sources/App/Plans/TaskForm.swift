@@ -149,7 +149,9 @@ struct TaskForm: Content {
         let descriptions = output_description ?? []
         let targets = output_target ?? []
         let units = output_unit ?? []
-        if max(descriptions.count, targets.count, units.count) > Self.maxRows { problems["outputs"] = "task.error.too_many" }
+        if max(descriptions.count, targets.count, units.count) > Self.maxRows {
+            problems["outputs"] = "task.error.too_many"
+        }
         for index in 0..<min(max(descriptions.count, targets.count, units.count), Self.maxRows) {
             let description = index < descriptions.count ? Self.trimmed(descriptions[index]) : ""
             let targetText = index < targets.count ? Self.trimmed(targets[index]) : ""

@@ -27,7 +27,7 @@ struct ConsolidatedBuilder {
         let ids = obligations.compactMap(\.id)
         let submissions = ids.isEmpty ? [] : try await Submission.query(on: db).filter(\.$obligation.$id ~~ ids).all()
         let byObligation = Dictionary(submissions.map { ($0.$obligation.id, $0) }) { a, _ in a }
-        let names = try await PlanAgencyNames.load(on: db)
+        let names = try await PlanAgencyNames.load(on: db, today: today)
         let plan = try await regime.$plan.get(on: db)
         var tree: PlanTaskTree?
         if let planID = plan?.id { tree = try await PlanTaskTree.load(planID: planID, on: db) }

@@ -66,11 +66,12 @@ enum ConsolidatedController {
     {
         let r = built.report
         let regimeID = try built.regime.requireID()
-        let query = ["period": built.draft?.periodKey ?? req.query[String.self, at: "period"] ?? ""]
+        let periodKey = built.draft?.periodKey ?? req.query[String.self, at: "period"] ?? ""
+        let query = ["period": periodKey]
         return EditPage(
             layout: req.layout(
                 title:
-                    "\(req.t("consolidated.title")) · \(built.regime.name) · \(PeriodText.label(query["period"]!, stored: built.periodLabel, req.locale))"
+                    "\(req.t("consolidated.title")) · \(built.regime.name) · \(PeriodText.label(periodKey, stored: built.periodLabel, req.locale))"
             ),
             dashboardHref: built.plan?.id.map { SiteURL.planReporting($0).with(["regime": regimeID.uuidString]) },
             action: SiteURL.consolidated(regimeID).with(query),
@@ -173,7 +174,7 @@ enum ConsolidatedController {
 
     @Sendable static func docx(req: Request) async throws -> Response {
         let built = try await built(req)
-        let data = try PlanDocxWriter.docx(built.report.officialDocument())
+        let data = try PlanDocxWriter.docx(built.report.officialDocument(), options: .init(created: req.now))
         let name =
             "bao-cao-\(VietnameseText.fold(built.periodLabel).lowercased().replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-")).docx"
         return PlanController.download(

@@ -34,9 +34,10 @@ enum DashboardController {
             for (p, period) in grid.periods.enumerated() {
                 guard let cell = grid.cells[a][p], status == nil || cell.status == status else { continue }
                 rows.append([
-                    agency?.code ?? "", agency?.officialName ?? "", period.key, period.label, cell.due?.iso ?? "",
-                    cell.status.rawValue,
-                    cell.status.vietnameseLabel, cell.submittedAt.map { stamp.string(from: $0) } ?? "",
+                    agency?.code ?? "", agency?.officialName ?? "", period.key,
+                    PeriodText.label(period.key, stored: period.label, req.locale), cell.due?.iso ?? "",
+                    cell.status.rawValue, req.t("report.status.\(cell.status.rawValue)"),
+                    cell.submittedAt.map { stamp.string(from: $0) } ?? "",
                     cell.onTime.map { $0 ? "yes" : "no" } ?? "",
                 ])
             }

@@ -76,7 +76,8 @@ enum HolidayController {
             workingDays: document.workingDays,
             days: document.days.map { d in
                 Page.Day(
-                    date: Formatting.date(d.date, req.locale), weekday: d.weekday, name: d.name,
+                    date: Formatting.date(d.date, req.locale), weekday: req.t("weekday.short.\(d.date.weekdayNumber)"),
+                    name: name(d, req),
                     kind: req.t("holidays.kind.\(d.kind.rawValue)"),
                     working: d.workingDay, removeValue: entered.contains(d.date) ? d.date.iso : nil)
             }.nonEmpty,
@@ -87,6 +88,35 @@ enum HolidayController {
                     selected: $0.rawValue == form.kind)
             },
             form: form, error: error)
+    }
+
+    /// What the day is called in the reader's language: the admin's note when there is one, else the law's
+    /// holiday behind it (with Tết's lunar day), else the kind of day.
+    static func name(_ day: ReportingReports.HolidaysDocument.Day, _ req: Request) -> String {
+        guard day.note.isEmpty else { return day.note }
+        var holiday: String?
+        if let code = day.holiday {
+            let name = req.t("holidays.name.\(code)")
+            if let lunar = day.lunar {
+                let date =
+                    lunar.month == 1
+                    ? req.t("holidays.lunar.new-year", String(lunar.day))
+                    : req.t("holidays.lunar.date", String(lunar.day), String(lunar.month))
+                holiday = "\(name) (\(date))"
+            } else {
+                holiday = name
+            }
+        }
+        switch day.kind {
+        case .publicHoliday, .announcedDayOff:
+            return holiday ?? req.t("holidays.kind.\(day.kind.rawValue)")
+        case .compensatoryDayOff:
+            return holiday.map { req.t("holidays.compensatory", $0) } ?? req.t("holidays.kind.\(day.kind.rawValue)")
+        case .cancelledDayOff:
+            return holiday.map { req.t("holidays.instead-of", $0) } ?? req.t("holidays.kind.\(day.kind.rawValue)")
+        case .makeUpWorkingDay:
+            return req.t("holidays.kind.\(day.kind.rawValue)")
+        }
     }
 
     @Sendable static func update(req: Request) async throws -> Response {

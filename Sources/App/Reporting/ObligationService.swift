@@ -31,7 +31,7 @@ enum ObligationService {
         if let planID { query = query.filter(\.$plan.$id == planID) }
         let regimes = try await query.all()
         guard !regimes.isEmpty else { return Outcome() }
-        let names = try await PlanAgencyNames.load(on: db)
+        let names = try await PlanAgencyNames.load(on: db, today: audit.clock.today)
         let calendar = try await holidayCalendar(on: db)
         var total = Outcome()
         for regime in regimes {

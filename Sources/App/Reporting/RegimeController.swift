@@ -11,7 +11,7 @@ enum RegimeController {
         guard let plan = try await Plan.find(planID, on: req.db) else { throw Abort(.notFound) }
         let existing = try await RegimeRecord.query(on: req.db).filter(\.$plan.$id == planID).count()
         if existing == 0 {
-            let duties = try await PlanExporter(db: req.db).load(planID)?.document.reporting ?? []
+            let duties = try await PlanExporter(db: req.db, today: req.today).load(planID)?.document.reporting ?? []
             let list =
                 duties.isEmpty ? [ReportingDuty(frequency: .quarterly, beforeDay: nil, month: nil, to: nil)] : duties
             try await req.db.transaction { tx in
@@ -135,7 +135,9 @@ enum RegimeController {
             reporters: ["plan-task-leads", "plan-agencies", "chosen"].map {
                 SelectOption(value: $0, label: req.t("regime.reporters.\($0)"), selected: $0 == form.reporters)
             },
-            agencyOptions: names.agencies.values.filter { $0.isCurrent() }.sorted { $0.sortKey < $1.sortKey }.map {
+            agencyOptions: names.agencies.values.filter { $0.isCurrent(on: req.today) }.sorted {
+                $0.sortKey < $1.sortKey
+            }.map {
                 SelectOption(
                     value: $0.id!.uuidString, label: $0.officialName,
                     selected: chosenAgencies.contains($0.id!.uuidString))

@@ -59,7 +59,7 @@ enum ReportController {
         }
         let agencies: [SelectOption]? =
             Policy.allows(actor, .reviewReports)
-            ? names.agencies.values.filter { $0.isCurrent() }.sorted { $0.sortKey < $1.sortKey }
+            ? names.agencies.values.filter { $0.isCurrent(on: req.today) }.sorted { $0.sortKey < $1.sortKey }
                 .map { SelectOption(value: $0.id!.uuidString, label: $0.officialName, selected: $0.id == agencyID) }
             : nil
         return try await req.view.render(
@@ -87,7 +87,14 @@ enum ReportController {
         let obligation = try await obligation(req)
         let user = try req.auth.require(User.self)
         guard Policy.mayActFor(user.actor, agency: obligation.$agency.id) else { throw Abort(.forbidden) }
-        let form = try req.content.decode(ReportForm.self)
+        // Read only now, after the permission checks above: the files stream to disk, the text is kept.
+        let settings = req.application.settings
+        let posted = try await StreamedForm.read(
+            req, directory: settings.uploadDirectory, fileLimit: settings.maxEvidenceBytes)
+        defer { posted.removeFiles() }
+        let form = try posted.decode(ReportForm.self)
+        let uploads = posted.files.filter { $0.field.hasPrefix("evidence") && !$0.filename.isEmpty }
+            .map(SubmissionStore.Upload.init(streamed:))
         let submit = form.action == "submit"
         let regime = try await obligation.$regime.get(on: req.db)
         let names = try await req.directoryNames()
@@ -107,7 +114,7 @@ enum ReportController {
         guard problems.isEmpty else { return try await refuse(problems, status: .badRequest) }
         do {
             _ = try await SubmissionStore.save(
-                content, submit: submit, expectedVersion: form.version ?? 0, uploads: form.uploads,
+                content, submit: submit, expectedVersion: form.version ?? 0, uploads: uploads,
                 obligation: obligation,
                 settings: req.application.settings, app: req.application, db: req.db, user: user,
                 audit: req.auditContext, now: req.now)
@@ -140,7 +147,7 @@ enum ReportController {
         do {
             _ = try await SubmissionStore.recall(
                 expectedVersion: form.version ?? -1, obligation: obligation, db: req.db, user: user,
-                audit: req.auditContext)
+                audit: req.auditContext, now: req.now)
         } catch SubmissionStore.Failure.conflict {
             req.flash(.error, req.t("report.review.error.conflict"))
             return req.redirect(to: SiteURL.report(try obligation.requireID()).path)

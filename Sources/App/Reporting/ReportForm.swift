@@ -2,8 +2,9 @@ import Foundation
 import TTDNKit
 import Vapor
 
-/// What the report form posts (multipart, for the evidence files), and its reading into `ReportContent`
-/// with per-field problems. Bad input comes back with everything typed kept.
+/// What the report form posts besides its evidence files (multipart, read by `StreamedForm`, which keeps the
+/// files on disk), and its reading into `ReportContent` with per-field problems. Bad input comes back with
+/// everything typed kept.
 struct ReportForm: Decodable {
     struct TaskInput: Decodable {
         var status: String?
@@ -21,7 +22,6 @@ struct ReportForm: Decodable {
     var difficulties: String?
     var proposals: String?
     var tasks: [String: TaskInput]?
-    var evidence: [File]?
 
     static let maxText = 20_000
 
@@ -76,12 +76,5 @@ struct ReportForm: Decodable {
             content.tasks[key] = entry
         }
         return (content, problems)
-    }
-
-    /// Files actually chosen (an empty file input still posts an empty part).
-    var uploads: [SubmissionStore.Upload] {
-        (evidence ?? []).filter { !$0.filename.isEmpty }.map {
-            SubmissionStore.Upload(filename: $0.filename, data: Data(buffer: $0.data))
-        }
     }
 }

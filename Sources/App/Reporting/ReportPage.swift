@@ -105,7 +105,8 @@ struct ReportPage: Encodable {
         let tasks = try await ReportTasks.load(agencyID: obligation.$agency.id, planID: plan?.id, names: names, on: db)
         let agencySide = Policy.mayActFor(actor, agency: obligation.$agency.id) && Policy.allows(actor, .fileReports)
         let editable = SubmissionStore.isEditable(submission, obligation: obligation, today: req.today) && agencySide
-        let recallable = agencySide && SubmissionStore.isRecallable(submission, obligation: obligation, today: req.today)
+        let recallable =
+            agencySide && SubmissionStore.isRecallable(submission, obligation: obligation, today: req.today)
         let status = ReportTimeliness.status(
             opensOn: obligation.opens, due: obligation.due, submission: submission?.dates ?? .none, now: req.now)
         let from = LocalDate(iso: obligation.windowStart)

@@ -25,9 +25,39 @@ enum SubmissionStore {
         case evidence(String, EvidencePolicy.Problem)
     }
 
-    struct Upload {
+    /// An evidence file to attach: in memory (the demo, tests) or streamed to disk by `StreamedForm`.
+    struct Upload: Sendable {
+        enum Bytes: Sendable {
+            case memory(Data)
+            case file(URL)
+        }
+
         var filename: String
-        var data: Data
+        var sample: EvidenceSample
+        var sha256: String
+        var bytes: Bytes
+
+        init(filename: String, data: Data) {
+            self.filename = filename
+            sample = EvidenceSample(data)
+            sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            bytes = .memory(data)
+        }
+
+        init(streamed file: StreamedForm.File) {
+            filename = file.filename
+            sample = file.sample
+            sha256 = file.sha256
+            bytes = .file(file.url)
+        }
+
+        /// The bytes themselves, for a database that keeps them (the policy has bounded their size).
+        func data() throws -> Data {
+            switch bytes {
+            case .memory(let data): data
+            case .file(let url): try Data(contentsOf: url)
+            }
+        }
     }
 
     /// A test hook: called inside the transaction after the content is written and before it commits.
@@ -74,7 +104,7 @@ enum SubmissionStore {
         let policy = EvidencePolicy(maxBytes: settings.maxEvidenceBytes)
         var accepted: [(Upload, String)] = []
         for (k, upload) in uploads.enumerated() {
-            switch policy.check(filename: upload.filename, data: upload.data, alreadyAttached: attached + k) {
+            switch policy.check(filename: upload.filename, sample: upload.sample, alreadyAttached: attached + k) {
             case .success(let type): accepted.append((upload, type))
             case .failure(let e): throw Failure.evidence(EvidencePolicy.cleanName(upload.filename), e.problem)
             }
@@ -111,25 +141,32 @@ enum SubmissionStore {
                 }
                 for (upload, type) in checked {
                     let file = EvidenceFile()
-                    file.id = UUID()
+                    let fileID = UUID()
+                    file.id = fileID
                     file.$submission.id = try row.requireID()
                     file.filename = EvidencePolicy.cleanName(upload.filename)
                     file.contentType = type
-                    file.size = upload.data.count
-                    file.sha256 = SHA256.hash(data: upload.data).map { String(format: "%02x", $0) }.joined()
+                    file.size = upload.sample.size
+                    file.sha256 = upload.sha256
                     file.createdBy = user.id
                     if let directory = settings.evidenceDirectory {
                         let relative =
-                            "\(file.$submission.id.uuidString.lowercased())/\(file.id!.uuidString.lowercased())"
+                            "\(file.$submission.id.uuidString.lowercased())/\(fileID.uuidString.lowercased())"
                         let final = URL(fileURLWithPath: directory).appendingPathComponent(relative)
-                        let temp = final.appendingPathExtension("part")
                         try FileManager.default.createDirectory(
                             at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
-                        try upload.data.write(to: temp, options: .atomic)
-                        staging.add(temp, final)
+                        switch upload.bytes {
+                        case .memory(let data):
+                            let temp = final.appendingPathExtension("part")
+                            try data.write(to: temp, options: .atomic)
+                            staging.add(temp, final)
+                        case .file(let url):
+                            // Streamed into the evidence directory's incoming folder: renamed into place.
+                            staging.add(url, final)
+                        }
                         file.storagePath = relative
                     } else {
-                        file.data = upload.data
+                        file.data = try upload.data()
                     }
                     try await file.auditedCreate(on: tx, by: audit)
                 }
@@ -235,7 +272,7 @@ enum SubmissionStore {
     /// draft again, with the text as submitted; the recall is in the history and the audit trail.
     static func recall(
         expectedVersion: Int, obligation: Obligation, db: any Database, user: User, audit: AuditContext,
-        now: Date = Date()
+        now: Date
     ) async throws -> Submission {
         let obligationID = try obligation.requireID()
         guard let existing = try await Submission.query(on: db).filter(\.$obligation.$id == obligationID).first() else {

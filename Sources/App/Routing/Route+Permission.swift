@@ -4,10 +4,16 @@ import Vapor
 extension Route {
     static let permissionKey = "ttdn.permission"
     static let maxBodyKey = "ttdn.maxBody"
+    static let streamedFormKey = "ttdn.streamedForm"
 
     /// The most bytes this route's body may have (set by `RoutesBuilder.post`).
     var maxBodyBytes: Int? {
         userInfo[Self.maxBodyKey] as? Int
+    }
+
+    /// The handler reads the body as it streams in (`StreamedForm`), CSRF token included.
+    var takesStreamedForm: Bool {
+        userInfo[Self.streamedFormKey] as? Bool ?? false
     }
 
     /// The permission this route requires; `PermissionMiddleware` enforces it.

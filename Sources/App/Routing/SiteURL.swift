@@ -223,4 +223,17 @@ extension RoutesBuilder {
         if case .collect(let maxSize) = body { route.userInfo[Route.maxBodyKey] = maxSize?.value ?? 2 << 20 }
         return route
     }
+
+    /// A post whose form carries files: the body is never collected; the handler reads it with
+    /// `StreamedForm`, which bounds it by `maxBytes` and checks the CSRF token itself.
+    @discardableResult
+    func postStreamed<Response: AsyncResponseEncodable>(
+        _ url: SiteURL, _ permission: Permission, maxBytes: Int,
+        use handler: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        let route = self.on(.POST, url.pathComponents, body: .stream, use: handler).requires(permission)
+        route.userInfo[Route.maxBodyKey] = maxBytes
+        route.userInfo[Route.streamedFormKey] = true
+        return route
+    }
 }

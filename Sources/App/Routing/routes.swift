@@ -80,7 +80,7 @@ func routes(_ app: Application) throws {
     do {  // Reporting cycle: what an agency owes, the report form, review, dashboard, consolidated report
         site.get(.reports, .fileReports, use: ReportController.index)
         site.get(.report(.placeholder), .viewReports, use: ReportController.show)
-        site.post(.report(.placeholder), .fileReports, body: .collect(maxSize: "110mb"), use: ReportController.save)
+        site.postStreamed(.report(.placeholder), .fileReports, maxBytes: 110 << 20, use: ReportController.save)
         site.post(.reportReview(.placeholder), .reviewReports, use: ReportController.review)
         site.post(.reportRecall(.placeholder), .fileReports, use: ReportController.recall)
         site.get(.evidence(.placeholder), .viewReports, use: ReportController.evidence)

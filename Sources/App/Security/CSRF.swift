@@ -39,6 +39,10 @@ struct CSRFMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         default:
             var sent = request.headers.first(name: "X-CSRF-Token")
+            if sent == nil, request.route?.takesStreamedForm == true {
+                // `StreamedForm` reads the token from the stream, before any file is written.
+                return try await next.respond(to: request)
+            }
             if sent == nil {
                 // A large form arrives as a stream: collect it (up to the route's limit) to read the token.
                 if request.body.data == nil, let max = request.route?.maxBodyBytes {

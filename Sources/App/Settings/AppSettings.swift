@@ -35,6 +35,12 @@ struct AppSettings: Sendable {
 
     /// Where evidence files go (`TTDN_EVIDENCE_DIR`); nil keeps them in the database.
     var evidenceDirectory: String?
+    /// Where a report's files are written while its form streams in: inside the evidence directory (so the
+    /// save renames them into place) or the system's temporary directory when the database keeps them.
+    var uploadDirectory: URL {
+        evidenceDirectory.map { URL(fileURLWithPath: $0).appendingPathComponent(".incoming") }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("ttdn-uploads")
+    }
     /// The largest evidence file a report accepts (`TTDN_EVIDENCE_MAX_MB`, default 10).
     var maxEvidenceBytes: Int = 10 << 20
 

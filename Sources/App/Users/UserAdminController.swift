@@ -176,7 +176,7 @@ enum UserAdminController {
     }
 
     static func renderForm(_ req: Request, user: User?, form: UserForm, errors: [String: String]) async throws -> View {
-        let agencies = try await Agency.query(on: req.db).sort(\.$sortKey).all().filter { $0.isCurrent() }
+        let agencies = try await Agency.query(on: req.db).sort(\.$sortKey).all().filter { $0.isCurrent(on: req.today) }
         let chosenRoles = Set(form.roles ?? [])
         var lockedUntil: Date?
         if let user {

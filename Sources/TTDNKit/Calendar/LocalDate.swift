@@ -37,7 +37,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Today in Vietnam.
-    public static func today(now: Date = Date()) -> LocalDate { LocalDate(now) }
+    public static func today(now: Date) -> LocalDate { LocalDate(now) }
 
     /// Parses `YYYY-MM-DD`; nil for anything else or an impossible day.
     public init?(iso: String) {

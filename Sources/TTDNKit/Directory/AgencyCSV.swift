@@ -160,12 +160,12 @@ public enum AgencyCSV {
 
         // Pass 3: loops among the file's own rows (existing records' links are not known here).
         let byCode = Dictionary(uniqueKeysWithValues: rows.map { ($0.code, $0) })
-        errors += cycles(rows: rows, byCode: byCode, next: { $0.parent.map { [$0] } ?? [] }) {
-            .parentCycle(line: $0, codes: $1)
-        }
-        errors += cycles(rows: rows, byCode: byCode, next: { $0.successions.map(\.0) }) {
-            .successionCycle(line: $0, codes: $1)
-        }
+        errors += cycles(
+            rows: rows, byCode: byCode, next: { $0.parent.map { [$0] } ?? [] },
+            error: { .parentCycle(line: $0, codes: $1) })
+        errors += cycles(
+            rows: rows, byCode: byCode, next: { $0.successions.map(\.0) },
+            error: { .successionCycle(line: $0, codes: $1) })
 
         guard errors.isEmpty else {
             return .failure(AgencyCSVErrors(errors: errors.sorted { $0.line < $1.line }))

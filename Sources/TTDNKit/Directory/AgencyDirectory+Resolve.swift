@@ -153,7 +153,9 @@ extension AgencyDirectory {
                 steps.append(.predecessorToSuccessor)
             }
             target = .agency(chain[chain.count - 1])
-            if let last = agency(chain[chain.count - 1]), let validTo = last.validTo, validTo < context.today {
+            if let last = agency(chain[chain.count - 1]), let validTo = last.validTo,
+                context.today.map({ validTo < $0 }) ?? true
+            {
                 endedOn = validTo
             }
         }

@@ -155,11 +155,13 @@ public struct AgencyDirectory: Sendable {
     }
 
     /// The agencies from `id` to the one doing its work on `today`, following each agency's first succession
-    /// that has taken effect. Stops on a cycle (which `AgencyCSV` refuses anyway).
-    public func successionChain(from id: UUID, today: LocalDate) -> [UUID] {
+    /// that has taken effect (every one recorded when `today` is nil). Stops on a cycle (which `AgencyCSV`
+    /// refuses anyway).
+    public func successionChain(from id: UUID, today: LocalDate?) -> [UUID] {
         var chain = [id]
         var current = id
-        while let record = agency(current), let next = record.successions.first, next.effective <= today,
+        while let record = agency(current), let next = record.successions.first,
+            today.map({ next.effective <= $0 }) ?? true,
             !chain.contains(next.successorID), agency(next.successorID) != nil
         {
             chain.append(next.successorID)

@@ -54,10 +54,11 @@ public struct ResolutionContext: Sendable, Hashable {
     /// The directory's province (`Lạng Sơn`): `Sở Giáo dục và Đào tạo Lạng Sơn`, `… tỉnh Lạng Sơn` match
     /// the agency without the place. Names with another province's name do not.
     public var province: String?
-    /// Successions effective after this day are not followed (tests pin it; the app leaves it at today).
-    public var today: LocalDate
+    /// Successions effective after this day are not followed (the app gives its clock's today). Nil reads the
+    /// directory as of everything it records: every succession followed, every end date passed.
+    public var today: LocalDate?
 
-    public init(issuerID: UUID? = nil, province: String? = nil, today: LocalDate = .today()) {
+    public init(issuerID: UUID? = nil, province: String? = nil, today: LocalDate? = nil) {
         self.issuerID = issuerID
         self.province = province
         self.today = today

@@ -25,9 +25,9 @@ public struct ICalendar: Sendable {
     public var prodID: String = "-//ttdn//Nhiem vu ke hoach//VI"
     public var events: [Event] = []
     /// `DTSTAMP` of every event: when the feed was produced.
-    public var stamp: Date = Date()
+    public var stamp: Date
 
-    public init(name: String, events: [Event] = [], stamp: Date = Date()) {
+    public init(name: String, events: [Event] = [], stamp: Date) {
         self.name = name
         self.events = events
         self.stamp = stamp

@@ -8,14 +8,14 @@ import Foundation
 /// The WordprocessingML is written by hand (`WordML`, `DocxPackage`): a plan needs a few dozen
 /// elements, and writing them directly keeps every layout fact visible and testable.
 public enum PlanDocxWriter {
-    public static func docx(_ plan: OfficialPlan, options: Options = Options()) throws -> Data {
+    public static func docx(_ plan: OfficialPlan, options: Options) throws -> Data {
         try DocxPackage.zip(documentXML: documentXML(plan), plan: plan, created: options.created)
     }
 
     public struct Options: Sendable {
         /// Written to `docProps/core.xml`.
-        public var created: Date = Date()
-        public init() {}
+        public var created: Date
+        public init(created: Date) { self.created = created }
     }
 
     // MARK: Layout (ND 30, Phụ lục I)

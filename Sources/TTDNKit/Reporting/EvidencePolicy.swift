@@ -43,14 +43,21 @@ public struct EvidencePolicy: Sendable, Equatable {
 
     /// The content type to store for a file, or the first problem with it.
     public func check(filename: String, data: Data, alreadyAttached: Int = 0) -> Result<String, ProblemError> {
+        check(filename: filename, sample: EvidenceSample(data), alreadyAttached: alreadyAttached)
+    }
+
+    /// The same for a file whose bytes were seen as they streamed past (`EvidenceSample`).
+    public func check(filename: String, sample: EvidenceSample, alreadyAttached: Int = 0) -> Result<
+        String, ProblemError
+    > {
         let name = Self.cleanName(filename)
         guard !name.isEmpty else { return .failure(ProblemError(problem: .name)) }
         guard alreadyAttached < maxFiles else { return .failure(ProblemError(problem: .tooMany)) }
-        guard !data.isEmpty else { return .failure(ProblemError(problem: .empty)) }
-        guard data.count <= maxBytes else { return .failure(ProblemError(problem: .tooLarge)) }
+        guard sample.size > 0 else { return .failure(ProblemError(problem: .empty)) }
+        guard sample.size <= maxBytes else { return .failure(ProblemError(problem: .tooLarge)) }
         let ext = (name as NSString).pathExtension.lowercased()
         guard let type = Self.types[ext] else { return .failure(ProblemError(problem: .type)) }
-        guard Self.matches(type.magic, data) else { return .failure(ProblemError(problem: .contentMismatch)) }
+        guard Self.matches(type.magic, sample) else { return .failure(ProblemError(problem: .contentMismatch)) }
         return .success(type.contentType)
     }
 
@@ -58,16 +65,15 @@ public struct EvidencePolicy: Sendable, Equatable {
         public var problem: Problem
     }
 
-    static func matches(_ magic: Magic, _ data: Data) -> Bool {
-        let head = [UInt8](data.prefix(8))
-        func starts(_ bytes: [UInt8]) -> Bool { head.count >= bytes.count && Array(head.prefix(bytes.count)) == bytes }
+    static func matches(_ magic: Magic, _ sample: EvidenceSample) -> Bool {
+        func starts(_ bytes: [UInt8]) -> Bool { sample.head.starts(with: bytes) }
         switch magic {
         case .pdf: return starts([0x25, 0x50, 0x44, 0x46, 0x2D])
         case .zip: return starts([0x50, 0x4B, 0x03, 0x04])
         case .ole: return starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
         case .jpeg: return starts([0xFF, 0xD8, 0xFF])
         case .png: return starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        case .text: return String(data: data, encoding: .utf8) != nil && !data.contains(0)
+        case .text: return sample.isUTF8 && !sample.containsNUL
         }
     }
 

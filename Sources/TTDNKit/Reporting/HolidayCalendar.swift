@@ -50,7 +50,23 @@ public struct HolidayCalendar: Codable, Sendable, Equatable {
 
         public var date: LocalDate
         public var kind: Kind
-        public var name: String
+        /// The law's holiday the day is, makes up for or gives back (`HolidayRules` codes, `tet` for Tết's
+        /// days); nil for an announced day with no holiday behind it.
+        public var holiday: String?
+        /// For Tết's days, the lunar date ("mùng 2").
+        public var lunar: LunarDate?
+        /// What the admin wrote on the adjustment for this day; when there is one it names the day.
+        public var note: String
+
+        public init(
+            date: LocalDate, kind: Kind, holiday: String? = nil, lunar: LunarDate? = nil, note: String = ""
+        ) {
+            self.date = date
+            self.kind = kind
+            self.holiday = holiday
+            self.lunar = lunar
+            self.note = note
+        }
 
         /// Whether agencies work that day.
         public var isWorkingDay: Bool { kind == .makeUpWorkingDay || kind == .cancelledDayOff }
@@ -124,17 +140,16 @@ public struct HolidayCalendar: Codable, Sendable, Equatable {
             switch adjustment.kind {
             case .dayOff:
                 byDate[adjustment.date] = Entry(
-                    date: adjustment.date, kind: .announcedDayOff,
-                    name: adjustment.note.isEmpty ? (generated?.name ?? "Nghỉ theo thông báo") : adjustment.note)
+                    date: adjustment.date, kind: .announcedDayOff, holiday: generated?.holiday,
+                    lunar: generated?.lunar, note: adjustment.note)
             case .workingDay:
                 if let generated {
                     byDate[adjustment.date] = Entry(
-                        date: adjustment.date, kind: .cancelledDayOff,
-                        name: adjustment.note.isEmpty ? "Đi làm (thay cho \(generated.name))" : adjustment.note)
+                        date: adjustment.date, kind: .cancelledDayOff, holiday: generated.holiday,
+                        lunar: generated.lunar, note: adjustment.note)
                 } else {
                     byDate[adjustment.date] = Entry(
-                        date: adjustment.date, kind: .makeUpWorkingDay,
-                        name: adjustment.note.isEmpty ? "Làm bù" : adjustment.note)
+                        date: adjustment.date, kind: .makeUpWorkingDay, note: adjustment.note)
                 }
             }
         }
@@ -155,15 +170,15 @@ public struct HolidayCalendar: Codable, Sendable, Equatable {
     func publicHolidays(in year: Int) -> [Entry] {
         guard LunarCalendar.supportedYears.contains(year) else { return [] }
         var days: [Entry] = []
-        func add(_ date: LocalDate?, _ name: String) {
+        func add(_ date: LocalDate?, _ code: String, lunar: LunarDate? = nil) {
             guard let date, date.year == year, !days.contains(where: { $0.date == date }) else { return }
-            days.append(Entry(date: date, kind: .publicHoliday, name: name))
+            days.append(Entry(date: date, kind: .publicHoliday, holiday: code, lunar: lunar))
         }
         for holiday in rules.fixed {
             guard let date = LocalDate(year: year, month: holiday.month, day: holiday.day) else { continue }
-            add(date, holiday.name)
+            add(date, holiday.code)
             if let side = holiday.adjacentDay {
-                add(side.extraDay(for: date), holiday.name)
+                add(side.extraDay(for: date), holiday.code)
             }
         }
         // Tết of this lunar year, and of the next one in case a configured Tết starts in late December.
@@ -171,19 +186,15 @@ public struct HolidayCalendar: Codable, Sendable, Equatable {
             let tet = lunarCalendar.tet(year: lunarYear)
             for offset in rules.tet.firstDay..<(rules.tet.firstDay + max(rules.tet.days, 0)) {
                 let date = tet.addingDays(offset)
-                add(date, "Tết Nguyên đán (\(lunarLabel(lunarCalendar.lunar(date))))")
+                add(date, HolidayRules.tetCode, lunar: lunarCalendar.lunar(date))
             }
         }
         if LunarCalendar.supportedYears.contains(year) {
             for holiday in rules.lunar {
-                add(lunarCalendar.solar(lunarDay: holiday.day, month: holiday.month, year: year), holiday.name)
+                add(lunarCalendar.solar(lunarDay: holiday.day, month: holiday.month, year: year), holiday.code)
             }
         }
         return days.sorted { $0.date < $1.date }
-    }
-
-    private func lunarLabel(_ date: LunarDate) -> String {
-        date.month == 1 ? "mùng \(date.day)" : "\(date.day)/\(date.month) ÂL"
     }
 }
 
@@ -204,7 +215,9 @@ extension [HolidayCalendar.Entry] {
                 guardDays += 1
             }
             taken.insert(day)
-            result.append(HolidayCalendar.Entry(date: day, kind: .compensatoryDayOff, name: "Nghỉ bù \(holiday.name)"))
+            result.append(
+                HolidayCalendar.Entry(
+                    date: day, kind: .compensatoryDayOff, holiday: holiday.holiday, lunar: holiday.lunar))
         }
         return result.sorted { $0.date < $1.date }
     }

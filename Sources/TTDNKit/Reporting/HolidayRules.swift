@@ -10,14 +10,15 @@ public struct HolidayRules: Codable, Sendable, Equatable {
     public struct FixedHoliday: Codable, Sendable, Equatable {
         public var month: Int
         public var day: Int
-        public var name: String
+        /// Which holiday it is, as a code the app names in the reader's language (`holidays.name.<code>`).
+        public var code: String
         /// One more day off next to this one (Quốc khánh's second day), or nil.
         public var adjacentDay: AdjacentDay?
 
-        public init(month: Int, day: Int, name: String, adjacentDay: AdjacentDay? = nil) {
+        public init(month: Int, day: Int, code: String, adjacentDay: AdjacentDay? = nil) {
             self.month = month
             self.day = day
-            self.name = name
+            self.code = code
             self.adjacentDay = adjacentDay
         }
     }
@@ -35,12 +36,13 @@ public struct HolidayRules: Codable, Sendable, Equatable {
     public struct LunarHoliday: Codable, Sendable, Equatable {
         public var month: Int
         public var day: Int
-        public var name: String
+        /// As `FixedHoliday.code`.
+        public var code: String
 
-        public init(month: Int, day: Int, name: String) {
+        public init(month: Int, day: Int, code: String) {
             self.month = month
             self.day = day
-            self.name = name
+            self.code = code
         }
     }
 
@@ -68,7 +70,7 @@ public struct HolidayRules: Codable, Sendable, Equatable {
 
     public init(
         fixed: [FixedHoliday] = HolidayRules.laborCode2019Fixed,
-        lunar: [LunarHoliday] = [LunarHoliday(month: 3, day: 10, name: "Giỗ Tổ Hùng Vương")],
+        lunar: [LunarHoliday] = [LunarHoliday(month: 3, day: 10, code: "hung-kings")],
         tet: TetRule = TetRule(),
         compensateWeekendHolidays: Bool = true,
         workingWeekdays: Set<Int> = [1, 2, 3, 4, 5]
@@ -82,11 +84,14 @@ public struct HolidayRules: Codable, Sendable, Equatable {
 
     /// The fixed-date holidays of Bộ luật Lao động 2019, Art. 112.1.
     public static let laborCode2019Fixed: [FixedHoliday] = [
-        FixedHoliday(month: 1, day: 1, name: "Tết Dương lịch"),
-        FixedHoliday(month: 4, day: 30, name: "Ngày Chiến thắng (30/4)"),
-        FixedHoliday(month: 5, day: 1, name: "Ngày Quốc tế Lao động (1/5)"),
-        FixedHoliday(month: 9, day: 2, name: "Quốc khánh (2/9)", adjacentDay: .automatic),
+        FixedHoliday(month: 1, day: 1, code: "new-year"),
+        FixedHoliday(month: 4, day: 30, code: "reunification"),
+        FixedHoliday(month: 5, day: 1, code: "labour-day"),
+        FixedHoliday(month: 9, day: 2, code: "national-day", adjacentDay: .automatic),
     ]
+
+    /// The code of Tết Nguyên đán's days (the `tet` rule).
+    public static let tetCode = "tet"
 
     /// The rules in force since 1 January 2021 (Bộ luật Lao động 2019).
     public static let laborCode2019 = HolidayRules()
@@ -120,7 +125,7 @@ public struct HolidayRules: Codable, Sendable, Equatable {
 
 extension HolidayRules.FixedHoliday {
     enum CodingKeys: String, CodingKey {
-        case month, day, name
+        case month, day, code
         case adjacentDay = "adjacent_day"
     }
 }

@@ -14,18 +14,6 @@ public enum ReportStatus: String, Codable, Sendable, CaseIterable {
     case returned
     /// Accepted by the coordinator (locked).
     case accepted
-
-    public var vietnameseLabel: String {
-        switch self {
-        case .notYetDue: return "Chưa đến kỳ"
-        case .open: return "Đang mở"
-        case .submittedOnTime: return "Đã gửi đúng hạn"
-        case .submittedLate: return "Đã gửi muộn"
-        case .missingOverdue: return "Chưa gửi, quá hạn"
-        case .returned: return "Trả lại"
-        case .accepted: return "Đã tiếp nhận"
-        }
-    }
 }
 
 /// The dates an obligation's submission history boils down to. Instants, not days: the app records when

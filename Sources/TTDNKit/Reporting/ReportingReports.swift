@@ -17,10 +17,16 @@ public enum ReportingReports {
             public var date: LocalDate
             public var weekday: String
             public var kind: HolidayCalendar.Entry.Kind
-            public var name: String
+            /// As `HolidayCalendar.Entry`: the holiday's code, Tết's lunar date, the admin's note.
+            public var holiday: String?
+            public var lunar: LunarDate?
+            public var note: String
             public var workingDay: Bool
 
-            enum CodingKeys: String, CodingKey { case date, weekday, kind, name, workingDay = "working_day" }
+            enum CodingKeys: String, CodingKey {
+                case date, weekday, kind, holiday, lunar, note
+                case workingDay = "working_day"
+            }
         }
 
         public var year: Int
@@ -28,7 +34,11 @@ public enum ReportingReports {
         public var workingDays: Int
         public var days: [Day]
 
-        enum CodingKeys: String, CodingKey { case year, workingDays = "working_days", days }
+        enum CodingKeys: String, CodingKey {
+            case year
+            case workingDays = "working_days"
+            case days
+        }
     }
 
     public static func periods(_ regime: ReportingRegime, year: Int, holidays: HolidayCalendar) -> PeriodsDocument {
@@ -45,7 +55,8 @@ public enum ReportingReports {
         else { return HolidaysDocument(year: year, workingDays: 0, days: []) }
         let days = calendar.holidays(in: year).map {
             HolidaysDocument.Day(
-                date: $0.date, weekday: weekday($0.date), kind: $0.kind, name: $0.name, workingDay: $0.isWorkingDay)
+                date: $0.date, weekday: weekday($0.date), kind: $0.kind, holiday: $0.holiday, lunar: $0.lunar,
+                note: $0.note, workingDay: $0.isWorkingDay)
         }
         let workingDays = calendar.workingDays(after: lastDayBefore, through: lastDay)
         return HolidaysDocument(year: year, workingDays: workingDays, days: days)
@@ -81,9 +92,10 @@ public enum ReportingReports {
     }
 
     public static func table(_ document: HolidaysDocument) -> String {
-        var rows = [["date", "day", "kind", "name"]]
+        var rows = [["date", "day", "kind", "holiday", "note"]]
         for day in document.days {
-            rows.append([day.date.iso, day.weekday, kindText(day.kind), day.name])
+            let lunar = day.lunar.map { " (lunar \($0.day)/\($0.month))" } ?? ""
+            rows.append([day.date.iso, day.weekday, kindText(day.kind), (day.holiday ?? "") + lunar, day.note])
         }
         return
             (["Holidays and working-day exceptions, \(document.year) (\(document.workingDays) working days)", ""]

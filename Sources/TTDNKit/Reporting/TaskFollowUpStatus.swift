@@ -7,15 +7,6 @@ public enum TaskFollowUpStatus: String, Codable, Sendable, CaseIterable {
     case inProgressWithinDeadline = "in-progress-within-deadline"
     case inProgressOverdue = "in-progress-overdue"
 
-    public var vietnameseLabel: String {
-        switch self {
-        case .completedOnTime: return "Hoàn thành đúng hạn"
-        case .completedLate: return "Hoàn thành quá hạn"
-        case .inProgressWithinDeadline: return "Chưa hoàn thành, trong hạn"
-        case .inProgressOverdue: return "Chưa hoàn thành, quá hạn"
-        }
-    }
-
     /// The category of a task with `deadline` (the last day allowed), finished on `completedOn` (nil if
     /// not finished), seen on `today`. A task without a deadline ("thường xuyên", ongoing) is never late.
     public static func of(deadline: LocalDate?, completedOn: LocalDate?, today: LocalDate) -> TaskFollowUpStatus {

@@ -20,7 +20,7 @@ struct RouteRecords {
     static func seed(_ app: Application) async throws -> RouteRecords {
         let fixture = try await Fixture.seed(app)
         let plan = try await PlanFixture.seed(app, fixture)
-        let audit = AuditContext.system("test")
+        let audit = AuditContext.system("test", clock: app.clock)
         let viewerID = try #require(
             try await User.query(on: app.db).filter(\.$username == fixture.users[.viewer]!).first()?.id)
         let ngoaiVu = fixture.agencies["so-ngoai-vu"]!

@@ -78,7 +78,7 @@ struct Fixture {
 
     static func seed(_ app: Application) async throws -> Fixture {
         var fixture = Fixture()
-        let audit = AuditContext.system("test")
+        let audit = AuditContext.system("test", clock: app.clock)
         let ubnd = Agency(
             code: "ubnd-tinh", officialName: "Ủy ban nhân dân tỉnh Lạng Sơn", shortName: "UBND tỉnh",
             kind: .provincialCommittee)

@@ -6,6 +6,9 @@ import ZIPFoundation
 /// Plans of our own for the export tests (no text from real plans), with the names that trip readers up:
 /// commas inside a name, `&` and `<`, group mentions, nesting down to `II.3.1.a`.
 enum ExportFixtures {
+    /// The moment the test documents are made (1 January 2025, UTC): tests read no clock.
+    static let options = PlanDocxWriter.Options(created: Date(timeIntervalSince1970: 1_735_689_600))
+
     static func task(
         _ ref: String, _ title: String, lead: [String] = [], support: [String] = [], _ timeframe: Timeframe? = nil
     ) -> PlanTask {

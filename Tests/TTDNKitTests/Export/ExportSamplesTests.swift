@@ -19,7 +19,8 @@ import Testing
         let dir = Self.directory
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let official = OfficialPlan(from: ExportFixtures.plan, extras: ExportFixtures.extras)
-        try PlanDocxWriter.docx(official).write(to: dir.appendingPathComponent("plan.docx"))
+        try PlanDocxWriter.docx(official, options: ExportFixtures.options).write(
+            to: dir.appendingPathComponent("plan.docx"))
 
         var events: [ICalendar.Event] = []
         var rows: [PlanTaskCSV.Row] = []
@@ -40,7 +41,9 @@ import Testing
                         url: "https://ttdn.example/plans/05-2024/tasks/\(task.ref)"))
             }
         }
-        let feed = ICalendar(name: "Nhiệm vụ của đơn vị: Sở Ngoại vụ", events: events).render()
+        let feed = ICalendar(
+            name: "Nhiệm vụ của đơn vị: Sở Ngoại vụ", events: events, stamp: ExportFixtures.options.created
+        ).render()
         try Data(feed.utf8).write(to: dir.appendingPathComponent("plan.ics"))
         try PlanTaskCSV.data(rows).write(to: dir.appendingPathComponent("tasks.csv"))
         #expect(events.count > 10)

@@ -6,7 +6,8 @@ import Testing
 /// Layout facts of Nghị định 30/2020 read back from the exported XML.
 @Suite struct PlanDocxLayoutTests {
     static func docx(_ plan: PlanDocument = ExportFixtures.plan) throws -> Data {
-        try PlanDocxWriter.docx(OfficialPlan(from: plan, extras: ExportFixtures.extras))
+        try PlanDocxWriter.docx(
+            OfficialPlan(from: plan, extras: ExportFixtures.extras), options: ExportFixtures.options)
     }
 
     @Test func packageHasThePartsWordNeeds() throws {

@@ -60,7 +60,8 @@ import Testing
                 "Kiến nghị, đề xuất",
             ])
         #expect(doc.sections[0].items[1].paragraphs == ["Chưa có báo cáo kết quả."])
-        let xml = try ExportFixtures.part("word/document.xml", of: try PlanDocxWriter.docx(doc))
+        let xml = try ExportFixtures.part(
+            "word/document.xml", of: try PlanDocxWriter.docx(doc, options: ExportFixtures.options))
         #expect(xml.contains(">BÁO CÁO<"))
         #expect(xml.contains(">Kính gửi:<"))
         #expect(xml.contains(">- Ủy ban nhân dân tỉnh;<") && xml.contains(">- Bộ Văn hóa, Thể thao và Du lịch.<"))
@@ -71,7 +72,8 @@ import Testing
     @Test func aSingleAddresseeStaysOnOneLine() throws {
         var r = Self.report()
         r.addressees = ["Ủy ban nhân dân tỉnh."]
-        let xml = try ExportFixtures.part("word/document.xml", of: try PlanDocxWriter.docx(r.officialDocument()))
+        let xml = try ExportFixtures.part(
+            "word/document.xml", of: try PlanDocxWriter.docx(r.officialDocument(), options: ExportFixtures.options))
         #expect(xml.contains(">Kính gửi: Ủy ban nhân dân tỉnh.<"))
     }
 }

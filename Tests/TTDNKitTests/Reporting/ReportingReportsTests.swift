@@ -27,7 +27,7 @@ struct ReportingReportsTests {
         let document = ReportingReports.holidays(calendar, year: 2026)
         // 261 weekdays in 2026, minus 11 weekday days off, plus the make-up Saturday.
         #expect(document.workingDays == 261 - 11 + 1)
-        #expect(document.days.first?.name == "Tết Dương lịch")
+        #expect(document.days.first?.holiday == "new-year")
         let json = try ReportingReports.json(document)
         #expect(json.contains(#""date" : "2026-02-28""#) && json.contains(#""kind" : "make-up-working-day""#))
         #expect(ReportingReports.table(document).contains("2026-02-28  Sat  make-up working day"))

@@ -79,6 +79,5 @@ struct StatusTests {
             TaskFollowUpStatus.of(deadline: deadline, completedOn: nil, today: d("2026-07-01")) == .inProgressOverdue)
         #expect(
             TaskFollowUpStatus.of(deadline: nil, completedOn: nil, today: d("2030-01-01")) == .inProgressWithinDeadline)
-        #expect(TaskFollowUpStatus.inProgressOverdue.vietnameseLabel == "Chưa hoàn thành, quá hạn")
     }
 }
