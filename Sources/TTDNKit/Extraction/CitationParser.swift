@@ -54,6 +54,14 @@ enum CitationParser {
                 continue
             }
             var j = i + length
+            // A qualified kind (`Chương trình hành động số …`, `Kế hoạch liên tịch số …`): up to three plain
+            // lower-case words, then `số`.
+            if j < words.count, words[j].key != "số",
+                let so = (j..<min(j + 4, words.count)).first(where: { words[$0].key == "số" }),
+                words[j..<so].allSatisfy({ $0.trail.isEmpty && $0.lead.isEmpty && $0.core == $0.core.lowercased() })
+            {
+                j = so
+            }
             if j < words.count, words[j].key == "số", words[j].trail.isEmpty || words[j].trail == ":" { j += 1 }
             guard j < words.count, let (number, end) = readNumber(text, words, at: j) else {
                 i += length

@@ -10,6 +10,14 @@ struct Paragraph: Sendable {
     var bullet: Bool
     var bold: Bool
     var boldLead: String?
+
+    /// The document's closing formula (`Trên đây là Kế hoạch …`, `… nghiêm túc thực hiện./.`): the end of the
+    /// text, not a duty, a task's content or a purpose.
+    var isClosingFormula: Bool {
+        let trimmed = text.trimming(" ")
+        if trimmed.hasSuffix("./.") || trimmed.hasSuffix("/.") { return true }
+        return trimmed.hasPrefix("Trên đây là ")
+    }
 }
 
 /// The document cut into header (above the type line), title, body and trailer (recipients, signature).
@@ -58,6 +66,9 @@ struct DocumentLayout: Sendable {
             guard let kind = kinds.first(where: { upper.hasPrefix($0) }) else { continue }
             let rest = line.text.dropFirst(kind.count).trimmingWhitespace()
             if rest.isEmpty { return (index, kind, nil) }
+            // `Kế hoạch 94/KH-UBND về …`: a website's title naming the document by its number, above its own
+            // block of metadata; the document's type line comes further down.
+            if Self.startsWithDocumentNumber(rest) { continue }
             // `KẾ HOẠCH Triển khai …` on one line: the rest is the title. A line in capitals that merely
             // starts with the word (`BÁO CÁO VIÊN`) is not a type line unless it stands alone.
             if let first = rest.first, first.isUppercase || first.isNumber, !line.bullet, line.text.count < 300,
@@ -68,6 +79,13 @@ struct DocumentLayout: Sendable {
             }
         }
         return nil
+    }
+
+    /// `94/KH-UBND …`, `45-KH/TU …`: digits, then the slash or dash of a number-and-symbol.
+    static func startsWithDocumentNumber(_ text: String) -> Bool {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let next = text.dropFirst(digits.count).first else { return false }
+        return next == "/" || next == "-"
     }
 
     static let preambleStarts = ["căn cứ", "thực hiện", "kính gửi", "thi hành", "trên cơ sở", "nhằm", "để "]

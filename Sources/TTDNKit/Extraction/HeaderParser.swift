@@ -13,15 +13,21 @@ enum HeaderParser {
 
     static func parse(_ lines: [String]) -> Header {
         var header = Header()
-        for line in lines {
+        // Cell separators of a flattened header table (`|` lines) carry nothing.
+        let lines = lines.filter { $0.trimming(" |") != "" }
+        for (index, line) in lines.enumerated() {
             if header.symbol == nil && header.number == nil, let (number, symbol) = numberLine(line) {
                 header.number = number
                 header.symbol = symbol
             }
-            if header.date == nil && header.place == nil, let (place, date, raw) = placeDate(line) {
-                header.place = place
-                header.date = date
-                header.rawDate = raw
+            if header.date == nil && header.place == nil {
+                // A place-and-date line wrapped in a narrow cell (`Lào Cai, ngày 29` / `tháng 01 năm 2021`).
+                let joined = index + 1 < lines.count && line.contains("ngày") ? line + " " + lines[index + 1] : line
+                if let (place, date, raw) = placeDate(line) ?? placeDate(joined) {
+                    header.place = place
+                    header.date = date
+                    header.rawDate = raw
+                }
             }
         }
         return header

@@ -1,11 +1,12 @@
 import Foundation
 
-/// One plan in the `ttdn.plan/1` interchange format (shared/plan-extraction/SPEC.md).
+/// One plan in the `ttdn.plan/2` interchange format (shared/plan-extraction/SPEC.md).
 ///
 /// Optional fields are encoded as explicit `null`, never omitted, so a reader can tell
-/// "the plan leaves this blank" from "an older writer did not know the field".
+/// "the plan leaves this blank" from "an older writer did not know the field". A `ttdn.plan/1` document
+/// (no task content, duties, purposes or budget) decodes with those empty.
 public struct PlanDocument: Codable, Sendable, Equatable {
-    public static let formatName = "ttdn.plan/1"
+    public static let formatName = "ttdn.plan/2"
 
     public var format: String = PlanDocument.formatName
     public var kind: String?
@@ -22,12 +23,16 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var reporting: [ReportingDuty] = []
     public var signer: Signer = Signer()
     public var recipients: [String] = []
+    /// The paragraphs and bullets of the *Mục đích, yêu cầu* part, as text (`TextBlock`).
+    public var purposes: [String] = []
+    /// The paragraphs and bullets of the *Kinh phí* part, as text.
+    public var budget: [String] = []
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case format, kind, number, symbol, place, date, title, year
-        case citations, tasks, responsibilities, reporting, signer, recipients
+        case citations, tasks, responsibilities, reporting, signer, recipients, purposes, budget
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +51,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         reporting = try c.decodeIfPresent([ReportingDuty].self, forKey: .reporting) ?? []
         signer = try c.decodeIfPresent(Signer.self, forKey: .signer) ?? Signer()
         recipients = try c.decodeIfPresent([String].self, forKey: .recipients) ?? []
+        purposes = try c.decodeIfPresent([String].self, forKey: .purposes) ?? []
+        budget = try c.decodeIfPresent([String].self, forKey: .budget) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,6 +71,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         try c.encode(reporting, forKey: .reporting)
         try c.encode(signer, forKey: .signer)
         try c.encode(recipients, forKey: .recipients)
+        try c.encode(purposes, forKey: .purposes)
+        try c.encode(budget, forKey: .budget)
     }
 }
 
@@ -96,13 +105,32 @@ public struct PlanTask: Codable, Sendable, Equatable {
     public var lead: [String] = []
     public var support: [String] = []
     public var timeframe: Timeframe?
+    /// What the task asks, as written: the rest of its heading after the title, then its body's paragraphs
+    /// and bullets up to the next numbered item, without the lines that only carry units or time.
+    public var content: [String] = []
 
-    public init(ref: String, title: String, lead: [String] = [], support: [String] = [], timeframe: Timeframe? = nil) {
+    public init(
+        ref: String, title: String, lead: [String] = [], support: [String] = [], timeframe: Timeframe? = nil,
+        content: [String] = []
+    ) {
         self.ref = ref
         self.title = title
         self.lead = lead
         self.support = support
         self.timeframe = timeframe
+        self.content = content
+    }
+
+    enum CodingKeys: String, CodingKey { case ref, title, lead, support, timeframe, content }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        ref = try c.decode(String.self, forKey: .ref)
+        title = try c.decode(String.self, forKey: .title)
+        lead = try c.decodeIfPresent([String].self, forKey: .lead) ?? []
+        support = try c.decodeIfPresent([String].self, forKey: .support) ?? []
+        timeframe = try c.decodeIfPresent(Timeframe.self, forKey: .timeframe)
+        content = try c.decodeIfPresent([String].self, forKey: .content) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -112,6 +140,7 @@ public struct PlanTask: Codable, Sendable, Equatable {
         try c.encode(lead, forKey: .lead)
         try c.encode(support, forKey: .support)
         try c.encode(timeframe, forKey: .timeframe)
+        try c.encode(content, forKey: .content)
     }
 }
 
@@ -163,10 +192,22 @@ public struct Timeframe: Codable, Sendable, Equatable {
 public struct Responsibility: Codable, Sendable, Equatable {
     public var ref: String
     public var agencies: [String]
+    /// What those agencies must do, as written: the text after their label and the paragraphs under it.
+    public var duties: [String] = []
 
-    public init(ref: String, agencies: [String]) {
+    public init(ref: String, agencies: [String], duties: [String] = []) {
         self.ref = ref
         self.agencies = agencies
+        self.duties = duties
+    }
+
+    enum CodingKeys: String, CodingKey { case ref, agencies, duties }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        ref = try c.decode(String.self, forKey: .ref)
+        agencies = try c.decodeIfPresent([String].self, forKey: .agencies) ?? []
+        duties = try c.decodeIfPresent([String].self, forKey: .duties) ?? []
     }
 }
 

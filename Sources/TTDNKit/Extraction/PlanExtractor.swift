@@ -43,6 +43,8 @@ enum PlanExtractor {
             warnings.append(ExtractionWarning(code: .noTasks))
         }
         plan.responsibilities = ResponsibilityParser.parse(layout.body, outline: outline)
+        plan.purposes = PartText.paragraphs(of: .purpose, layout.body, outline: outline)
+        plan.budget = PartText.paragraphs(of: .funding, layout.body, outline: outline)
 
         let purpose = Set(outline.parts.filter { $0.kind == .purpose }.flatMap { Array($0.start..<$0.end) })
         let reportingTexts = layout.body.enumerated().filter { !purpose.contains($0.offset) }.map(\.element.text)

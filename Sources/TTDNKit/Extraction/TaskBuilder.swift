@@ -3,7 +3,9 @@ import Foundation
 /// Builds the plan's tasks from the numbered items of its content parts.
 ///
 /// Attribute sub-items (`2.4. Thời gian: …`) and labelled bullets (`- Đơn vị chủ trì: …`) fill the
-/// nearest task above them; prose (`X chủ trì, phối hợp với Y`) adds lead and supporting agencies.
+/// nearest task above them; prose (`X chủ trì, phối hợp với Y`) adds lead and supporting agencies. A task's
+/// `content` is its text as written: the rest of its heading, then every paragraph and bullet up to the next
+/// numbered item, except the lines that only carry its units or time (their values are in the fields).
 struct TaskBuilder {
     private(set) var tasks: [PlanTask] = []
     private(set) var warnings: [ExtractionWarning] = []
@@ -30,7 +32,10 @@ struct TaskBuilder {
                 let node = outline.nodes[nodeIndex]
                 if let a = attribute, node.depth > a.depth {
                     // A sub-item of an attribute (`a)` under `2.1. Nội dung`) is content, not a task.
-                    if !drafts.isEmpty { fill(&drafts[drafts.count - 1], paragraph.body, field: a.field) }
+                    if !drafts.isEmpty {
+                        fill(&drafts[drafts.count - 1], paragraph.body, field: a.field)
+                        if a.field == .other { drafts[drafts.count - 1].task.content.append(paragraph.body) }
+                    }
                     continue
                 }
                 attribute = nil
@@ -39,13 +44,17 @@ struct TaskBuilder {
                     if !found.value.isEmpty {
                         fill(&drafts[drafts.count - 1], found.value, field: found.field, labelled: true)
                     }
+                    // `2.1. Nội dung: …` is the task's text, with its label; units and time are fields.
+                    if found.field == .other { drafts[drafts.count - 1].task.content.append(paragraph.body) }
                     continue
                 }
                 for k in drafts.indices.reversed() where drafts[k].depth < node.depth {
                     drafts[k].hasChildren = true
                     break
                 }
-                var draft = Draft(task: PlanTask(ref: node.ref, title: Self.title(paragraph.body)), depth: node.depth)
+                let (title, rest) = Self.titleAndRest(paragraph.body)
+                var draft = Draft(task: PlanTask(ref: node.ref, title: title), depth: node.depth)
+                if !rest.isEmpty { draft.task.content.append(rest) }
                 draft.prose.append(paragraph.body)
                 drafts.append(draft)
                 continue
@@ -56,10 +65,16 @@ struct TaskBuilder {
                 for found in labelled {
                     fill(&drafts[drafts.count - 1], found.value, field: found.field, labelled: true)
                 }
+                // A line of units or time only is in the fields; `Hình thức: …` and the like stay as written.
+                if labelled.contains(where: { $0.field == .other }) {
+                    drafts[drafts.count - 1].task.content.append(paragraph.text)
+                }
             } else if let a = attribute {
                 fill(&drafts[drafts.count - 1], paragraph.text, field: a.field)
+                if a.field == .other { drafts[drafts.count - 1].task.content.append(paragraph.text) }
             } else {
                 drafts[drafts.count - 1].prose.append(paragraph.text)
+                if !paragraph.isClosingFormula { drafts[drafts.count - 1].task.content.append(paragraph.text) }
             }
         }
         for var draft in drafts {
@@ -200,7 +215,10 @@ struct TaskBuilder {
     }
 
     /// The heading up to the end of its first sentence, without a closing mark.
-    static func title(_ body: String) -> String {
+    static func title(_ body: String) -> String { titleAndRest(body).title }
+
+    /// The title, and the rest of the heading after its first sentence (the start of the task's content).
+    static func titleAndRest(_ body: String) -> (title: String, rest: String) {
         let chars = Array(body)
         var end = chars.count
         var i = 0
@@ -217,7 +235,8 @@ struct TaskBuilder {
         while let last = title.last, ":;,".contains(last) || (last == "." && !title.hasSuffix("..")) {
             title.removeLast()
         }
-        return title
+        let rest = end < chars.count ? String(chars[(end + 1)...]).trimmingWhitespace() : ""
+        return (title, rest)
     }
 
     /// `TP.` or `TW.` before a full stop is an abbreviation, not the end of a sentence.

@@ -14,6 +14,15 @@ struct CitationParserTests {
         #expect(found.map(\.kind) == ["Nghị quyết", "Thông tư"])
     }
 
+    @Test func aQualifiedKindBeforeSo() {
+        let found = CitationParser.citations(
+            in: [
+                "Chương trình hành động số 27/CTr-UBND, ngày 13/10/2022 và Kế hoạch liên tịch số 03/KHLT-SNgV-SVHTTDL; Chương trình công tác năm 2023 của tỉnh."
+            ], excluding: nil)
+        #expect(found.map(\.number) == ["27/CTr-UBND", "03/KHLT-SNgV-SVHTTDL"])
+        #expect(found.map(\.date) == ["2022-10-13", nil])
+    }
+
     @Test func numberWithoutSoAndSplitSymbolAndCommaBeforeDate() {
         let found = CitationParser.citations(
             in: ["theo Chỉ thị 16/CT-UBND và Quyết định số 845/QĐ- UBND, ngày 2/12/2022 của tỉnh"], excluding: nil)

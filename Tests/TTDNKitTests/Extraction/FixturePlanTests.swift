@@ -95,12 +95,15 @@ struct FixturePlanTests {
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(plan)) as! [String: Any]
         let keys: Set<String> = [
             "format", "kind", "number", "symbol", "place", "date", "title", "year", "citations", "tasks",
-            "responsibilities", "reporting", "signer", "recipients",
+            "responsibilities", "reporting", "signer", "recipients", "purposes", "budget",
         ]
         #expect(Set(object.keys) == keys)
-        #expect(object["format"] as? String == "ttdn.plan/1")
+        #expect(object["format"] as? String == "ttdn.plan/2")
         let task = (object["tasks"] as! [[String: Any]])[1]
         #expect(task["timeframe"] is NSNull)
+        #expect(Set(task.keys) == ["ref", "title", "lead", "support", "timeframe", "content"])
+        let responsibility = try #require((object["responsibilities"] as? [[String: Any]])?.first)
+        #expect(Set(responsibility.keys) == ["ref", "agencies", "duties"])
         let decoded = try JSONDecoder().decode(PlanDocument.self, from: JSONEncoder().encode(plan))
         #expect(decoded == plan)
     }

@@ -22,10 +22,50 @@ struct ImplementationTests {
                 """)
         #expect(
             plan.responsibilities == [
-                Responsibility(ref: "III.1", agencies: ["Ban Dân vận Tỉnh ủy"]),
-                Responsibility(ref: "III.2", agencies: ["Sở Tài chính"]),
+                // The text after the label, and what follows it up to the next label or item.
+                Responsibility(
+                    ref: "III.1", agencies: ["Ban Dân vận Tỉnh ủy"],
+                    duties: ["phối hợp tuyên truyền.", "Các thành viên chủ động thực hiện."]),
+                // A heading that is a sentence about its subject is itself the duty.
+                Responsibility(
+                    ref: "III.2", agencies: ["Sở Tài chính"],
+                    duties: ["Sở Tài chính bảo đảm kinh phí; hướng dẫn thanh quyết toán."]),
                 Responsibility(ref: "III.3", agencies: ["Các huyện ủy, thành ủy", "UBND các huyện, thành phố"]),
                 Responsibility(ref: "III.4", agencies: ["Các cơ quan báo chí của tỉnh"]),
+            ])
+    }
+
+    @Test func dutiesRunToTheNextItemAndStopAtTheClosingFormula() {
+        let plan = ExtractionFixture.planWithContent(
+            "1. Việc A\n\n- Đơn vị thực hiện: Sở Y tế.",
+            implementation: """
+                1. Các cơ quan báo chí của tỉnh
+
+                - Mở chuyên mục thông tin đối ngoại.
+
+                - Đăng tải tin, bài về hội nhập quốc tế.
+
+                2. Các phòng thuộc Sở
+
+                - **Văn phòng Sở:** tổng hợp báo cáo.
+
+                + Báo cáo quý gửi Lãnh đạo Sở.
+
+                - **Thanh tra Sở:** kiểm tra việc thực hiện.
+
+                Trên đây là Kế hoạch thông tin đối ngoại năm 2024, đề nghị các đơn vị nghiêm túc thực hiện./.
+                """)
+        #expect(
+            plan.responsibilities == [
+                Responsibility(
+                    ref: "III.1", agencies: ["Các cơ quan báo chí của tỉnh"],
+                    duties: ["Mở chuyên mục thông tin đối ngoại.", "Đăng tải tin, bài về hội nhập quốc tế."]),
+                // Named, with its units' duties under their own labels.
+                Responsibility(ref: "III.2", agencies: ["Các phòng thuộc Sở"]),
+                Responsibility(
+                    ref: "III.2", agencies: ["Văn phòng Sở"],
+                    duties: ["tổng hợp báo cáo.", "Báo cáo quý gửi Lãnh đạo Sở."]),
+                Responsibility(ref: "III.2", agencies: ["Thanh tra Sở"], duties: ["kiểm tra việc thực hiện."]),
             ])
     }
 

@@ -4,6 +4,41 @@ import Testing
 
 @Suite("Extraction: cleaning, labels and page breaks")
 struct LayoutTests {
+    /// Text copied from a legal-document website: the site's title and metadata block before the document,
+    /// the header table flattened into lines and `|` cells, the place-and-date line wrapped in its cell.
+    @Test func aWebsiteCopyFindsTheDocumentBelowTheSitesBlock() {
+        let plan = ExtractionFixture.plan(
+            """
+            Kế hoạch 17/KH-UBND năm 2024 về công tác thông tin đối ngoại tỉnh Hà Giang
+            Số hiệu: 17/KH-UBND Loại văn bản: Kế hoạch
+            Nơi ban hành: Tỉnh Hà Giang Người ký: Lê Văn Tám
+            Ngày ban hành: 19/01/2024 Ngày hiệu lực: Đã biết
+            ỦY BAN NHÂN DÂN
+            TỈNH HÀ GIANG
+            -------
+            |
+            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Độc lập - Tự do - Hạnh phúc
+            |
+            Số: 17/KH-UBND
+            |
+            Hà Giang, ngày 19
+            tháng 01 năm 2024
+            |
+            KẾ HOẠCH
+            CÔNG TÁC THÔNG TIN ĐỐI NGOẠI TỈNH HÀ GIANG NĂM 2024
+            Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của Chính phủ;
+            I. MỤC ĐÍCH, YÊU CẦU
+            Quảng bá hình ảnh tỉnh.
+            """)
+        #expect(plan.kind == "KẾ HOẠCH")
+        #expect(plan.title == "CÔNG TÁC THÔNG TIN ĐỐI NGOẠI TỈNH HÀ GIANG NĂM 2024")
+        #expect(plan.number == "17" && plan.symbol == "KH-UBND")
+        #expect(plan.place == "Hà Giang" && plan.date == "2024-01-19")
+        #expect(plan.year == 2024)
+        #expect(plan.citations.map(\.number) == ["72/2015/NĐ-CP"])
+    }
+
     @Test func romanPartsInEveryConverterSpelling() {
         for line in ["II. NỘI DUNG", "II- NỘI DUNG", "**II.** NỘI DUNG", "## **II. NỘI DUNG**", "II – NỘI DUNG"] {
             let cleaned = TextCleaner.clean(line).lines[0].text

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TTDNKit
@@ -27,6 +28,94 @@ struct TaskBuilderTests {
         #expect(task.support == ["Sở Nội vụ", "Sở Ngoại vụ"])
         #expect(task.timeframe?.quarters == [3])
         #expect(task.timeframe?.year == 2024)
+        // Attribute sub-items other than units and time are the task's text, with their labels.
+        #expect(
+            task.content == [
+                "Nội dung: kỹ năng trả lời phỏng vấn.", "Đối tượng tham dự: người phát ngôn các sở.",
+            ])
+    }
+
+    @Test func contentIsTheTaskAsWrittenWithoutItsUnitsAndTime() {
+        let plan = ExtractionFixture.planWithContent(
+            """
+            1. Phát hành ấn phẩm đối ngoại. Ấn phẩm song ngữ Việt - Anh giới thiệu tiềm năng của tỉnh.
+
+            - Hình thức: sách ảnh và tờ gấp.
+
+            - Đơn vị chủ trì: Sở Ngoại vụ; đơn vị phối hợp: Sở Du lịch.
+
+            - Thời gian: Quý II/2024.
+
+            Phát hành tại các hội chợ, sự kiện xúc tiến đầu tư ở nước ngoài.
+
+            2. Thông tin trên mạng xã hội
+
+            2.1. Lập trang tiếng Anh
+
+            Cập nhật tin, bài hằng tuần.
+
+            2.2. Lập trang tiếng Trung
+            """)
+        #expect(plan.tasks.map(\.ref) == ["II.1", "II.2", "II.2.1", "II.2.2"])
+        let first = plan.tasks[0]
+        #expect(first.title == "Phát hành ấn phẩm đối ngoại")
+        #expect(first.lead == ["Sở Ngoại vụ"] && first.support == ["Sở Du lịch"])
+        #expect(
+            first.content == [
+                "Ấn phẩm song ngữ Việt - Anh giới thiệu tiềm năng của tỉnh.", "Hình thức: sách ảnh và tờ gấp.",
+                "Phát hành tại các hội chợ, sự kiện xúc tiến đầu tư ở nước ngoài.",
+            ])
+        // A heading only; its sub-tasks' text is theirs.
+        #expect(plan.tasks[1].content == [])
+        #expect(plan.tasks[2].content == ["Cập nhật tin, bài hằng tuần."])
+        #expect(plan.tasks[3].content == [])
+    }
+
+    @Test func purposesAndBudgetAreTheirPartsText() {
+        let plan = ExtractionFixture.plan(
+            """
+            KẾ HOẠCH
+            Thông tin đối ngoại năm 2024
+
+            I. MỤC ĐÍCH, YÊU CẦU
+
+            1. Mục đích
+
+            - Quảng bá hình ảnh tỉnh với bạn bè quốc tế.
+
+            2. Yêu cầu: bám sát chủ trương của Đảng.
+
+            3. Các hoạt động bảo đảm tiết kiệm, hiệu quả.
+
+            II. NỘI DUNG
+
+            1. Phát hành bản tin
+
+            III. KINH PHÍ
+
+            Kinh phí bố trí trong dự toán hằng năm của các đơn vị.
+
+            IV. TỔ CHỨC THỰC HIỆN
+
+            1. Sở Ngoại vụ theo dõi, tổng hợp./.
+            """)
+        #expect(
+            plan.purposes == [
+                "Quảng bá hình ảnh tỉnh với bạn bè quốc tế.", "bám sát chủ trương của Đảng.",
+                "Các hoạt động bảo đảm tiết kiệm, hiệu quả.",
+            ])
+        #expect(plan.budget == ["Kinh phí bố trí trong dự toán hằng năm của các đơn vị."])
+        #expect(plan.tasks.map(\.content) == [[]])
+    }
+
+    @Test func aFirstVersionDocumentDecodesWithEmptyText() throws {
+        let json = """
+            {"format": "ttdn.plan/1", "title": "T", "tasks": [{"ref": "II.1", "title": "A", "lead": [], "support": [],
+             "timeframe": null}], "responsibilities": [{"ref": "IV.1", "agencies": ["Sở Ngoại vụ"]}]}
+            """
+        let plan = try JSONDecoder().decode(PlanDocument.self, from: Data(json.utf8))
+        #expect(plan.tasks[0].content == [] && plan.responsibilities[0].duties == [])
+        #expect(plan.purposes == [] && plan.budget == [])
     }
 
     @Test func everyDepthAndNearestTaskTakesTheBullets() {
