@@ -1,7 +1,8 @@
 import Foundation
 
 /// PDF through poppler's `pdftotext -layout`, then the two-column header and footer tables unfolded
-/// into one column each (left cell's lines, then right cell's).
+/// into one column each (left cell's lines, then right cell's), and syllables split by the PDF's glyph
+/// placement joined again (`SplitSyllables`).
 enum PdfText {
     static func text(from data: Data, options: PlanReader.Options) throws(PlanReadError) -> String {
         guard let tool = options.pdftotextPath ?? findInPath("pdftotext") else { throw .pdfToolMissing }
@@ -35,7 +36,9 @@ enum PdfText {
         guard let out = try? Data(contentsOf: output), let text = String(data: out, encoding: .utf8) else {
             throw .pdfFailed("no text came out (a scanned PDF needs OCR)")
         }
-        let unfolded = unfoldColumns(text)
+        // Syllables some PDF makers split before their vowel (`S ở`) are joined again.
+        let unfolded = unfoldColumns(text).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { SplitSyllables.repair(String($0)) }.joined(separator: "\n")
         guard unfolded.contains(where: { $0.isLetter }) else {
             throw .pdfFailed("no text came out (a scanned PDF needs OCR)")
         }
