@@ -35,7 +35,7 @@ import VaporTesting
     @Test func migrationsRevertAndRunAgain() async throws {
         try await withApp { app in
             try await app.autoRevert()
-            #expect(try await DatabaseSetup.pendingMigrations(app).count == 12)
+            #expect(try await DatabaseSetup.pendingMigrations(app).count == 13)
             try await app.autoMigrate()
             #expect(try await DatabaseSetup.pendingMigrations(app).isEmpty)
         }

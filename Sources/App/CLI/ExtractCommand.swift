@@ -2,7 +2,7 @@ import Foundation
 import TTDNKit
 import Vapor
 
-/// `ttdn extract [--json] FILE`: reads a plan (text, Markdown, DOCX, PDF) into `ttdn.plan/1`.
+/// `ttdn extract [--json] FILE`: reads a plan (text, Markdown, DOCX, PDF) into `ttdn.plan/2`.
 /// With `--json` stdout holds exactly one JSON document; a file that cannot be read exits 2 with one
 /// line on stderr.
 struct ExtractCommand: AsyncCommand {
@@ -10,11 +10,11 @@ struct ExtractCommand: AsyncCommand {
         @Argument(name: "file", help: "The plan: .txt, .md, .docx or .pdf")
         var file: String
 
-        @Flag(name: "json", help: "Print the ttdn.plan/1 JSON document only")
+        @Flag(name: "json", help: "Print the ttdn.plan/2 JSON document only")
         var json: Bool
     }
 
-    var help: String { "Reads a plan (text, DOCX or PDF) and prints what it extracts (ttdn.plan/1 with --json)" }
+    var help: String { "Reads a plan (text, DOCX or PDF) and prints what it extracts (ttdn.plan/2 with --json)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let extraction: PlanExtraction

@@ -17,5 +17,6 @@ enum Migrations {
         app.migrations.add(AddJobAttempts())
         app.migrations.add(AddSessionOwnership())
         app.migrations.add(AddVersionedWrites())
+        app.migrations.add(AddPlanText())
     }
 }

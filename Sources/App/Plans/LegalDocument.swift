@@ -64,16 +64,23 @@ final class PlanResponsibility: Model, @unchecked Sendable {
     @Field(key: "wording") var wording: String
     @OptionalParent(key: "agency_id") var agency: Agency?
     @OptionalParent(key: "group_id") var group: AgencyGroup?
+    /// What the responsibility charges, as written, paragraphs apart by a blank line. Kept on the first
+    /// agency's row of each responsibility (`position` is the responsibility's index × 100 + the agency's).
+    @Field(key: "duties") var duties: String
 
     init() {}
 
-    init(planID: UUID, ref: String, position: Int, wording: String, agencyID: UUID?, groupID: UUID?) {
+    init(
+        planID: UUID, ref: String, position: Int, wording: String, agencyID: UUID?, groupID: UUID?,
+        duties: String = ""
+    ) {
         self.$plan.id = planID
         self.ref = ref
         self.position = position
         self.wording = wording
         self.$agency.id = agencyID
         self.$group.id = groupID
+        self.duties = duties
     }
 }
 
@@ -122,7 +129,7 @@ final class ImportDraft: Model, @unchecked Sendable {
     @Field(key: "filename") var filename: String
     @Field(key: "content_type") var contentType: String
     @Field(key: "data") var data: Data
-    /// `PlanDocument` JSON (`ttdn.plan/1`).
+    /// `PlanDocument` JSON (`ttdn.plan/2`).
     @Field(key: "plan") var planJSON: String
     /// Outline and warnings JSON, for the review screen.
     @Field(key: "review") var reviewJSON: String

@@ -30,7 +30,7 @@ extension PlanTask: Versioned {
         [
             "plan_id": $plan.id.uuidString, "parent_id": $parent.id?.uuidString ?? "", "ref": ref,
             "position": String(position), "title": title, "content": content, "timeframe": timeframeJSON ?? "",
-            "status": status, "progress": String(progress),
+            "status": status, "progress": String(progress), "origin": origin,
         ]
     }
 }
@@ -87,7 +87,7 @@ extension PlanResponsibility: Auditable {
     var auditFields: [String: String] {
         [
             "plan_id": $plan.id.uuidString, "ref": ref, "position": String(position), "wording": wording,
-            "agency_id": $agency.id?.uuidString ?? "", "group_id": $group.id?.uuidString ?? "",
+            "agency_id": $agency.id?.uuidString ?? "", "group_id": $group.id?.uuidString ?? "", "duties": duties,
         ]
     }
 }

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import TTDNKit
 
-/// A saved plan back out: as the `ttdn.plan/1` document it holds, as an official DOCX (TTDNKit's
+/// A saved plan back out: as the `ttdn.plan/2` document it holds, as an official DOCX (TTDNKit's
 /// `PlanDocxWriter`, Nghị định 30/2020 layout) and as a task CSV (`PlanTaskCSV`). Shared by the plan
 /// page's download links and `ttdn export`.
 struct PlanExporter {
@@ -42,7 +42,8 @@ struct PlanExporter {
         document.citations = citations.map {
             Citation(kind: $0.document.kind, number: $0.document.number, date: $0.document.issuedOn)
         }
-        document.tasks = tree.nodes.map { node in
+        // Tasks made from Tổ chức thực hiện print there, as the responsibilities' duties, not as content.
+        document.tasks = tree.nodes.filter { $0.task.taskOrigin == .content }.map { node in
             let named = (tree.agencies[node.task.id!] ?? []).sorted { $0.position < $1.position }
             return TTDNKit.PlanTask(
                 ref: node.task.ref, title: node.task.title,
@@ -57,10 +58,12 @@ struct PlanExporter {
         var grouped: [Responsibility] = []
         for row in responsibilities {
             let name = printedName(row.wording, agencyID: row.$agency.id, names: names)
-            if let last = grouped.last, last.ref == row.ref {
+            // Rows of one responsibility share `position / 100`; its duties are on the first row.
+            if let last = grouped.last, last.ref == row.ref, row.position % 100 != 0 {
                 grouped[grouped.count - 1].agencies.append(name)
             } else {
-                grouped.append(Responsibility(ref: row.ref, agencies: [name]))
+                grouped.append(
+                    Responsibility(ref: row.ref, agencies: [name], duties: Self.paragraphs(row.duties).map(\.text)))
             }
         }
         document.responsibilities = grouped

@@ -18,12 +18,15 @@ struct PlanImportForm: Content {
         var lead: String?
         var support: String?
         var timeframe: String?
+        /// What the task asks, as written: paragraphs apart by a blank line.
+        var content: String?
         var remove: String?
     }
 
     struct ResponsibilityRow: Content {
         var ref: String?
         var agencies: String?
+        var duties: String?
     }
 
     struct DutyRow: Content {
@@ -76,14 +79,18 @@ struct PlanImportForm: Content {
         year = plan.year.map(String.init)
         issuing_agency_id = issuerID?.uuidString
         status = Plan.Status.issued.rawValue
+        purposes = Self.text(plan.purposes)
+        budget = Self.text(plan.budget)
         citations = plan.citations.map { CitationRow(kind: $0.kind, number: $0.number, date: $0.date) }
         tasks = plan.tasks.map {
             TaskRow(
                 ref: $0.ref, title: $0.title, lead: $0.lead.joined(separator: "\n"),
-                support: $0.support.joined(separator: "\n"), timeframe: $0.timeframe?.text)
+                support: $0.support.joined(separator: "\n"), timeframe: $0.timeframe?.text,
+                content: Self.text($0.content))
         }
         responsibilities = plan.responsibilities.map {
-            ResponsibilityRow(ref: $0.ref, agencies: $0.agencies.joined(separator: "\n"))
+            ResponsibilityRow(
+                ref: $0.ref, agencies: $0.agencies.joined(separator: "\n"), duties: Self.text($0.duties))
         }
         reporting = plan.reporting.map {
             DutyRow(
@@ -98,6 +105,12 @@ struct PlanImportForm: Content {
     }
 
     static func lines(_ text: String?) -> [String] { FormText.lines(text) }
+
+    /// Paragraphs as one text for a textarea, a blank line between them.
+    static func text(_ paragraphs: [String]) -> String { paragraphs.joined(separator: "\n\n") }
+
+    /// A textarea's text as paragraphs: one per line, blank lines dropped.
+    static func paragraphs(_ text: String?) -> [String] { FormText.lines(text) }
 
     static func value(_ text: String?) -> String? { FormText.value(text) }
 
@@ -142,7 +155,8 @@ struct PlanImportForm: Content {
             let title = Self.value(row.title) ?? ""
             if title.isEmpty { problems["tasks.\(index).title"] = "import.error.task_title" }
             var task = TTDNKit.PlanTask(
-                ref: ref, title: title, lead: Self.lines(row.lead), support: Self.lines(row.support))
+                ref: ref, title: title, lead: Self.lines(row.lead), support: Self.lines(row.support),
+                content: Self.paragraphs(row.content))
             if let text = Self.value(row.timeframe) {
                 if let kept = originalTimeframes[ref] ?? nil, kept.text == text {
                     task.timeframe = kept
@@ -155,7 +169,10 @@ struct PlanImportForm: Content {
         for row in responsibilities ?? [] {
             guard let ref = Self.value(row.ref) else { continue }
             let agencies = Self.lines(row.agencies)
-            if !agencies.isEmpty { plan.responsibilities.append(Responsibility(ref: ref, agencies: agencies)) }
+            if !agencies.isEmpty {
+                plan.responsibilities.append(
+                    Responsibility(ref: ref, agencies: agencies, duties: Self.paragraphs(row.duties)))
+            }
         }
         for (index, row) in (reporting ?? []).enumerated() {
             guard let text = Self.value(row.frequency) else { continue }

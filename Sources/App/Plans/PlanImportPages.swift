@@ -48,6 +48,7 @@ struct PlanImportReviewPage: Encodable {
         let support: String
         let timeframe: String
         let timeframeKind: String?
+        let content: String
         let unresolved: Bool
     }
 
@@ -55,6 +56,7 @@ struct PlanImportReviewPage: Encodable {
         let index: Int
         let ref: String
         let agencies: String
+        let duties: String
     }
 
     struct DutyRow: Encodable {
@@ -176,7 +178,7 @@ struct PlanImportReviewPage: Encodable {
                     lead: row.lead ?? "", support: row.support ?? "", timeframe: row.timeframe ?? "",
                     timeframeKind: PlanImportForm.value(row.timeframe).map {
                         (Timeframe.parse($0)?.kind ?? .external).rawValue
-                    }.map { req.t("import.timeframe.\($0)") },
+                    }.map { req.t("import.timeframe.\($0)") }, content: row.content ?? "",
                     unresolved: names.contains { unresolvedWordings.contains($0) })
             }
         let frequencies: [ReportingDuty.Frequency] = [.monthly, .quarterly, .halfYearly, .yearly, .adHoc]
@@ -214,7 +216,8 @@ struct PlanImportReviewPage: Encodable {
                 },
             tasks: taskRows,
             responsibilities: ((form.responsibilities ?? []) + [.init()]).enumerated().map { index, row in
-                ResponsibilityRow(index: index, ref: row.ref ?? "", agencies: row.agencies ?? "")
+                ResponsibilityRow(
+                    index: index, ref: row.ref ?? "", agencies: row.agencies ?? "", duties: row.duties ?? "")
             },
             reporting: ((form.reporting ?? []) + [.init()]).enumerated().map { index, row in
                 DutyRow(

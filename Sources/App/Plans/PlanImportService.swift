@@ -37,6 +37,8 @@ struct PlanImportService {
         let links = resolver.resolveAll(extraction.plan).mapValues(AgencyLink.init)
         var request = PlanImporter.Request(plan: extraction.plan, links: links)
         request.issuingAgencyID = resolver.context.issuerID
+        request.purposes = PlanImportForm.text(extraction.plan.purposes)
+        request.budget = PlanImportForm.text(extraction.plan.budget)
         request.status = status
         request.file = .init(filename: filename, contentType: Self.contentType(for: filename), data: data)
         return try await PlanImporter(db: db, audit: audit).save(request)

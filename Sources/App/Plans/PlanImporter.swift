@@ -52,14 +52,18 @@ struct PlanImporter {
                 .auditedCreate(on: tx, by: audit)
             }
             let citations = try await saveCitations(request.plan.citations, planID: planID, on: tx)
-            let (tasks, linked, unlinked) = try await saveTasks(
-                request.plan.tasks, planID: planID, links: links, on: tx)
+            // Tổ chức thực hiện becomes work too: each responsibility a task of the agencies it charges.
+            let work =
+                request.plan.tasks.map { ($0, PlanTask.Origin.content) }
+                + ImplementationTasks.tasks(for: request.plan).map { ($0, PlanTask.Origin.implementation) }
+            let (tasks, linked, unlinked) = try await saveTasks(work, planID: planID, links: links, on: tx)
             for (index, responsibility) in request.plan.responsibilities.enumerated() {
                 for (offset, wording) in responsibility.agencies.enumerated() {
                     let link = links[wording] ?? .unlinked
                     try await PlanResponsibility(
                         planID: planID, ref: responsibility.ref, position: index * 100 + offset, wording: wording,
-                        agencyID: link.agencyID, groupID: link.groupID
+                        agencyID: link.agencyID, groupID: link.groupID,
+                        duties: offset == 0 ? responsibility.duties.joined(separator: "\n\n") : ""
                     ).auditedCreate(on: tx, by: audit)
                 }
             }
@@ -173,17 +177,19 @@ struct PlanImporter {
 
     /// Tasks in document order; each task's parent is the nearest earlier task whose ref is a prefix
     /// of its own (`II.3` for `II.3.1.a` when there is no `II.3.1`).
-    private func saveTasks(_ tasks: [TTDNKit.PlanTask], planID: UUID, links: [String: AgencyLink], on db: any Database)
+    private func saveTasks(
+        _ tasks: [(TTDNKit.PlanTask, PlanTask.Origin)], planID: UUID, links: [String: AgencyLink], on db: any Database
+    )
         async throws -> (Int, Int, [String])
     {
         var idsByRef: [String: UUID] = [:]
         var linked = 0
         var unlinked: [String] = []
-        for (position, source) in tasks.enumerated() {
+        for (position, (source, origin)) in tasks.enumerated() {
             let parentID = Self.parentRef(of: source.ref, among: idsByRef).flatMap { idsByRef[$0] }
             let task = PlanTask(
                 planID: planID, parentID: parentID, ref: source.ref, position: position, title: source.title,
-                timeframe: source.timeframe)
+                content: source.content.joined(separator: "\n\n"), timeframe: source.timeframe, origin: origin)
             try await task.auditedCreate(on: db, by: audit)
             let taskID = try task.requireID()
             idsByRef[source.ref] = taskID

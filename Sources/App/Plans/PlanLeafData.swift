@@ -21,6 +21,8 @@ extension PlanTableRow: LeafDataRepresentable {
             "support": .array(support.map(\.leafData)),
         ]
         data["outputs"] = outputs.map { .array($0.map(LeafData.string)) }
+        data["textStart"] = textStart.map(LeafData.string)
+        data["textWhole"] = textWhole.map { .array($0.map(LeafData.string)) }
         data["editHref"] = editHref.map(LeafData.string)
         data["timeframe"] = timeframe.map(LeafData.string)
         data["timeframeKind"] = timeframeKind.map(LeafData.string)

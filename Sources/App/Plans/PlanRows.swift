@@ -15,6 +15,7 @@ enum PlanRows {
         let position: Int
         let title: String
         let content: String
+        let origin: String
         let timeframe: String?
         let timeframe_kind: String?
         let status: String
@@ -69,6 +70,7 @@ enum PlanRows {
             task.position = row.position
             task.title = row.title
             task.content = row.content
+            task.origin = row.origin
             task.timeframeJSON = row.timeframe
             task.timeframeKind = row.timeframe_kind
             task.status = row.status
@@ -160,8 +162,8 @@ enum PlanRows {
 
 extension PlanRows.Task {
     static let columns = [
-        "id", "plan_id", "parent_id", "ref", "position", "title", "content", "timeframe", "timeframe_kind", "status",
-        "progress", "version",
+        "id", "plan_id", "parent_id", "ref", "position", "title", "content", "origin", "timeframe", "timeframe_kind",
+        "status", "progress", "version",
     ]
 }
 extension PlanRows.Named {

@@ -97,6 +97,9 @@ struct PlanTableRow: Encodable {
     let statusLabel: String
     let progress: Int
     let outputs: [String]?
+    /// What the task asks: its start, and every paragraph behind "more" when there is more (`TaskText`).
+    let textStart: String?
+    let textWhole: [String]?
     let editHref: String?
     /// On the plan page, for those who may edit: the outline's controls (add under, move, remove).
     var actions: OutlineActions? = nil
@@ -141,7 +144,8 @@ enum PlanTable {
             timeframeKind: timeframe.map { req.t("plans.timeframe.\($0.kind.rawValue)") },
             milestone: PlanMilestones.next(timeframe, planYear: planYear, today: today, locale: req.locale),
             status: task.status, statusLabel: req.t("task.status.\(task.taskStatus.rawValue)"), progress: task.progress,
-            outputs: outputs.map(outputText).nonEmpty,
+            outputs: outputs.map(outputText).nonEmpty, textStart: TaskText(task.content)?.start,
+            textWhole: TaskText(task.content)?.whole,
             editHref: canEdit ? SiteURL.taskEdit(id).path : nil)
     }
 

@@ -10,6 +10,12 @@ final class PlanTask: Model, @unchecked Sendable {
         case notStarted, inProgress, completed, cancelled
     }
 
+    /// Where the task comes from: a numbered item of the plan's content parts, or a responsibility of
+    /// *Tổ chức thực hiện* made a task of the agencies it charges (`ImplementationTasks`).
+    enum Origin: String, Codable, CaseIterable, Sendable {
+        case content, implementation
+    }
+
     @ID(key: .id) var id: UUID?
     @Parent(key: "plan_id") var plan: Plan
     @OptionalParent(key: "parent_id") var parent: PlanTask?
@@ -18,7 +24,9 @@ final class PlanTask: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
     @Field(key: "title") var title: String
     @Field(key: "content") var content: String
-    /// The `Timeframe` as JSON (`ttdn.plan/1` shape), or nil when the plan states none.
+    /// `Origin` raw value.
+    @Field(key: "origin") var origin: String
+    /// The `Timeframe` as JSON (`ttdn.plan/2` shape), or nil when the plan states none.
     @OptionalField(key: "timeframe") var timeframeJSON: String?
     /// `Timeframe.Kind` raw value, kept apart so the plan table can filter on it in SQL.
     @OptionalField(key: "timeframe_kind") var timeframeKind: String?
@@ -35,8 +43,9 @@ final class PlanTask: Model, @unchecked Sendable {
 
     init(
         planID: UUID, parentID: UUID?, ref: String, position: Int, title: String, content: String = "",
-        timeframe: Timeframe?
+        timeframe: Timeframe?, origin: Origin = .content
     ) {
+        self.origin = origin.rawValue
         self.$plan.id = planID
         self.$parent.id = parentID
         self.ref = ref
@@ -61,6 +70,7 @@ final class PlanTask: Model, @unchecked Sendable {
     }
 
     var taskStatus: Status { Status(rawValue: status) ?? .notStarted }
+    var taskOrigin: Origin { Origin(rawValue: origin) ?? .content }
 }
 
 /// An agency named by a task as lead (chủ trì) or support (phối hợp): the wording as written,

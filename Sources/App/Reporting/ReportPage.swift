@@ -18,6 +18,9 @@ struct ReportPage: Encodable {
         let id: String
         let ref: String
         let title: String
+        /// What the task asks, its start and the whole behind "more" (as on the plan page).
+        let textStart: String?
+        let textWhole: [String]?
         let role: String
         let via: String?
         let statusOptions: [SelectOption]
@@ -131,7 +134,9 @@ struct ReportPage: Encodable {
                 if p.key.hasPrefix(prefix) { out[String(p.key.dropFirst(prefix.count))] = req.t(p.value) }
             }
             let block = TaskBlock(
-                id: key, ref: task.ref, title: task.title, role: req.t("report.role.\(task.role.rawValue)"),
+                id: key, ref: task.ref, title: task.title, textStart: TaskText(task.content)?.start,
+                textWhole: TaskText(task.content)?.whole,
+                role: req.t("report.role.\(task.role.rawValue)"),
                 via: task.via,
                 statusOptions: statuses.map {
                     .init(

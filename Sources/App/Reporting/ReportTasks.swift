@@ -15,6 +15,8 @@ struct ReportTasks {
     let id: UUID
     let ref: String
     let title: String
+    /// What the task asks, as the plan wrote it: shown beside the fields the officer fills in.
+    let content: String
     let role: TaskAgency.Role
     let via: String?
     let timeframe: Timeframe?
@@ -33,7 +35,8 @@ struct ReportTasks {
         let byTask = Dictionary(grouping: links.filter { $0.indicator.active }, by: { $0.$task.id })
         return entries.map { e in
             ReportTasks(
-                id: e.task.id!, ref: e.task.ref, title: e.task.title, role: e.role, via: e.via,
+                id: e.task.id!, ref: e.task.ref, title: e.task.title, content: e.task.content, role: e.role,
+                via: e.via,
                 timeframe: e.task.timeframe,
                 indicators: (byTask[e.task.id!] ?? []).sorted { $0.indicator.position < $1.indicator.position }.map {
                     IndicatorRef(

@@ -18,7 +18,7 @@ public struct DocumentDate: Sendable, Hashable, Codable {
         self.init(year: date.year, month: date.month, day: date.day)
     }
 
-    /// `2024-02-05`, `2024-02` (blank day) or `2024` (blank month), as `ttdn.plan/1` writes them.
+    /// `2024-02-05`, `2024-02` (blank day) or `2024` (blank month), as `ttdn.plan/2` writes them.
     public init?(iso: String) {
         let parts = iso.split(separator: "-").map { Int($0) }
         guard (1...3).contains(parts.count), parts.allSatisfy({ $0 != nil }), let y = parts[0],

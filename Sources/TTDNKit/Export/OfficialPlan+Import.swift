@@ -96,8 +96,9 @@ extension OfficialPlan {
         }
     }
 
-    /// One numbered clause per responsibility ref; several agencies charged under the same clause (bold
-    /// bullets in the source) become bold-led paragraphs of one clause.
+    /// One numbered clause per responsibility ref, with its duties as written; several agencies charged under
+    /// the same clause (bold bullets in the source) become bold-led paragraphs of one clause, each followed by
+    /// its duties.
     static func implementationItems(_ responsibilities: [Responsibility], _ given: [Item]) -> [Item] {
         var refs: [String] = []
         for r in responsibilities where !refs.contains(r.ref) { refs.append(r.ref) }
@@ -109,10 +110,13 @@ extension OfficialPlan {
                 items.append(
                     Item(
                         heading: extra?.heading ?? AgencyListText.join(group[0].agencies),
-                        paragraphs: extra?.paragraphs ?? [],
+                        paragraphs: extra?.paragraphs ?? group[0].duties.map { Paragraph($0) },
                         points: extra?.points ?? []))
             } else {
-                let leads = group.map { Paragraph("", boldLead: AgencyListText.join($0.agencies) + ":") }
+                let leads = group.flatMap { r in
+                    [Paragraph(r.duties.first ?? "", boldLead: AgencyListText.join(r.agencies) + ":")]
+                        + r.duties.dropFirst().map { Paragraph($0) }
+                }
                 // The heading names no body, so the bullets alone say who is charged.
                 items.append(
                     Item(heading: extra?.heading ?? "Phân công cụ thể", paragraphs: (extra?.paragraphs ?? []) + leads))

@@ -117,3 +117,39 @@ struct ImplementationTests {
         #expect(s2.authority == "KT. GIÁM ĐỐC")
     }
 }
+
+@Suite("Tổ chức thực hiện as tasks")
+struct ImplementationTasksTests {
+    @Test func eachResponsibilityBecomesATaskOfTheAgenciesItCharges() {
+        var plan = PlanDocument()
+        plan.year = 2024
+        plan.tasks = [PlanTask(ref: "II.1", title: "Phát hành bản tin")]
+        plan.responsibilities = [
+            Responsibility(
+                ref: "IV.1", agencies: ["Sở Tài chính"],
+                duties: ["Sở Tài chính bố trí kinh phí. Hướng dẫn thanh quyết toán.", "Kiểm tra việc sử dụng."]),
+            Responsibility(ref: "IV.2", agencies: ["Các phòng thuộc Sở"]),
+            Responsibility(ref: "IV.2", agencies: ["Văn phòng Sở"], duties: ["tổng hợp báo cáo."]),
+            Responsibility(ref: "IV.2", agencies: ["Thanh tra Sở"], duties: ["kiểm tra việc thực hiện."]),
+        ]
+        let tasks = ImplementationTasks.tasks(for: plan)
+        // Item 2 names its units without duties: no task of its own; its two units share its number.
+        #expect(tasks.map(\.ref) == ["IV.1", "IV.2.a", "IV.2.b"])
+        #expect(tasks[0].title == "Sở Tài chính bố trí kinh phí")
+        #expect(tasks[0].content == ["Hướng dẫn thanh quyết toán.", "Kiểm tra việc sử dụng."])
+        #expect(tasks[0].lead == ["Sở Tài chính"] && tasks[0].support == [])
+        #expect(tasks[0].timeframe == Timeframe(text: "2024", kind: .year, year: 2024))
+        #expect(tasks[1].title == "tổng hợp báo cáo" && tasks[1].lead == ["Văn phòng Sở"])
+        #expect(tasks[2].lead == ["Thanh tra Sở"] && tasks[2].content == [])
+    }
+
+    @Test func refsNeverCollideWithTheContentTasks() {
+        var plan = PlanDocument()
+        plan.tasks = [PlanTask(ref: "III.1", title: "A")]
+        plan.responsibilities = [Responsibility(ref: "III.1", agencies: ["Sở Y tế"], duties: ["Làm B."])]
+        #expect(ImplementationTasks.tasks(for: plan).map(\.ref) == ["III.1.a"])
+        #expect(ImplementationTasks.tasks(for: plan)[0].timeframe == nil)
+        #expect(ImplementationTasks.letter(0) == "a" && ImplementationTasks.letter(25) == "z")
+        #expect(ImplementationTasks.letter(26) == "aa")
+    }
+}

@@ -1,0 +1,156 @@
+import Fluent
+import Foundation
+import TTDNKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// The whole plan, not its skeleton (issue 11): what each task asks is stored and shown, and *Tổ chức thực
+/// hiện* becomes work — every agency it charges with duties gets them as a task of its own, sees it among its
+/// tasks and owes reports; the export prints the duties as written.
+@Suite("The whole plan")
+struct WholePlanTests {
+    /// A plan in the form provinces write them, with five agencies charged in Tổ chức thực hiện.
+    static let plan = """
+        ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN
+        Số: 21/KH-UBND
+        Lạng Sơn, ngày 15 tháng 01 năm 2026
+
+        KẾ HOẠCH
+        Công tác thông tin đối ngoại năm 2026
+
+        I. MỤC ĐÍCH, YÊU CẦU
+        1. Mục đích
+        Quảng bá hình ảnh Lạng Sơn với bạn bè quốc tế.
+        2. Yêu cầu
+        Bám sát chủ trương của Đảng, chính sách của Nhà nước.
+
+        II. NỘI DUNG
+        1. Phát hành Bản tin đối ngoại. Bản tin song ngữ Việt - Anh giới thiệu tiềm năng của tỉnh.
+        - Hình thức: bản in và bản điện tử.
+        - Đơn vị chủ trì: Sở Ngoại vụ.
+        - Thời gian: Quý II năm 2026.
+        2. Tổ chức hội nghị báo chí nước ngoài
+        Mời phóng viên nước ngoài thường trú tại Hà Nội tìm hiểu về kinh tế cửa khẩu.
+        - Đơn vị chủ trì: Sở Ngoại vụ; đơn vị phối hợp: Sở Công Thương.
+
+        III. KINH PHÍ
+        Kinh phí bố trí trong dự toán năm 2026 của các cơ quan, đơn vị.
+
+        IV. TỔ CHỨC THỰC HIỆN
+        1. Sở Tài chính thẩm định dự toán kinh phí. Hướng dẫn thanh quyết toán theo quy định.
+        2. Sở Văn hóa, Thể thao và Du lịch
+        Giới thiệu các điểm du lịch của tỉnh tại hội chợ quốc tế.
+        3. Phân công các cơ quan
+        - Sở Y tế: tuyên truyền hợp tác y tế với các tỉnh biên giới của Trung Quốc.
+        - Sở Giáo dục và Đào tạo: giới thiệu hợp tác đào tạo lưu học sinh Lào.
+        - Sở Tư pháp: phổ biến pháp luật về xuất nhập cảnh cho cư dân biên giới.
+        4. Chế độ báo cáo
+        Các cơ quan báo cáo kết quả hằng quý trước ngày 15 của tháng cuối quý về Sở Ngoại vụ.
+
+        Nơi nhận:
+        - UBND tỉnh;
+        - Lưu: VT.
+
+        KT. CHỦ TỊCH
+        PHÓ CHỦ TỊCH
+
+        Đoàn Thu Hà
+        """
+
+    static func importPlan(_ app: Application) async throws -> UUID {
+        let summary = try await PlanImportService(db: app.db, audit: .system("test", clock: app.clock))
+            .importWithoutReview(data: Data(plan.utf8), filename: "ke-hoach.txt", status: .issued)
+        return summary.planID
+    }
+
+    @Test("Each agency charged with duties gets them as its own task, with the plan's year, and owes reports")
+    func dutiesBecomeTasks() async throws {
+        try await withApp { app in
+            _ = try await PlanImportTests.seedDirectory(app)
+            let planID = try await Self.importPlan(app)
+            let tasks = try await PlanTask.query(on: app.db).filter(\.$plan.$id == planID).sort(\.$position).all()
+            let implementation = tasks.filter { $0.taskOrigin == .implementation }
+            #expect(implementation.map(\.ref) == ["IV.1", "IV.2", "IV.3.a", "IV.3.b", "IV.3.c"])
+            #expect(implementation[0].title == "Sở Tài chính thẩm định dự toán kinh phí")
+            #expect(implementation[0].content == "Hướng dẫn thanh quyết toán theo quy định.")
+            #expect(implementation[1].title == "Giới thiệu các điểm du lịch của tỉnh tại hội chợ quốc tế")
+            #expect(implementation.allSatisfy { $0.timeframe?.year == 2026 })
+            // Linked to the directory as leads, so they are these agencies' tasks.
+            let codes = ["so-tai-chinh", "so-van-hoa-the-thao-du-lich", "so-y-te", "so-giao-duc-dao-tao", "so-tu-phap"]
+            for (task, code) in zip(implementation, codes) {
+                let agency = try #require(try await Agency.query(on: app.db).filter(\.$code == code).first())
+                let lead = try await TaskAgency.query(on: app.db).filter(\.$task.$id == task.id!).all()
+                #expect(lead.map(\.role) == ["lead"] && lead.first?.$agency.id == agency.id, "\(code)")
+                // The plan's quarterly report is owed by every agency charged, not only the content leads.
+                let owed = try await Obligation.query(on: app.db).filter(\.$agency.$id == agency.id!).count()
+                #expect(owed == 4, "\(code) owes the four quarterly reports")
+            }
+            // The content tasks keep what they ask, as written; units and time lines are in the fields.
+            let first = try #require(tasks.first { $0.ref == "II.1" })
+            #expect(first.taskOrigin == .content)
+            #expect(
+                first.content
+                    == "Bản tin song ngữ Việt - Anh giới thiệu tiềm năng của tỉnh.\n\nHình thức: bản in và bản điện tử."
+            )
+            let plan = try #require(try await Plan.find(planID, on: app.db))
+            #expect(
+                plan.purposes
+                    == "Quảng bá hình ảnh Lạng Sơn với bạn bè quốc tế.\n\nBám sát chủ trương của Đảng, chính sách của Nhà nước."
+            )
+            #expect(plan.budget == "Kinh phí bố trí trong dự toán năm 2026 của các cơ quan, đơn vị.")
+            let duties = try await PlanResponsibility.query(on: app.db).filter(\.$plan.$id == planID).sort(\.$position)
+                .all()
+            #expect(
+                duties.first?.duties
+                    == "Sở Tài chính thẩm định dự toán kinh phí. Hướng dẫn thanh quyết toán theo quy định.")
+        }
+    }
+
+    @Test("The export prints the duties as written, and reading it back gives them again")
+    func exportKeepsTheDuties() async throws {
+        try await withApp { app in
+            _ = try await PlanImportTests.seedDirectory(app)
+            let planID = try await Self.importPlan(app)
+            let exporter = PlanExporter(db: app.db, today: app.clock.today)
+            let loaded = try #require(try await exporter.load(planID))
+            // The tasks made from Tổ chức thực hiện are not printed as content tasks.
+            #expect(loaded.document.tasks.map(\.ref) == ["II.1", "II.2"])
+            let docx = try exporter.docx(loaded, created: app.clock.now())
+            let read = try PlanReader.read(data: docx, filename: "export.docx").plan
+            #expect(read.tasks.map(\.ref) == ["II.1", "II.2"])
+            #expect(read.tasks[0].content.contains("Hình thức: bản in và bản điện tử."))
+            let duties = Dictionary(read.responsibilities.map { ($0.agencies.joined(separator: "; "), $0.duties) }) {
+                a, _ in a
+            }
+            #expect(duties["Sở Y tế"] == ["tuyên truyền hợp tác y tế với các tỉnh biên giới của Trung Quốc."])
+            #expect(
+                duties["Sở Văn hóa, Thể thao và Du lịch"] == [
+                    "Giới thiệu các điểm du lịch của tỉnh tại hội chợ quốc tế."
+                ])
+            #expect(duties["Sở Tài chính"]?.joined(separator: " ").contains("Hướng dẫn thanh quyết toán") == true)
+        }
+    }
+
+    @Test("Nhiệm vụ của đơn vị and the plan page show what each task asks; a charged agency finds its duties")
+    func pagesShowTheText() async throws {
+        try await withApp { app in
+            let fixture = try await PlanImportTests.seedDirectory(app)
+            let planID = try await Self.importPlan(app)
+            var officer = Browser(app)
+            try await officer.login(fixture.users[.agencyOfficer]!)
+            let mine = try await officer.get(SiteURL.myTasks.path).text
+            #expect(mine.contains("Bản tin song ngữ Việt - Anh giới thiệu tiềm năng của tỉnh."))
+            var coordinator = Browser(app)
+            try await coordinator.login(fixture.users[.coordinator]!)
+            let yTe = try #require(try await Agency.query(on: app.db).filter(\.$code == "so-y-te").first())
+            let theirs = try await coordinator.get(SiteURL.myTasks.with(["agency": yTe.id!.uuidString])).text
+            #expect(theirs.contains("tuyên truyền hợp tác y tế với các tỉnh biên giới của Trung Quốc"))
+            let page = try await coordinator.get(SiteURL.plan(planID).path).text
+            #expect(page.contains("Mời phóng viên nước ngoài thường trú tại Hà Nội tìm hiểu về kinh tế cửa khẩu."))
+            #expect(page.contains("Hướng dẫn thanh quyết toán theo quy định."))
+        }
+    }
+}
