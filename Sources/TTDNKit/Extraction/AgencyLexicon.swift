@@ -33,6 +33,8 @@ enum AgencyLexicon {
     /// `Ngân hàng Nhà nước`, `Ban quản lý dự án`, `Ban chỉ đạo`, `Ban tổ chức`.
     static let nameContinuations: Set<[String]> = [
         ["ngân", "hàng"], ["ban", "quản"], ["ban", "chỉ"], ["ban", "tổ"],
+        // `Bộ Ngoại giao`, `Học viện Ngoại giao`: `giao` (to assign) is part of `ngoại giao` (diplomacy).
+        ["ngoại", "giao"],
     ]
 
     /// Kinds of body a group mention can name: `các sở, ban, ngành`, `các cơ quan, đơn vị có liên quan`.
@@ -95,13 +97,24 @@ enum AgencyLexicon {
             return groupNoun(words, at: index + 1) > 0
         }
         guard word.isCapitalised else { return false }
+        if index + 1 < words.count, notNames[word.key]?.contains(words[index + 1].key) == true { return false }
         return headIndex[word.key]?.contains { Words.matches(words, at: index, $0) } ?? false
     }
 
-    /// A word in capitals of 2–8 letters (`UBND`, `BTGTU`) reads as an abbreviated body.
+    /// A head word followed by these is a common word, not a body: `Báo cáo kết quả …` is a report, `Hội
+    /// nghị` a meeting, `Ban hành` to issue, `Phòng, chống` to prevent.
+    static let notNames: [String: Set<String>] = [
+        "báo": ["cáo", "chí"], "hội": ["nghị", "thảo", "chợ", "nhập", "thi", "diễn", "báo", "đàm", "ý"],
+        "ban": ["hành"], "phòng": ["chống", "ngừa", "tránh"], "sở": ["hữu", "thích", "dĩ"],
+        "trung": ["thực", "thành", "bình"], "đài": ["tưởng"],
+    ]
+
+    /// A word in capitals of 2–8 letters (`UBND`, `BTGTU`) reads as an abbreviated body; a Roman numeral
+    /// (`XIII` in `Đại hội XIII của Đảng`) does not.
     static func isAcronymHead(_ word: Word) -> Bool {
         let letters = word.letterCount
         guard letters >= 2, letters <= 8, word.isAllCaps else { return false }
+        if word.core.allSatisfy({ "IVXLCDM".contains($0) }) { return false }
         return word.startsWithLetter
     }
 

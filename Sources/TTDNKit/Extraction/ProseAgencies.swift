@@ -96,9 +96,24 @@ enum ProseAgencies {
             start -= 1
             if words[start].lead.utf8.contains(UInt8(ascii: "(")) { break }
         }
-        // The subject may follow other words of the clause: take it from its first head word.
+        // The subject may follow other words of the clause: take it from its first head word. A name after
+        // `của` is a document's issuer or an owner (`Hướng dẫn số 01-HD/BĐNTW của Ban Đối ngoại Trung ương,
+        // Sở Ngoại vụ chủ trì`), never the one who acts: the subject starts at the next name after a comma.
         var head = start
-        while head < verb, !AgencyLexicon.startsName(words, at: head) { head += 1 }
+        while head < verb {
+            if AgencyLexicon.startsName(words, at: head) {
+                guard head > 0, words[head - 1].key == "của" else { break }
+                var next = head + 1
+                while next < verb,
+                    !(words[next - 1].trail.contains(Character(",")) && AgencyLexicon.startsName(words, at: next))
+                {
+                    next += 1
+                }
+                head = next
+                continue
+            }
+            head += 1
+        }
         return head < verb ? head : nil
     }
 

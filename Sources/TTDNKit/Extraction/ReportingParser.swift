@@ -2,6 +2,8 @@ import Foundation
 
 /// Reporting duties: a sentence about `báo cáo` with a period (`hằng tháng`, `hàng quý`, `6 tháng`,
 /// `hằng năm`, `đột xuất`) and a deadline (`trước ngày 20`, `trước ngày 15/11`, `… tháng cuối quý`).
+/// Precision before recall: a duty exists only where a sentence states a report and its period; `báo cáo
+/// viên` (a speaker) is no report, and `quy định` (a rule) no quarter.
 enum ReportingParser {
     private struct Marker {
         var frequency: ReportingDuty.Frequency
@@ -12,11 +14,30 @@ enum ReportingParser {
         var out: [ReportingDuty] = []
         for text in texts {
             guard ByteSearch.containsAny(text, ["báo cáo", "Báo cáo", "BÁO CÁO"]) else { continue }
-            for sentence in sentences(text) where sentence.lowercased().contains("báo cáo") {
+            for sentence in sentences(text) where statesAReport(sentence) {
                 out += duties(in: sentence)
             }
         }
         return out
+    }
+
+    /// `báo cáo` as a report, not as `báo cáo viên` (the person who presents at a meeting).
+    static func statesAReport(_ sentence: String) -> Bool {
+        let lower = sentence.lowercased()
+        var from = lower.startIndex
+        while let r = lower.range(of: "báo cáo", range: from..<lower.endIndex) {
+            from = r.upperBound
+            if !lower[r.upperBound...].hasPrefix(" viên") { return true }
+        }
+        return false
+    }
+
+    /// The sentence folded for the period patterns, with `quý` (quarter) kept apart from `quy` (as in `quy
+    /// định`, a rule), which folding would make the same: it becomes `quarter`.
+    static func folded(_ sentence: String) -> String {
+        var s = sentence
+        for form in ["quý", "Quý", "QUÝ", "quí", "Quí"] { s = s.replacingOccurrences(of: form, with: "quarter") }
+        return FastFold.fold(s)
     }
 
     static func sentences(_ text: String) -> [String] {
@@ -36,17 +57,18 @@ enum ReportingParser {
     }
 
     static func duties(in sentence: String) -> [ReportingDuty] {
-        let f = FastFold.fold(sentence)
+        let f = folded(sentence)
         let patterns: [(String, ReportingDuty.Frequency)] = [
             ("hang thang", .monthly), ("moi thang", .monthly), ("dinh ky thang", .monthly), ("bao cao thang", .monthly),
-            ("hang quy", .quarterly), ("moi quy", .quarterly), ("dinh ky quy", .quarterly), ("bao cao quy", .quarterly),
-            ("theo quy", .quarterly),
+            ("hang quarter", .quarterly), ("moi quarter", .quarterly), ("dinh ky quarter", .quarterly),
+            ("bao cao quarter", .quarterly), ("theo quarter", .quarterly),
             ("6 thang", .halfYearly), ("06 thang", .halfYearly), ("sau thang", .halfYearly), ("nua nam", .halfYearly),
             ("hang nam", .yearly), ("moi nam", .yearly), ("bao cao nam", .yearly), ("tong ket nam", .yearly),
             ("dinh ky nam", .yearly), ("cuoi nam", .yearly),
             // `báo cáo 6 tháng (trước ngày 10/6) và năm (trước ngày 10/12)`, `báo cáo quý và năm`.
-            ("va nam (truoc", .yearly), ("va nam truoc", .yearly), ("thang va nam", .yearly), ("quy va nam", .yearly),
-            ("bao cao quy, nam", .yearly), ("01 nam (truoc", .yearly), ("1 nam (truoc", .yearly),
+            ("va nam (truoc", .yearly), ("va nam truoc", .yearly), ("thang va nam", .yearly),
+            ("quarter va nam", .yearly),
+            ("bao cao quarter, nam", .yearly), ("01 nam (truoc", .yearly), ("1 nam (truoc", .yearly),
             ("dot xuat", .adHoc),
         ]
         var markers: [Marker] = []

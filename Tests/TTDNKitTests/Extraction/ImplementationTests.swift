@@ -84,6 +84,21 @@ struct ImplementationTests {
         #expect(duties[3].beforeDay == 30)
     }
 
+    /// A duty only where a sentence states a report and its period: no quarter in `theo quy định`, no report
+    /// in `báo cáo viên`, and a recipient whose name holds `giao` (`Bộ Ngoại giao`) kept whole.
+    @Test func noReportingDutyTheTextDoesNotState() {
+        #expect(
+            ReportingParser.parse([
+                "Phát hành Bản tin đối ngoại hằng quý, báo cáo viên trình bày tại hội nghị.",
+                "Các cơ quan, đơn vị báo cáo kết quả thực hiện về Sở Ngoại vụ để tổng hợp.",
+                "Sở Ngoại vụ tổng hợp, báo cáo Bộ Ngoại giao theo quy định.",
+            ]) == [])
+        let duties = ReportingParser.parse(["Định kỳ báo cáo Bộ Ngoại giao theo quý, trước ngày 10 của tháng cuối quý."]
+        )
+        #expect(
+            duties == [ReportingDuty(frequency: .quarterly, beforeDay: 10, month: .lastOfQuarter, to: "Bộ Ngoại giao")])
+    }
+
     @Test func recipientsAndSignerInEitherOrder() {
         let footer = TextCleaner.clean(
             """

@@ -200,3 +200,25 @@ struct TaskBuilderTests {
             extraction.warnings.contains { $0.code == .unrecognisedAgency && $0.args == ["Nhóm sáng tạo nội dung"] })
     }
 }
+
+@Suite("Extraction: precision before recall")
+struct PrecisionTests {
+    /// The issuer of a cited document never leads; numbers, reports and meetings are not bodies; what the
+    /// reader cannot tell is left to the review rather than guessed.
+    @Test func onlyWhatLooksLikeABodyLeads() {
+        let plan = ExtractionFixture.planWithContent(
+            """
+            1. Triển khai Kế hoạch số 116-KH/TU ngày 05/12/2022 của Ban Thường vụ Tỉnh ủy về đối ngoại nhân dân.
+
+            2. Quán triệt Nghị quyết Đại hội XIII của Đảng và 5 năm thực hiện Chỉ thị 12-CT/TW, Sở Ngoại vụ thực hiện.
+
+            3. Thực hiện Hướng dẫn số 01-HD/BĐNTW của Ban Đối ngoại Trung ương, Sở Ngoại vụ chủ trì, phối hợp với Sở Tư pháp.
+
+            4. Báo cáo kết quả thực hiện Kế hoạch số 20/KH-UBND của Ủy ban nhân dân tỉnh.
+
+            5. Hội nghị giao ban báo chí thực hiện hằng quý.
+            """)
+        #expect(plan.tasks.map(\.lead) == [[], ["Sở Ngoại vụ"], ["Sở Ngoại vụ"], [], []])
+        #expect(plan.tasks[2].support == ["Sở Tư pháp"])
+    }
+}
