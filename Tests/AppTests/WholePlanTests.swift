@@ -153,4 +153,39 @@ struct WholePlanTests {
             #expect(page.contains("Hướng dẫn thanh quyết toán theo quy định."))
         }
     }
+
+    @Test("A task without a lead is listed with owners proposed from the duties; the one chosen leads it")
+    func ownersForATaskWithoutALead() async throws {
+        try await withApp { app in
+            let fixture = try await PlanImportTests.seedDirectory(app)
+            var browser = Browser(app)
+            try await browser.login(fixture.users[.coordinator]!)
+            let text = Self.plan.replacingOccurrences(
+                of: "2. Tổ chức hội nghị báo chí nước ngoài",
+                with: "3. Giới thiệu hợp tác y tế với các tỉnh biên giới của Trung Quốc trên báo chí nước ngoài\n"
+                    + "2. Tổ chức hội nghị báo chí nước ngoài")
+            let uploaded = try await PlanImportTests.upload(&browser, filename: "ke-hoach.txt", data: Data(text.utf8))
+            let reviewPath = try #require(uploaded.location)
+            let review = try await browser.get(reviewPath).text
+            // The task has no lead: the review says so and proposes Sở Y tế, with the words they share.
+            #expect(review.contains("Chưa có đơn vị chủ trì"))
+            #expect(review.contains("value=\"Sở Y tế\""))
+            #expect(review.contains("hợp tác y tế"))
+            var fields = PlanImportTests.formFields(review)
+            let index = try #require(
+                fields.first { $0.0.hasSuffix("[title]") && $0.1.hasPrefix("Giới thiệu hợp tác y tế") }.map {
+                    $0.0.replacingOccurrences(of: "[title]", with: "")
+                })
+            fields.append(("\(index)[owners][]", "Sở Y tế"))
+            let saved = try await browser.post(reviewPath, form: fields)
+            #expect(saved.status == .seeOther)
+            let task = try #require(
+                try await PlanTask.query(on: app.db).filter(
+                    \.$title == "Giới thiệu hợp tác y tế với các tỉnh biên giới của Trung Quốc trên báo chí nước ngoài"
+                ).first())
+            let leads = try await TaskAgency.query(on: app.db).filter(\.$task.$id == task.id!).all()
+            let yTe = try #require(try await Agency.query(on: app.db).filter(\.$code == "so-y-te").first())
+            #expect(leads.map(\.role) == ["lead"] && leads.first?.$agency.id == yTe.id)
+        }
+    }
 }

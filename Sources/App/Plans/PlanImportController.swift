@@ -72,8 +72,10 @@ enum PlanImportController {
         }
         let form = try req.content.decode(PlanImportForm.self)
         let original = try draft.plan()
-        var (plan, problems) = form.plan(original: original)
         let directory = try await DirectoryLoader(db: req.db).directory()
+        let issuerName = PlanImportForm.value(form.issuing_agency_id).flatMap(UUID.init(uuidString:))
+            .flatMap { directory.agency($0)?.officialName }
+        var (plan, problems) = form.plan(original: original, issuerName: issuerName)
         let resolver = PlanAgencyResolver(directory: directory, plan: plan, today: req.today)
         let canCreate = Policy.allows(req.auth.get(User.self)?.actor, .editDirectory)
         let (links, aliases, linkProblems) = form.links(for: plan, resolver: resolver, canCreate: canCreate)

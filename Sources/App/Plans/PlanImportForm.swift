@@ -20,6 +20,8 @@ struct PlanImportForm: Content {
         var timeframe: String?
         /// What the task asks, as written: paragraphs apart by a blank line.
         var content: String?
+        /// Owners chosen for a task without a lead: wordings proposed from Tổ chức thực hiện, or `issuer`.
+        var owners: [String]?
         var remove: String?
     }
 
@@ -114,9 +116,13 @@ struct PlanImportForm: Content {
 
     static func value(_ text: String?) -> String? { FormText.value(text) }
 
+    /// The value of the owner choice that leaves a task to the issuing body.
+    static let issuerOwner = "issuer"
+
     /// The plan as corrected, or the problems: field path → translation key.
-    /// `original` keeps structured timeframes whose text the reviewer did not change.
-    func plan(original: PlanDocument) -> (PlanDocument, [String: String]) {
+    /// `original` keeps structured timeframes whose text the reviewer did not change; `issuerName` is the
+    /// issuing body's name, for the tasks the reviewer left to it.
+    func plan(original: PlanDocument, issuerName: String? = nil) -> (PlanDocument, [String: String]) {
         var problems: [String: String] = [:]
         var plan = PlanDocument()
         plan.kind = Self.value(kind)?.uppercased() ?? "KẾ HOẠCH"
@@ -154,8 +160,13 @@ struct PlanImportForm: Content {
             if !refs.insert(ref).inserted { problems["tasks.\(index).ref"] = "import.error.ref_duplicate" }
             let title = Self.value(row.title) ?? ""
             if title.isEmpty { problems["tasks.\(index).title"] = "import.error.task_title" }
+            var lead = Self.lines(row.lead)
+            for owner in row.owners ?? [] {
+                let name = owner == Self.issuerOwner ? issuerName : Self.value(owner)
+                if let name, !lead.contains(name) { lead.append(name) }
+            }
             var task = TTDNKit.PlanTask(
-                ref: ref, title: title, lead: Self.lines(row.lead), support: Self.lines(row.support),
+                ref: ref, title: title, lead: lead, support: Self.lines(row.support),
                 content: Self.paragraphs(row.content))
             if let text = Self.value(row.timeframe) {
                 if let kept = originalTimeframes[ref] ?? nil, kept.text == text {

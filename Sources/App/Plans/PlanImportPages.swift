@@ -50,6 +50,18 @@ struct PlanImportReviewPage: Encodable {
         let timeframeKind: String?
         let content: String
         let unresolved: Bool
+        /// No lead and no sub-items: owners proposed from Tổ chức thực hiện (`OwnerProposals`).
+        let orphan: Bool
+        let proposals: [OwnerOption]
+        let issuerChosen: Bool
+    }
+
+    /// One proposed owner: the wording to add as lead, and why (the phrases its duties share with the task).
+    struct OwnerOption: Encodable {
+        let value: String
+        let label: String
+        let reason: String
+        let checked: Bool
     }
 
     struct ResponsibilityRow: Encodable {
@@ -169,9 +181,35 @@ struct PlanImportReviewPage: Encodable {
                     ?? problems["agency:\(wording)"].map { req.t($0) })
         }
 
+        // Who Tổ chức thực hiện charges with what, as the form now says, for the owners of tasks without a lead.
+        var charged = PlanDocument()
+        charged.responsibilities = (form.responsibilities ?? []).map {
+            Responsibility(
+                ref: $0.ref ?? "", agencies: PlanImportForm.lines($0.agencies),
+                duties: PlanImportForm.paragraphs($0.duties))
+        }
+        let refs = (form.tasks ?? []).compactMap { PlanImportForm.value($0.ref) }
         let taskRows = ((form.tasks ?? []) + Array(repeating: .init(), count: PlanImportForm.spareRows)).enumerated()
             .map { index, row in
                 let names = PlanImportForm.lines(row.lead) + PlanImportForm.lines(row.support)
+                let ref = PlanImportForm.value(row.ref) ?? ""
+                let orphan =
+                    !ref.isEmpty && PlanImportForm.lines(row.lead).isEmpty && row.remove == nil
+                    && !refs.contains { $0.hasPrefix(ref + ".") }
+                let chosen = Set(row.owners ?? [])
+                let proposals =
+                    orphan
+                    ? OwnerProposals.proposals(
+                        for: TTDNKit.PlanTask(
+                            ref: ref, title: row.title ?? "", content: PlanImportForm.paragraphs(row.content)),
+                        in: charged
+                    ).flatMap { proposal in
+                        proposal.agencies.map {
+                            OwnerOption(
+                                value: $0, label: $0, reason: proposal.shared.prefix(4).joined(separator: ", "),
+                                checked: chosen.contains($0))
+                        }
+                    } : []
                 return TaskRow(
                     index: index, ref: field(row.ref, "tasks.\(index).ref"),
                     title: field(row.title, "tasks.\(index).title"),
@@ -179,7 +217,8 @@ struct PlanImportReviewPage: Encodable {
                     timeframeKind: PlanImportForm.value(row.timeframe).map {
                         (Timeframe.parse($0)?.kind ?? .external).rawValue
                     }.map { req.t("import.timeframe.\($0)") }, content: row.content ?? "",
-                    unresolved: names.contains { unresolvedWordings.contains($0) })
+                    unresolved: names.contains { unresolvedWordings.contains($0) }, orphan: orphan,
+                    proposals: proposals, issuerChosen: chosen.contains(PlanImportForm.issuerOwner))
             }
         let frequencies: [ReportingDuty.Frequency] = [.monthly, .quarterly, .halfYearly, .yearly, .adHoc]
         let page = PlanImportReviewPage(

@@ -168,3 +168,39 @@ struct ImplementationTasksTests {
         #expect(ImplementationTasks.letter(26) == "aa")
     }
 }
+
+@Suite("Owners proposed for a task without a lead")
+struct OwnerProposalsTests {
+    static let plan: PlanDocument = {
+        var plan = PlanDocument()
+        plan.responsibilities = [
+            Responsibility(
+                ref: "IV.1", agencies: ["Sở Văn hóa, Thể thao và Du lịch"],
+                duties: ["Quảng bá du lịch của tỉnh tại các hội chợ quốc tế; thông tin đối ngoại về văn hóa."]),
+            Responsibility(
+                ref: "IV.2", agencies: ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"],
+                duties: ["Thông tin đối ngoại về biên giới, cột mốc cho cư dân biên giới."]),
+            Responsibility(
+                ref: "IV.3", agencies: ["Báo Lạng Sơn"], duties: ["Mở chuyên mục thông tin đối ngoại trên báo in."]),
+            Responsibility(ref: "IV.4", agencies: ["Sở Tài chính"], duties: ["Bố trí kinh phí thông tin đối ngoại."]),
+        ]
+        return plan
+    }()
+
+    @Test func theDutiesSharingTheMostTellingPhrasesComeFirst() {
+        let task = PlanTask(
+            ref: "II.3", title: "Tuyên truyền về biên giới",
+            content: ["Phát tài liệu thông tin đối ngoại cho cư dân biên giới và học sinh."])
+        let proposals = OwnerProposals.proposals(for: task, in: Self.plan)
+        #expect(proposals.first?.agencies == ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"])
+        // The reason: what they share, not the words every duty of this plan has.
+        #expect(proposals.first?.shared.contains("cư dân") == true)
+        #expect(proposals.first?.shared.contains("thông tin") == false)
+        #expect(proposals.allSatisfy { $0.agencies != ["Sở Tài chính"] })
+    }
+
+    @Test func nothingSharedProposesNobody() {
+        let task = PlanTask(ref: "II.9", title: "Tổ chức hội thao", content: ["Giao lưu bóng đá với tỉnh bạn."])
+        #expect(OwnerProposals.proposals(for: task, in: Self.plan) == [])
+    }
+}
