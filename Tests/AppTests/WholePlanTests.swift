@@ -188,4 +188,31 @@ struct WholePlanTests {
             #expect(leads.map(\.role) == ["lead"] && leads.first?.$agency.id == yTe.id)
         }
     }
+
+    @Test("Importing the same document again says so, offers the existing plan, and saves only on purpose")
+    func theSameDocumentTwice() async throws {
+        try await withApp { app in
+            let fixture = try await PlanImportTests.seedDirectory(app)
+            let first = try await Self.importPlan(app)
+            var browser = Browser(app)
+            try await browser.login(fixture.users[.coordinator]!)
+            let uploaded = try await PlanImportTests.upload(&browser, filename: "lai.txt", data: Data(Self.plan.utf8))
+            let reviewPath = try #require(uploaded.location)
+            let review = try await browser.get(reviewPath).text
+            #expect(review.contains("Văn bản này đã có trong hệ thống."))
+            #expect(review.contains("href=\"\(SiteURL.plan(first).path)\""))
+            let fields = PlanImportTests.formFields(review)
+            let refused = try await browser.post(reviewPath, form: fields)
+            #expect(refused.status == .badRequest && refused.text.contains("hãy mở kế hoạch đã có"))
+            #expect(try await Plan.query(on: app.db).count() == 1)
+            // The same number, symbol and date in another file is the same document too.
+            let edited = Self.plan.replacingOccurrences(of: "Mời phóng viên", with: "Đón phóng viên")
+            let other = try await PlanImportTests.upload(&browser, filename: "khac.txt", data: Data(edited.utf8))
+            #expect(try await browser.get(try #require(other.location)).text.contains("Đã có kế hoạch cùng số"))
+            // Chosen on purpose, it is saved as a plan of its own.
+            let saved = try await browser.post(reviewPath, form: fields + [("duplicate", "separate")])
+            #expect(saved.status == .seeOther)
+            #expect(try await Plan.query(on: app.db).count() == 2)
+        }
+    }
 }

@@ -94,6 +94,12 @@ enum PlanImportController {
             problems["issuing_agency_id"] = "import.error.agency_unknown"
         }
         let status = Plan.Status(rawValue: form.status ?? "") ?? .issued
+        // The same document again: saved only when the reviewer chose a plan of its own on purpose.
+        if form.duplicate != "separate",
+            try await PlanDuplicate.find(data: draft.data, document: plan, on: req.db) != nil
+        {
+            problems["duplicate"] = "import.duplicate.choose"
+        }
         guard problems.isEmpty else {
             return try await PlanImportReviewPage.render(
                 req, draft: draft, form: form, resolver: resolver, problems: problems

@@ -67,6 +67,8 @@ struct PlanImportForm: Content {
     var signer_position: String?
     var signer_authority: String?
     var recipients: String?
+    /// `separate` when the reviewer saves a document the platform already holds as a plan of its own.
+    var duplicate: String?
 
     /// Extra empty rows offered for additions.
     static let spareRows = 2

@@ -123,12 +123,33 @@ struct PlanImportReviewPage: Encodable {
     let signerAuthority: String
     let recipients: String
     let canCreate: Bool
+    /// The plan already in the platform that this upload is the same document as, if any.
+    let duplicate: DuplicateNotice?
+
+    struct DuplicateNotice: Encodable {
+        let href: String
+        let title: String
+        let reason: String
+        let separate: Bool
+        let error: String?
+    }
 
     static func render(
         _ req: Request, draft: ImportDraft, form: PlanImportForm, resolver: PlanAgencyResolver,
         problems: [String: String]
     ) async throws -> View {
         let review = try draft.review()
+        var header = PlanDocument()
+        header.number = PlanImportForm.value(form.number)
+        header.symbol = PlanImportForm.value(form.symbol)
+        header.date = PlanImportForm.value(form.date)
+        let found = try await PlanDuplicate.find(data: draft.data, document: header, on: req.db)
+        let duplicate = found.map {
+            DuplicateNotice(
+                href: SiteURL.plan($0.planID).path, title: $0.title,
+                reason: req.t("import.duplicate.\($0.reason.rawValue)"), separate: form.duplicate == "separate",
+                error: problems["duplicate"].map { req.t($0) })
+        }
         let directory = resolver.directory
         func field(_ value: String?, _ key: String) -> Field {
             Field(value: value ?? "", error: problems[key].map { req.t($0) })
@@ -273,7 +294,7 @@ struct PlanImportReviewPage: Encodable {
             agencies: agencyRows, unresolvedCount: agencyRows.filter { $0.state == "unresolved" }.count,
             signerName: form.signer_name ?? "", signerPosition: form.signer_position ?? "",
             signerAuthority: form.signer_authority ?? "",
-            recipients: form.recipients ?? "", canCreate: canCreate)
+            recipients: form.recipients ?? "", canCreate: canCreate, duplicate: duplicate)
         return try await req.view.render("plans/import-review", page)
     }
 
