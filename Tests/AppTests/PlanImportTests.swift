@@ -58,7 +58,7 @@ import VaporTesting
             let tag = String(match.0)
             guard let name = attribute("name", tag) else { continue }
             let type = attribute("type", tag) ?? "text"
-            if type == "checkbox" && !tag.contains(" checked") { continue }
+            if type == "checkbox" || type == "radio", !tag.contains(" checked") { continue }
             if type == "file" || type == "submit" { continue }
             fields.append((name, decode(attribute("value", tag) ?? "")))
         }

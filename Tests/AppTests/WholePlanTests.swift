@@ -215,4 +215,50 @@ struct WholePlanTests {
             #expect(try await Plan.query(on: app.db).count() == 2)
         }
     }
+
+    @Test("A new version replaces the plan in place: unchanged tasks keep their rows (and reports), the changes listed")
+    func aNewVersionReplacesThePlan() async throws {
+        try await withApp { app in
+            let fixture = try await PlanImportTests.seedDirectory(app)
+            let planID = try await Self.importPlan(app)
+            func tasks() async throws -> [String: App.PlanTask] {
+                let all = try await PlanTask.query(on: app.db).filter(\.$plan.$id == planID).all()
+                return Dictionary(uniqueKeysWithValues: all.map { ($0.ref, $0) })
+            }
+            let before = try await tasks()
+            let obligations = Set(try await Obligation.query(on: app.db).all().compactMap(\.id))
+            // The amended plan: II.1's text changed, II.2 reworded, a task added.
+            let amended = Self.plan
+                .replacingOccurrences(of: "- Hình thức: bản in và bản điện tử.", with: "- Hình thức: bản điện tử.")
+                .replacingOccurrences(
+                    of: "2. Tổ chức hội nghị báo chí nước ngoài", with: "2. Tổ chức họp báo cho phóng viên nước ngoài"
+                )
+                .replacingOccurrences(
+                    of: "III. KINH PHÍ",
+                    with: "3. Xuất bản sách ảnh về Lạng Sơn\n- Đơn vị chủ trì: Sở Ngoại vụ.\n\nIII. KINH PHÍ")
+            var browser = Browser(app)
+            try await browser.login(fixture.users[.coordinator]!)
+            let uploaded = try await PlanImportTests.upload(&browser, filename: "sua-doi.txt", data: Data(amended.utf8))
+            let reviewPath = try #require(uploaded.location)
+            let review = try await browser.get(reviewPath).text
+            #expect(review.contains("thành phiên bản mới thay thế kế hoạch đã có"))
+            let saved = try await browser.post(
+                reviewPath, form: PlanImportTests.formFields(review) + [("duplicate", "replace")])
+            #expect(saved.status == .seeOther && saved.location == SiteURL.plan(planID).path)
+            #expect(try await Plan.query(on: app.db).count() == 1)
+            let after = try await tasks()
+            #expect(after["II.1"]?.id == before["II.1"]?.id)
+            #expect(after["II.1"]?.content.contains("Hình thức: bản điện tử.") == true)
+            #expect(after["IV.1"]?.id == before["IV.1"]?.id)
+            #expect(
+                after["II.2"]?.id != before["II.2"]?.id
+                    && after["II.2"]?.title == "Tổ chức họp báo cho phóng viên nước ngoài")
+            #expect(after["II.3"] != nil)
+            // The obligations (and the reports on them) are still there.
+            let now = Set(try await Obligation.query(on: app.db).all().compactMap(\.id))
+            #expect(obligations.isSubset(of: now))
+            let page = try await browser.get(SiteURL.plan(planID).path).text
+            #expect(page.contains("Nhiệm vụ thêm: II.2, II.3. Bỏ: II.2. Sửa: II.1."))  // II.2 reworded is other work
+        }
+    }
 }

@@ -94,10 +94,9 @@ enum PlanImportController {
             problems["issuing_agency_id"] = "import.error.agency_unknown"
         }
         let status = Plan.Status(rawValue: form.status ?? "") ?? .issued
-        // The same document again: saved only when the reviewer chose a plan of its own on purpose.
-        if form.duplicate != "separate",
-            try await PlanDuplicate.find(data: draft.data, document: plan, on: req.db) != nil
-        {
+        // The same document again: saved only as the reviewer chose, a new version of it or a plan of its own.
+        let duplicate = try await PlanDuplicate.find(data: draft.data, document: plan, on: req.db)
+        if duplicate != nil, form.duplicate != "separate" && form.duplicate != "replace" {
             problems["duplicate"] = "import.duplicate.choose"
         }
         guard problems.isEmpty else {
@@ -116,6 +115,20 @@ enum PlanImportController {
         request.createdBy = req.auth.get(User.self)?.id
         let audit = req.auditContext
         let saving = request
+        if let duplicate, form.duplicate == "replace" {
+            let replaced = try await req.db.transaction { tx -> PlanImporter.Replacement in
+                guard try await ImportDraft.find(draft.id, on: tx) != nil else { throw Abort(.conflict) }
+                let replaced = try await PlanImporter(db: tx, audit: audit).replace(
+                    planID: duplicate.planID, with: saving)
+                try await draft.auditedDelete(on: tx, by: audit)
+                return replaced
+            }
+            func refs(_ list: [String]) -> String { list.isEmpty ? "—" : list.joined(separator: ", ") }
+            req.flash(
+                .success,
+                req.t("import.replaced", refs(replaced.added), refs(replaced.removed), refs(replaced.changed)))
+            return req.redirect(to: SiteURL.plan(replaced.planID).path)
+        }
         let summary = try await req.db.transaction { tx -> PlanImporter.Summary in
             // The draft goes in the same transaction: saved once, even if two people press Save.
             guard try await ImportDraft.find(draft.id, on: tx) != nil else { throw Abort(.conflict) }

@@ -131,6 +131,7 @@ struct PlanImportReviewPage: Encodable {
         let title: String
         let reason: String
         let separate: Bool
+        let replace: Bool
         let error: String?
     }
 
@@ -148,6 +149,7 @@ struct PlanImportReviewPage: Encodable {
             DuplicateNotice(
                 href: SiteURL.plan($0.planID).path, title: $0.title,
                 reason: req.t("import.duplicate.\($0.reason.rawValue)"), separate: form.duplicate == "separate",
+                replace: form.duplicate == "replace",
                 error: problems["duplicate"].map { req.t($0) })
         }
         let directory = resolver.directory

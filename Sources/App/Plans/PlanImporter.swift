@@ -57,26 +57,8 @@ struct PlanImporter {
                 request.plan.tasks.map { ($0, PlanTask.Origin.content) }
                 + ImplementationTasks.tasks(for: request.plan).map { ($0, PlanTask.Origin.implementation) }
             let (tasks, linked, unlinked) = try await saveTasks(work, planID: planID, links: links, on: tx)
-            for (index, responsibility) in request.plan.responsibilities.enumerated() {
-                for (offset, wording) in responsibility.agencies.enumerated() {
-                    let link = links[wording] ?? .unlinked
-                    try await PlanResponsibility(
-                        planID: planID, ref: responsibility.ref, position: index * 100 + offset, wording: wording,
-                        agencyID: link.agencyID, groupID: link.groupID,
-                        duties: offset == 0 ? responsibility.duties.joined(separator: "\n\n") : ""
-                    ).auditedCreate(on: tx, by: audit)
-                }
-            }
-            for (index, duty) in request.plan.reporting.enumerated() {
-                let row = PlanReportingDuty()
-                row.$plan.id = planID
-                row.position = index
-                row.frequency = duty.frequency.rawValue
-                row.beforeDay = duty.beforeDay
-                row.dueMonth = duty.month.map(Self.text)
-                row.recipient = duty.to
-                try await row.auditedCreate(on: tx, by: audit)
-            }
+            try await saveResponsibilities(request.plan.responsibilities, planID: planID, links: links, on: tx)
+            try await saveReportingDuties(request.plan.reporting, planID: planID, on: tx)
             // The plan's reporting duties become regimes (editable later), and their obligations are derived.
             _ = try await ObligationService.createRegimes(
                 for: plan, duties: request.plan.reporting, fallbackYear: audit.clock.today.year, on: tx, by: audit)
@@ -86,7 +68,7 @@ struct PlanImporter {
     }
 
     /// Creates the agencies the reviewer asked for and returns the links with their ids.
-    private func resolveNewAgencies(_ request: Request, on db: any Database) async throws -> [String: AgencyLink] {
+    func resolveNewAgencies(_ request: Request, on db: any Database) async throws -> [String: AgencyLink] {
         var links = request.links
         for (wording, link) in request.links {
             guard case .newAgency(let name, let kind) = link else { continue }
@@ -99,7 +81,7 @@ struct PlanImporter {
         return links
     }
 
-    private func rememberAliases(_ request: Request, links: [String: AgencyLink], on db: any Database) async throws {
+    func rememberAliases(_ request: Request, links: [String: AgencyLink], on db: any Database) async throws {
         for wording in request.saveAsAlias.sorted() {
             switch links[wording] {
             case .agency(let id)?:
@@ -124,9 +106,19 @@ struct PlanImporter {
         }
     }
 
-    private func createPlan(_ request: Request, on db: any Database) async throws -> Plan {
-        let source = request.plan
+    func createPlan(_ request: Request, on db: any Database) async throws -> Plan {
         let plan = Plan()
+        Self.applyHeader(request, to: plan)
+        plan.status = request.status.rawValue
+        plan.version = 1
+        plan.createdBy = request.createdBy
+        try await plan.auditedCreate(on: db, by: audit)
+        return plan
+    }
+
+    /// The document's header, purposes, budget, signer and recipients onto the plan's row.
+    static func applyHeader(_ request: Request, to plan: Plan) {
+        let source = request.plan
         plan.kind = source.kind ?? "KẾ HOẠCH"
         plan.number = source.number
         plan.symbol = source.symbol
@@ -137,21 +129,16 @@ struct PlanImporter {
         plan.year = source.year
         plan.purposes = request.purposes
         plan.budget = request.budget
-        plan.status = request.status.rawValue
         plan.signerName = source.signer.name ?? ""
         plan.signerPosition = source.signer.position ?? ""
         plan.signerAuthority = source.signer.authority ?? ""
         plan.recipients = source.recipients
-        plan.version = 1
-        plan.createdBy = request.createdBy
         plan.searchKey = ""
         plan.refreshKeys()
-        try await plan.auditedCreate(on: db, by: audit)
-        return plan
     }
 
     /// Each cited document once in the registry (found by its folded number), linked in order.
-    private func saveCitations(_ citations: [Citation], planID: UUID, on db: any Database) async throws -> Int {
+    func saveCitations(_ citations: [Citation], planID: UUID, on db: any Database) async throws -> Int {
         var linked = Set<UUID>()
         for citation in citations {
             let number = citation.number.filter { !$0.isWhitespace }
@@ -193,29 +180,75 @@ struct PlanImporter {
             try await task.auditedCreate(on: db, by: audit)
             let taskID = try task.requireID()
             idsByRef[source.ref] = taskID
-            let named =
-                source.lead.map { (TaskAgency.Role.lead, $0) } + source.support.map { (TaskAgency.Role.support, $0) }
-            for (offset, (role, wording)) in named.enumerated() {
-                let link = links[wording] ?? .unlinked
-                if link == .unlinked { unlinked.append(wording) } else { linked += 1 }
-                try await TaskAgency(
-                    taskID: taskID, role: role, position: offset, wording: wording, agencyID: link.agencyID,
-                    groupID: link.groupID
-                )
-                .auditedCreate(on: db, by: audit)
-            }
-            // Target numbers the plan states ("phát hành 04 số", "02 lớp tập huấn") become expected outputs.
-            let stated = [source.title, source.timeframe?.text ?? ""].joined(separator: " ")
-            var seen = Set<String>()
-            for output in ExpectedOutput.parse(stated) where seen.insert("\(output.count) \(output.unit)").inserted {
-                try await TaskOutput(
-                    taskID: taskID, description: "\(output.count) \(output.unit)", target: output.count,
-                    unit: output.unit
-                )
-                .auditedCreate(on: db, by: audit)
-            }
+            let (named, missing) = try await saveAgencies(of: source, taskID: taskID, links: links, on: db)
+            linked += named
+            unlinked += missing
+            try await saveOutputs(of: source, taskID: taskID, on: db)
         }
         return (tasks.count, linked, Array(Set(unlinked)).sorted())
+    }
+
+    /// Tổ chức thực hiện: one row per agency charged, the duties on the responsibility's first row.
+    func saveResponsibilities(
+        _ responsibilities: [Responsibility], planID: UUID, links: [String: AgencyLink], on db: any Database
+    ) async throws {
+        for (index, responsibility) in responsibilities.enumerated() {
+            for (offset, wording) in responsibility.agencies.enumerated() {
+                let link = links[wording] ?? .unlinked
+                try await PlanResponsibility(
+                    planID: planID, ref: responsibility.ref, position: index * 100 + offset, wording: wording,
+                    agencyID: link.agencyID, groupID: link.groupID,
+                    duties: offset == 0 ? responsibility.duties.joined(separator: "\n\n") : ""
+                ).auditedCreate(on: db, by: audit)
+            }
+        }
+    }
+
+    func saveReportingDuties(_ duties: [ReportingDuty], planID: UUID, on db: any Database) async throws {
+        for (index, duty) in duties.enumerated() {
+            let row = PlanReportingDuty()
+            row.$plan.id = planID
+            row.position = index
+            row.frequency = duty.frequency.rawValue
+            row.beforeDay = duty.beforeDay
+            row.dueMonth = duty.month.map(Self.text)
+            row.recipient = duty.to
+            try await row.auditedCreate(on: db, by: audit)
+        }
+    }
+
+    /// The task's lead and supporting agencies as written, each linked as the reviewer decided. Returns how
+    /// many were linked and the wordings left unlinked.
+    func saveAgencies(
+        of source: TTDNKit.PlanTask, taskID: UUID, links: [String: AgencyLink], on db: any Database
+    ) async throws -> (Int, [String]) {
+        var linked = 0
+        var unlinked: [String] = []
+        let named =
+            source.lead.map { (TaskAgency.Role.lead, $0) } + source.support.map { (TaskAgency.Role.support, $0) }
+        for (offset, (role, wording)) in named.enumerated() {
+            let link = links[wording] ?? .unlinked
+            if link == .unlinked { unlinked.append(wording) } else { linked += 1 }
+            try await TaskAgency(
+                taskID: taskID, role: role, position: offset, wording: wording, agencyID: link.agencyID,
+                groupID: link.groupID
+            )
+            .auditedCreate(on: db, by: audit)
+        }
+        return (linked, unlinked)
+    }
+
+    /// Target numbers the plan states ("phát hành 04 số", "02 lớp tập huấn") become expected outputs.
+    func saveOutputs(of source: TTDNKit.PlanTask, taskID: UUID, on db: any Database) async throws {
+        let stated = [source.title, source.timeframe?.text ?? ""].joined(separator: " ")
+        var seen = Set<String>()
+        for output in ExpectedOutput.parse(stated) where seen.insert("\(output.count) \(output.unit)").inserted {
+            try await TaskOutput(
+                taskID: taskID, description: "\(output.count) \(output.unit)", target: output.count,
+                unit: output.unit
+            )
+            .auditedCreate(on: db, by: audit)
+        }
     }
 
     static func parentRef(of ref: String, among known: [String: UUID]) -> String? {

@@ -204,3 +204,28 @@ struct OwnerProposalsTests {
         #expect(OwnerProposals.proposals(for: task, in: Self.plan) == [])
     }
 }
+
+@Suite("A new version of a plan")
+struct PlanVersionDiffTests {
+    @Test func tasksWithTheSameRefAndWordingAreKept() {
+        let old = [
+            PlanTask(ref: "II.1", title: "Phát hành bản tin", lead: ["Sở Ngoại vụ"], content: ["04 số."]),
+            PlanTask(ref: "II.2", title: "Tổ chức hội nghị", lead: ["Sở Ngoại vụ"]),
+            PlanTask(ref: "II.3", title: "Tập huấn phát ngôn"),
+        ]
+        let new = [
+            PlanTask(ref: "II.1", title: "Phát  hành Bản tin", lead: ["Sở Ngoại vụ"], content: ["06 số."]),
+            PlanTask(ref: "II.2", title: "Tổ chức hội nghị", lead: ["Sở Ngoại vụ"]),
+            PlanTask(ref: "II.3", title: "Tập huấn kỹ năng phát ngôn"),
+            PlanTask(ref: "II.4", title: "Quảng bá du lịch"),
+        ]
+        let diff = PlanVersionDiff.diff(old: old, new: new)
+        #expect(
+            diff.kept == [
+                .init(ref: "II.1", old: 0, new: 0, changed: true), .init(ref: "II.2", old: 1, new: 1, changed: false),
+            ])
+        // A changed wording is other work: it starts afresh.
+        #expect(diff.added == [2, 3])
+        #expect(diff.removed == [2])
+    }
+}
