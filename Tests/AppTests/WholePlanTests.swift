@@ -143,11 +143,19 @@ struct WholePlanTests {
             try await officer.login(fixture.users[.agencyOfficer]!)
             let mine = try await officer.get(SiteURL.myTasks.path).text
             #expect(mine.contains("Bản tin song ngữ Việt - Anh giới thiệu tiềm năng của tỉnh."))
+            // Beside the report form's fields too.
+            let ngoaiVu = try #require(try await Agency.query(on: app.db).filter(\.$code == "so-ngoai-vu").first())
+            let regime = try #require(try await RegimeRecord.query(on: app.db).filter(\.$plan.$id == planID).first())
+            let obligation = try #require(
+                try await Obligation.query(on: app.db).filter(\.$agency.$id == ngoaiVu.id!)
+                    .filter(\.$regime.$id == regime.id!).first())
+            let form = try await officer.get(SiteURL.report(obligation.id!).path).text
+            #expect(form.contains("class=\"task-text\"") && form.contains("Hình thức: bản in và bản điện tử."))
             var coordinator = Browser(app)
             try await coordinator.login(fixture.users[.coordinator]!)
             let yTe = try #require(try await Agency.query(on: app.db).filter(\.$code == "so-y-te").first())
             let theirs = try await coordinator.get(SiteURL.myTasks.with(["agency": yTe.id!.uuidString])).text
-            #expect(theirs.contains("tuyên truyền hợp tác y tế với các tỉnh biên giới của Trung Quốc"))
+            #expect(theirs.contains("Tuyên truyền hợp tác y tế với các tỉnh biên giới của Trung Quốc"))
             let page = try await coordinator.get(SiteURL.plan(planID).path).text
             #expect(page.contains("Mời phóng viên nước ngoài thường trú tại Hà Nội tìm hiểu về kinh tế cửa khẩu."))
             #expect(page.contains("Hướng dẫn thanh quyết toán theo quy định."))

@@ -19,9 +19,13 @@ struct TaskText {
             whole = nil
             return
         }
-        var cut = String(first.prefix(Self.limit))
-        if first.count > Self.limit, let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-        start = cut + "…"
+        if first.count > Self.limit {
+            var cut = String(first.prefix(Self.limit))
+            if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+            start = cut + "…"
+        } else {
+            start = first
+        }
         whole = paragraphs
     }
 }

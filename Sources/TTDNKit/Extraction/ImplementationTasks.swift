@@ -6,7 +6,7 @@ import Foundation
 /// it, which for many plans is the only place that says what an agency must do. A responsibility without
 /// duties (a heading such as `Các phòng thuộc Sở` whose units follow) gives no task: there is nothing to do.
 ///
-/// The task's title is the first sentence of the duties and its content the rest, as written.
+/// The task's title is the first sentence of the duties (with a capital) and its content the rest, as written.
 public enum ImplementationTasks {
     public static func tasks(for plan: PlanDocument) -> [PlanTask] {
         var used = Set(plan.tasks.map(\.ref))
@@ -23,7 +23,10 @@ public enum ImplementationTasks {
                 ref = responsibility.ref + "." + letter(n)
             }
             used.insert(ref)
-            let (title, rest) = TaskBuilder.titleAndRest(responsibility.duties[0])
+            var (title, rest) = TaskBuilder.titleAndRest(responsibility.duties[0])
+            // After a label (`- Sở Y tế: tuyên truyền …`) the duty goes on in lower case; as a title it starts
+            // a sentence.
+            if let first = title.first, first.isLowercase { title = first.uppercased() + title.dropFirst() }
             var task = PlanTask(ref: ref, title: title, lead: responsibility.agencies, timeframe: timeframe)
             task.content = (rest.isEmpty ? [] : [rest]) + responsibility.duties.dropFirst()
             out.append(task)

@@ -22,18 +22,35 @@ public enum OwnerProposals {
     public static func proposals(for task: PlanTask, in plan: PlanDocument, limit: Int = 3) -> [Proposal] {
         let charged = plan.responsibilities.filter { !$0.agencies.isEmpty && !$0.duties.isEmpty }
         guard !charged.isEmpty else { return [] }
-        let documents = charged.map { phrases(in: $0.duties.joined(separator: ". ")) }
+        let documents = charged.map { Set(phrases(in: $0.duties.joined(separator: ". ")).flatMap { $0.map(\.key) }) }
         var frequency: [String: Int] = [:]
-        for document in documents { for key in Set(document.keys) { frequency[key, default: 0] += 1 } }
+        for document in documents { for key in document { frequency[key, default: 0] += 1 } }
         let count = Double(charged.count)
-        let taskPhrases = phrases(in: ([task.title] + task.content).joined(separator: ". "))
+        func weight(_ key: String) -> Double {
+            let df = Double(frequency[key] ?? 1)
+            return count >= 4 && df >= count / 2 ? 0 : log(1 + count / df)
+        }
+        let clauses = phrases(in: ([task.title] + task.content).joined(separator: ". "))
         var out: [Proposal] = []
         for (index, responsibility) in charged.enumerated() {
+            // Runs of neighbouring pairs the duties share make one phrase: `hợp tác y tế`, not three pairs.
             var shared: [(String, Double)] = []
-            for (key, written) in taskPhrases where documents[index][key] != nil {
-                let df = Double(frequency[key] ?? 1)
-                guard count < 4 || df < count / 2 else { continue }
-                shared.append((written, log(1 + count / df)))
+            for clause in clauses {
+                var run: [Pair] = []
+                func close() {
+                    defer { run = [] }
+                    let score = run.reduce(0) { $0 + weight($1.key) }
+                    guard score > 0 else { return }
+                    let words = [run[0].first] + run.map(\.second)
+                    // A lone pair with a little word in it (`của trung`, `các tỉnh`) tells nothing.
+                    if run.count == 1, words.contains(where: { littleWords.contains(FastFold.fold($0)) }) { return }
+                    let phrase = words.joined(separator: " ")
+                    if !shared.contains(where: { $0.0 == phrase }) { shared.append((phrase, score)) }
+                }
+                for pair in clause {
+                    if documents[index].contains(pair.key) { run.append(pair) } else if !run.isEmpty { close() }
+                }
+                if !run.isEmpty { close() }
             }
             guard !shared.isEmpty else { continue }
             shared.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
@@ -45,19 +62,31 @@ public enum OwnerProposals {
         return Array(out.sorted { $0.score != $1.score ? $0.score > $1.score : $0.ref < $1.ref }.prefix(limit))
     }
 
-    /// Folded word pairs within clauses → the pair as written (lower case).
-    static func phrases(in text: String) -> [String: String] {
-        var out: [String: String] = [:]
+    /// Two neighbouring words of a clause, as written and folded.
+    struct Pair {
+        var first: String
+        var second: String
+        var key: String
+    }
+
+    /// Words that join others and name nothing (folded).
+    static let littleWords: Set<String> = [
+        "cua", "cac", "va", "voi", "cho", "ve", "tren", "tai", "de", "trong", "nhung", "duoc", "la", "co", "theo",
+        "tu", "den", "mot", "hai", "nay", "do", "khi", "o", "ra", "vao", "tinh",
+    ]
+
+    /// Each clause's neighbouring word pairs, in order.
+    static func phrases(in text: String) -> [[Pair]] {
+        var out: [[Pair]] = []
         for clause in text.split(whereSeparator: { ".,;:()!?\n".contains($0) }) {
-            let words = clause.split(separator: " ").map { $0.lowercased() }.filter {
-                $0.contains(where: \.isLetter)
-            }
+            let words = clause.split(separator: " ").map(String.init).filter { $0.contains(where: \.isLetter) }
             guard words.count >= 2 else { continue }
-            for i in 0..<(words.count - 1) {
-                let written = words[i] + " " + words[i + 1]
-                let key = FastFold.fold(written)
-                if out[key] == nil { out[key] = written }
-            }
+            out.append(
+                (0..<(words.count - 1)).map {
+                    Pair(
+                        first: words[$0], second: words[$0 + 1],
+                        key: FastFold.fold((words[$0] + " " + words[$0 + 1]).lowercased()))
+                })
         }
         return out
     }

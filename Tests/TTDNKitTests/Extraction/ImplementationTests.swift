@@ -154,7 +154,7 @@ struct ImplementationTasksTests {
         #expect(tasks[0].content == ["Hướng dẫn thanh quyết toán.", "Kiểm tra việc sử dụng."])
         #expect(tasks[0].lead == ["Sở Tài chính"] && tasks[0].support == [])
         #expect(tasks[0].timeframe == Timeframe(text: "2024", kind: .year, year: 2024))
-        #expect(tasks[1].title == "tổng hợp báo cáo" && tasks[1].lead == ["Văn phòng Sở"])
+        #expect(tasks[1].title == "Tổng hợp báo cáo" && tasks[1].lead == ["Văn phòng Sở"])
         #expect(tasks[2].lead == ["Thanh tra Sở"] && tasks[2].content == [])
     }
 
@@ -194,7 +194,7 @@ struct OwnerProposalsTests {
         let proposals = OwnerProposals.proposals(for: task, in: Self.plan)
         #expect(proposals.first?.agencies == ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"])
         // The reason: what they share, not the words every duty of this plan has.
-        #expect(proposals.first?.shared.contains("cư dân") == true)
+        #expect(proposals.first?.shared.contains("cho cư dân biên giới") == true)
         #expect(proposals.first?.shared.contains("thông tin") == false)
         #expect(proposals.allSatisfy { $0.agencies != ["Sở Tài chính"] })
     }
