@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -109,21 +108,5 @@ def test_coordinator_imports_fixes_a_name_and_the_officer_sees_the_task():
     ui.log_out()
 
 
-def teardown_module(module=None):
-    ui.quit_driver()
-
-
 if __name__ == "__main__":
-    tests = [value for name, value in sorted(globals().items()) if name.startswith("test_") and callable(value)]
-    passed = failed = 0
-    for test in tests:
-        try:
-            test()
-            passed += 1
-            print(f"ok   {test.__name__}")
-        except Exception:  # noqa: BLE001 — report every failure and go on
-            failed += 1
-            print(f"FAIL {test.__name__}\n{traceback.format_exc(limit=4)}")
-    teardown_module()
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    sys.exit(ui.main([value for name, value in sorted(globals().items()) if name.startswith("test_") and callable(value)]))

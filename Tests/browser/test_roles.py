@@ -403,10 +403,12 @@ def short_traceback() -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def main(tests=None) -> int:
+    """Runs `tests` (this file's own by default) in one browser, screenshots a failure, prints
+    "N passed, N failed" last; the other test files run theirs through it too."""
     passed = failed = 0
     try:
-        for test in TESTS:
+        for test in tests or TESTS:
             try:
                 test()
             except Exception:
