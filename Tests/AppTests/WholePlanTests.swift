@@ -269,4 +269,21 @@ struct WholePlanTests {
             #expect(page.contains("Nhiệm vụ thêm: II.2, II.3. Bỏ: II.2. Sửa: II.1."))  // II.2 reworded is other work
         }
     }
+
+    @Test("A header without a known issuing body: the review asks for it, nothing is filled in")
+    func theIssuerIsAskedFor() async throws {
+        try await withApp { app in
+            let fixture = try await PlanImportTests.seedDirectory(app)
+            var browser = Browser(app)
+            try await browser.login(fixture.users[.coordinator]!)
+            let text = "KẾ HOẠCH\nThông tin đối ngoại năm 2026\n\nII. NỘI DUNG\n1. Phát hành bản tin\n"
+            let uploaded = try await PlanImportTests.upload(&browser, filename: "k.txt", data: Data(text.utf8))
+            let review = try await browser.get(try #require(uploaded.location)).text
+            #expect(review.contains("không nêu cơ quan ban hành có trong danh bạ"))
+            #expect(review.contains("<option value=\"\">—</option>") && !review.contains("\" selected>Ủy ban nhân dân"))
+            // A plan whose header names it is not asked about.
+            let named = try await PlanImportTests.upload(&browser, filename: "n.txt", data: Data(Self.plan.utf8))
+            #expect(!(try await browser.get(try #require(named.location)).text.contains("không nêu cơ quan ban hành")))
+        }
+    }
 }

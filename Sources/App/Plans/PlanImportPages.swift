@@ -109,6 +109,8 @@ struct PlanImportReviewPage: Encodable {
     let year: Field
     let issuers: [Option]
     let issuerError: String?
+    /// The header named no issuing body the directory knows: the reviewer is asked, nothing is assumed.
+    let issuerMissing: Bool
     let statuses: [Option]
     let purposes: String
     let budget: String
@@ -264,6 +266,7 @@ struct PlanImportReviewPage: Encodable {
                     selected: $0.id.uuidString == form.issuing_agency_id)
             },
             issuerError: problems["issuing_agency_id"].map { req.t($0) },
+            issuerMissing: PlanImportForm.value(form.issuing_agency_id) == nil,
             statuses: Plan.Status.allCases.map {
                 Option(
                     value: $0.rawValue, label: req.t("import.status.\($0.rawValue)"),
