@@ -33,11 +33,16 @@ struct PlanExportTests {
             #expect(read.tasks.map(\.ref) == original.tasks.map(\.ref))
             #expect(read.tasks.map(\.title) == original.tasks.map(\.title))
             #expect(read.tasks.map { $0.timeframe?.kind } == original.tasks.map { $0.timeframe?.kind })
-            // Linked agencies print under today's names; unlinked wordings as written.
+            // As written: the names the document used, even for agencies merged since.
             let famtrip = try #require(read.tasks.first { $0.ref == "II.3.1" })
             #expect(famtrip.lead == ["Sở Văn hóa, Thể thao và Du lịch"])
             let bulletin = try #require(read.tasks.first { $0.ref == "II.1" })
-            #expect(bulletin.support == ["Sở Khoa học và Công nghệ", "Báo Lạng Sơn"])
+            #expect(bulletin.support == ["Sở Thông tin và Truyền thông", "Báo Lạng Sơn"])
+            // On request, linked agencies under today's names; unlinked wordings as written.
+            let today = try await browser.get(SiteURL.planExportDocx(plan.planID).with(["names": "today"]))
+            let readToday = try PlanReader.read(data: Data(buffer: today.body), filename: "export.docx").plan
+            #expect(
+                readToday.tasks.first { $0.ref == "II.1" }?.support == ["Sở Khoa học và Công nghệ", "Báo Lạng Sơn"])
             #expect(read.number == "18")
             #expect(read.symbol == "KH-SNgV")
             #expect(try await browser.get(SiteURL.planExportDocx(UUID()).path).status == .notFound)

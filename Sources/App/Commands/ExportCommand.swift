@@ -11,6 +11,8 @@ struct ExportCommand: AsyncCommand {
             name: "format", short: "f", help: "docx (official layout, Nghị định 30/2020) or csv (tasks); default docx")
         var format: String?
         @Option(name: "output", short: "o", help: "The file to write") var output: String?
+        @Flag(name: "names-today", help: "DOCX: print the agencies under their names today, not as the plan wrote them")
+        var namesToday: Bool
     }
 
     var help: String { "Exports a plan as an official DOCX or its tasks as CSV." }
@@ -25,7 +27,8 @@ struct ExportCommand: AsyncCommand {
             throw CommandFailure("--format must be docx or csv, not \(format)")
         }
         try await DatabaseSetup.ensureSchema(app)
-        let exporter = PlanExporter(db: app.db, today: app.clock.today)
+        var exporter = PlanExporter(db: app.db, today: app.clock.today)
+        exporter.namesToday = signature.namesToday || format == "csv"
         guard let loaded = try await exporter.load(planID) else {
             throw CommandFailure("no plan with id \(planID.uuidString.lowercased())")
         }

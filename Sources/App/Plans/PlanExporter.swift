@@ -9,6 +9,8 @@ struct PlanExporter {
     let db: any Database
     /// The day whose agency names "today's names" means.
     let today: LocalDate
+    /// Print linked agencies under their names today; otherwise (the default) as the document wrote them.
+    var namesToday = false
 
     struct Loaded {
         let plan: Plan
@@ -95,9 +97,11 @@ struct PlanExporter {
         return Loaded(plan: plan, document: document, extras: extras, tree: tree, names: names)
     }
 
-    /// A linked agency prints under its name today; a group or an unlinked wording as the plan wrote it.
+    /// As the plan wrote it (issue 11: a plan exports as written), or, with `namesToday`, a linked agency
+    /// under its name today (a group and an unlinked wording stay as written either way).
     func printedName(_ wording: String, agencyID: UUID?, names: PlanAgencyNames) -> String {
-        agencyID.flatMap { names.name(of: names.current($0)) } ?? wording
+        guard namesToday else { return wording }
+        return agencyID.flatMap { names.name(of: names.current($0)) } ?? wording
     }
 
     static func paragraphs(_ text: String) -> [OfficialPlan.Paragraph] {

@@ -75,6 +75,7 @@ struct PlanShowPage: Encodable {
     let statuses: [AccountController.Option]
     let newTaskHref: String?
     let docxHref: String?
+    let docxTodayHref: String?
     let csvHref: String?
 
     static func load(req: Request, id: UUID) async throws -> PlanShowPage {
@@ -186,6 +187,8 @@ struct PlanShowPage: Encodable {
             canEdit: canEdit, statuses: PlanController.statusOptions(req, selected: plan.status),
             newTaskHref: canEdit ? SiteURL.planTaskNew(id).path : nil,
             docxHref: PlanExportController.available ? SiteURL.planExportDocx(id).path : nil,
+            docxTodayHref: PlanExportController.available
+                ? SiteURL.planExportDocx(id).with(["names": "today"]) : nil,
             csvHref: PlanExportController.available ? SiteURL.planTasksCSV(id).path : nil)
     }
 
