@@ -286,4 +286,42 @@ struct WholePlanTests {
             #expect(!(try await browser.get(try #require(named.location)).text.contains("không nêu cơ quan ban hành")))
         }
     }
+
+    @Test("Reissue for the next year: a draft with the year moved on, today's names, no number; saved as a new plan")
+    func reissueForNextYear() async throws {
+        try await withApp { app in
+            let fixture = try await PlanImportTests.seedDirectory(app)
+            let planID = try await Self.importPlan(app)
+            var browser = Browser(app)
+            try await browser.login(fixture.users[.coordinator]!)
+            let page = try await browser.get(SiteURL.plan(planID).path).text
+            #expect(page.contains("action=\"\(SiteURL.planReissue(planID).path)\"") && page.contains("value=\"2027\""))
+            let drafted = try await browser.post(SiteURL.planReissue(planID).path, form: [("year", "2027")])
+            #expect(drafted.status == .seeOther)
+            let reviewPath = try #require(drafted.location)
+            let review = try await browser.get(reviewPath).text
+            #expect(review.contains("Công tác thông tin đối ngoại năm 2027"))
+            #expect(review.contains("Quý II năm 2027"))
+            #expect(review.contains("Bản tin song ngữ Việt - Anh giới thiệu tiềm năng của tỉnh."))
+            #expect(!review.contains("Văn bản này đã có trong hệ thống."))
+            let fields = PlanImportTests.formFields(review)
+            #expect(fields.first { $0.0 == "number" }?.1 == "")
+            let saved = try await browser.post(reviewPath, form: fields)
+            #expect(saved.status == .seeOther)
+            let plans = try await Plan.query(on: app.db).sort(\.$year).all()
+            #expect(plans.map(\.year) == [2026, 2027])
+            let copy = try #require(plans.last)
+            let tasks = try await App.PlanTask.query(on: app.db).filter(\.$plan.$id == copy.id!).all()
+            #expect(tasks.count == 7)
+            #expect(
+                tasks.first { $0.ref == "IV.3.a" }?.title
+                    == "Tuyên truyền hợp tác y tế với các tỉnh biên giới của Trung Quốc")
+            // The plan it came from is as it was.
+            #expect(try await App.PlanTask.query(on: app.db).filter(\.$plan.$id == planID).count() == 7)
+            // Only those who may edit plans.
+            var viewer = Browser(app)
+            try await viewer.login(fixture.users[.viewer]!)
+            #expect(try await viewer.post(SiteURL.planReissue(planID).path, form: []).status == .forbidden)
+        }
+    }
 }

@@ -76,6 +76,9 @@ struct PlanShowPage: Encodable {
     let newTaskHref: String?
     let docxHref: String?
     let docxTodayHref: String?
+    /// "Start next year's plan from this one", for those who may edit plans.
+    let reissueAction: String
+    let reissueYear: String
     let csvHref: String?
 
     static func load(req: Request, id: UUID) async throws -> PlanShowPage {
@@ -189,6 +192,7 @@ struct PlanShowPage: Encodable {
             docxHref: PlanExportController.available ? SiteURL.planExportDocx(id).path : nil,
             docxTodayHref: PlanExportController.available
                 ? SiteURL.planExportDocx(id).with(["names": "today"]) : nil,
+            reissueAction: SiteURL.planReissue(id).path, reissueYear: String((plan.year ?? today.year) + 1),
             csvHref: PlanExportController.available ? SiteURL.planTasksCSV(id).path : nil)
     }
 

@@ -40,6 +40,7 @@ enum SiteURL: Sendable, Equatable {
     case planStatus(UUID)
     case planFile(UUID)
     case planExportDocx(UUID)
+    case planReissue(UUID)
     case planTasksCSV(UUID)
     case planTasks(UUID)
     case planTaskNew(UUID)
@@ -122,6 +123,7 @@ enum SiteURL: Sendable, Equatable {
         case .planStatus: ["app", "plans", ":id", "status"]
         case .planFile: ["app", "plans", ":id", "file"]
         case .planExportDocx: ["app", "plans", ":id", "export.docx"]
+        case .planReissue: ["app", "plans", ":id", "reissue"]
         case .planTasksCSV: ["app", "plans", ":id", "tasks.csv"]
         case .planTasks: ["app", "plans", ":id", "tasks"]
         case .planTaskNew: ["app", "plans", ":id", "tasks", "new"]
@@ -168,7 +170,8 @@ enum SiteURL: Sendable, Equatable {
             .planImportDraft(let id), .planImportDiscard(let id):
             [id.uuidString.lowercased()]
         // Plans
-        case .planStatus(let id), .planFile(let id), .planExportDocx(let id), .planTasksCSV(let id),
+        case .planStatus(let id), .planFile(let id), .planExportDocx(let id), .planReissue(let id),
+            .planTasksCSV(let id),
             .planTasks(let id), .planTaskNew(let id), .task(let id), .taskEdit(let id), .taskMove(let id),
             .taskRemove(let id), .legalDocument(let id), .legalDocumentEdit(let id):
             [id.uuidString.lowercased()]

@@ -50,6 +50,7 @@ func routes(_ app: Application) throws {
         site.post(.planStatus(.placeholder), .editPlans, use: PlanController.changeStatus)
         site.get(.planFile(.placeholder), .viewPlans, use: PlanController.originalFile)
         site.get(.planExportDocx(.placeholder), .viewPlans, use: PlanExportController.docx)
+        site.post(.planReissue(.placeholder), .editPlans, use: PlanExportController.reissue)
         site.get(.planTasksCSV(.placeholder), .viewPlans, use: PlanExportController.csv)
         site.get(.planTaskNew(.placeholder), .editPlans, use: TaskController.new)
         site.post(.planTasks(.placeholder), .editPlans, use: TaskController.create)

@@ -156,3 +156,32 @@ import Testing
         #expect(read.plan.reporting.first?.month == .number(11))
     }
 }
+
+@Suite("Reissue for another year")
+struct PlanReissueTests {
+    @Test func theYearMovesOnAndTheIssuedDetailsAreCleared() {
+        var plan = PlanDocument()
+        plan.number = "21"
+        plan.symbol = "KH-UBND"
+        plan.date = "2026-01-15"
+        plan.year = 2026
+        plan.title = "Công tác thông tin đối ngoại năm 2026"
+        plan.signer = Signer(name: "Đoàn Thu Hà", position: "PHÓ CHỦ TỊCH", authority: "KT. CHỦ TỊCH")
+        plan.tasks = [
+            PlanTask(
+                ref: "II.1", title: "Bản tin", lead: ["Sở Ngoại vụ"],
+                timeframe: Timeframe(text: "Quý II năm 2026", kind: .quarters, quarters: [2], year: 2026),
+                content: ["Phát hành 04 số."]),
+            PlanTask(ref: "II.2", title: "Hội nghị", timeframe: Timeframe(text: "Thường xuyên", kind: .ongoing)),
+        ]
+        let next = PlanReissue.reissue(plan, to: 2027)
+        #expect(next.number == nil && next.date == nil && next.signer.name == nil)
+        #expect(next.symbol == "KH-UBND" && next.signer.position == "PHÓ CHỦ TỊCH")
+        #expect(next.year == 2027 && next.title == "Công tác thông tin đối ngoại năm 2027")
+        #expect(
+            next.tasks[0].timeframe == Timeframe(text: "Quý II năm 2027", kind: .quarters, quarters: [2], year: 2027))
+        #expect(next.tasks[0].content == ["Phát hành 04 số."] && next.tasks[0].lead == ["Sở Ngoại vụ"])
+        #expect(next.tasks[1].timeframe?.kind == .ongoing)
+        #expect(PlanReissue.moveYear(in: "2026, 12026, 20261", from: 2026, to: 2027) == "2027, 12026, 20261")
+    }
+}
