@@ -9,6 +9,8 @@ import TTDNKit
     ///     ExtractFuzz replay FILE…            runs the fuzz entry on saved inputs (crash reproduction)
     ///     ExtractFuzz json FILE               the `ttdn extract --json` document, without building Vapor
     ///                                         (score.py --cmd '.build-bench/release/ExtractFuzz json {}')
+    ///     ExtractFuzz roundtrip FILE [OUT]    the JSON of FILE exported as an official DOCX (kept as OUT) and
+    ///                                         read back
     ///     ExtractFuzz dump FILE               that JSON, then the source, outline and warnings in full
     ///                                         (outputs to compare byte for byte around a speed change)
     @main
@@ -32,9 +34,17 @@ import TTDNKit
                     }
                     print("ok \(path)")
                 }
-            case "json", "dump":
-                guard args.count == 2 else { usage() }
-                let extraction = try PlanReader.read(fileAt: URL(fileURLWithPath: args[1]))
+            case "json", "dump", "roundtrip":
+                guard args.count == 2 || (args.count == 3 && args[0] == "roundtrip") else { usage() }
+                var extraction = try PlanReader.read(fileAt: URL(fileURLWithPath: args[1]))
+                if args[0] == "roundtrip" {
+                    // Exported as an official DOCX and read back: what the export keeps of the plan.
+                    let docx = try PlanDocxWriter.docx(
+                        OfficialPlan(from: extraction.plan),
+                        options: .init(created: Date(timeIntervalSince1970: 1_735_689_600)))
+                    if args.count == 3 { try docx.write(to: URL(fileURLWithPath: args[2])) }
+                    extraction = try PlanReader.read(data: docx, filename: "roundtrip.docx")
+                }
                 let encoder = JSONEncoder()
                 // The settings of `ExtractCommand`, so this prints byte for byte what `ttdn extract --json` prints.
                 encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]

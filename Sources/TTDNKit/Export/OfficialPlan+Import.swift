@@ -55,7 +55,10 @@ extension OfficialPlan {
 
         sections.append(
             Section(
-                kind: .purpose, title: "MỤC ĐÍCH, YÊU CẦU", paragraphs: extras.purposeParagraphs, items: extras.purposes
+                kind: .purpose, title: "MỤC ĐÍCH, YÊU CẦU",
+                paragraphs: extras.purposeParagraphs.isEmpty && extras.purposes.isEmpty
+                    ? plan.purposes.map { Paragraph($0) } : extras.purposeParagraphs,
+                items: extras.purposes
             ))
         // One content part per Roman part the tasks name, in document order.
         var parts: [String] = []
@@ -67,15 +70,19 @@ extension OfficialPlan {
             let title = index < extras.contentTitles.count ? extras.contentTitles[index] : "NỘI DUNG THỰC HIỆN"
             let tasks = plan.tasks.filter { String($0.ref.split(separator: ".").first ?? "") == roman }.map { t in
                 Task(
-                    ref: t.ref, title: t.title, content: extras.taskContent[t.ref] ?? [], lead: t.lead,
+                    ref: t.ref, title: t.title, content: extras.taskContent[t.ref] ?? t.content.map { Paragraph($0) },
+                    lead: t.lead,
                     support: t.support,
                     timeframe: t.timeframe, dateRange: extras.taskDateRanges[t.ref],
                     outputs: extras.taskOutputs[t.ref] ?? [])
             }
             sections.append(Section(kind: .content, title: title, tasks: tasks))
         }
-        if !extras.funding.isEmpty {
-            sections.append(Section(kind: .funding, title: "KINH PHÍ", paragraphs: extras.funding))
+        // The extras' text, else the plan's own (a `ttdn.plan/2` document carries its purposes, budget and
+        // each task's content).
+        let funding = extras.funding.isEmpty ? plan.budget.map { Paragraph($0) } : extras.funding
+        if !funding.isEmpty {
+            sections.append(Section(kind: .funding, title: "KINH PHÍ", paragraphs: funding))
         }
         sections.append(
             Section(

@@ -81,6 +81,11 @@ struct BodyWriter {
             }
         }
         for task in section.tasks { blocks += self.task(task) }
+        // After numbered clauses, the reporting sentences are a clause of their own, as plans write them
+        // (`4. Chế độ báo cáo`): run on after the last clause they would read as that body's duties.
+        if !section.items.isEmpty && !section.reporting.isEmpty {
+            blocks.append(heading("\(section.items.count + 1). Chế độ báo cáo", bold: true))
+        }
         blocks += section.reporting.map { .prose(OfficialPlan.Paragraph(ReportingSentences.sentence($0))) }
         blocks += section.trailing.map { .prose($0) }
         return blocks

@@ -11,12 +11,20 @@ struct Paragraph: Sendable {
     var bold: Bool
     var boldLead: String?
 
-    /// The document's closing formula (`Trên đây là Kế hoạch …`, `… nghiêm túc thực hiện./.`): the end of the
-    /// text, not a duty, a task's content or a purpose.
+    /// The document's closing formula (`Trên đây là Kế hoạch …`, `UBND tỉnh yêu cầu các cơ quan, đơn vị
+    /// nghiêm túc thực hiện./.`): the end of the text, not a duty, a task's content or a purpose. A duty that
+    /// merely carries the end mark (`… bảo đảm hiệu quả./.`, as an exported plan's last paragraph does) is not.
     var isClosingFormula: Bool {
         let trimmed = text.trimming(" ")
-        if trimmed.hasSuffix("./.") || trimmed.hasSuffix("/.") { return true }
-        return trimmed.hasPrefix("Trên đây là ")
+        if trimmed.hasPrefix("Trên đây là ") { return true }
+        guard trimmed.hasSuffix("/."), trimmed.count < 200 else { return false }
+        let lower = trimmed.lowercased()
+        return ["nghiêm túc", "yêu cầu các", "đề nghị các", "trong quá trình thực hiện"].contains { lower.contains($0) }
+    }
+
+    /// The text without the document's end mark (`./.` → `.`).
+    var textWithoutEndMark: String {
+        text.hasSuffix("./.") ? String(text.dropLast(2)) : text
     }
 }
 

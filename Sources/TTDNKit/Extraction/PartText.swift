@@ -11,7 +11,7 @@ enum PartText {
                 let paragraph = paragraphs[index]
                 if paragraph.isClosingFormula { continue }
                 guard outline.nodeAt[index] != nil else {
-                    out.append(paragraph.text)
+                    out.append(paragraph.textWithoutEndMark)
                     continue
                 }
                 if let rest = afterSubheading(paragraph.body) {

@@ -44,7 +44,7 @@ enum ResponsibilityParser {
                     open = itemEntry
                     underBullet = false
                 }
-                if let open { out[open].duties.append(paragraph.text) }
+                if let open { out[open].duties.append(paragraph.textWithoutEndMark) }
             }
         }
         return out

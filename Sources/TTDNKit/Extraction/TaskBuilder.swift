@@ -74,7 +74,9 @@ struct TaskBuilder {
                 if a.field == .other { drafts[drafts.count - 1].task.content.append(paragraph.text) }
             } else {
                 drafts[drafts.count - 1].prose.append(paragraph.text)
-                if !paragraph.isClosingFormula { drafts[drafts.count - 1].task.content.append(paragraph.text) }
+                if !paragraph.isClosingFormula {
+                    drafts[drafts.count - 1].task.content.append(paragraph.textWithoutEndMark)
+                }
             }
         }
         for var draft in drafts {

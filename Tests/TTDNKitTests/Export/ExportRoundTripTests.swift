@@ -185,3 +185,38 @@ struct PlanReissueTests {
         #expect(PlanReissue.moveYear(in: "2026, 12026, 20261", from: 2026, to: 2027) == "2027, 12026, 20261")
     }
 }
+
+@Suite("The whole plan comes back from its export")
+struct WholePlanRoundTripTests {
+    /// Words of a block of text, folded, as score.py compares them.
+    static func words(_ blocks: [String]) -> [String: Int] {
+        var bag: [String: Int] = [:]
+        for block in blocks {
+            for word in FastFold.fold(block).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                bag[String(word), default: 0] += 1
+            }
+        }
+        return bag
+    }
+
+    static func f1(_ a: [String: Int], _ b: [String: Int]) -> Double {
+        let common = a.reduce(0) { $0 + min($1.value, b[$1.key] ?? 0) }
+        let total = a.values.reduce(0, +) + b.values.reduce(0, +)
+        return total == 0 ? 1 : 2 * Double(common) / Double(total)
+    }
+
+    @Test(arguments: ["plan-bac-kan.md", "plan-steering-committee.md", "plan-party-plain.txt"])
+    func contentAndDutiesComeBack(_ fixture: String) throws {
+        let plan = try PlanReader.read(data: ExtractionFixture.data(fixture), filename: fixture).plan
+        let docx = try PlanDocxWriter.docx(OfficialPlan(from: plan), options: ExportFixtures.options)
+        let read = try PlanReader.read(data: docx, filename: "roundtrip.docx").plan
+        #expect(read.tasks.map(\.ref) == plan.tasks.map(\.ref))
+        #expect(Self.f1(Self.words(plan.tasks.flatMap(\.content)), Self.words(read.tasks.flatMap(\.content))) >= 0.95)
+        #expect(
+            Self.f1(
+                Self.words(plan.responsibilities.flatMap(\.duties)), Self.words(read.responsibilities.flatMap(\.duties))
+            )
+                >= 0.95)
+        #expect(Self.f1(Self.words(plan.purposes), Self.words(read.purposes)) >= 0.95)
+    }
+}

@@ -35,6 +35,23 @@ struct ImplementationTests {
             ])
     }
 
+    /// The end mark (`./.`) ends the document, not the duty: an exported plan puts it after its last duty.
+    @Test func theEndMarkIsNotAClosingFormula() {
+        let plan = ExtractionFixture.planWithContent(
+            "1. Việc A\n\n- Đơn vị thực hiện: Sở Y tế.",
+            implementation: """
+                1. Sở Tài chính
+
+                Bố trí kinh phí bảo đảm hiệu quả./.
+
+                UBND tỉnh yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./.
+                """)
+        #expect(
+            plan.responsibilities == [
+                Responsibility(ref: "III.1", agencies: ["Sở Tài chính"], duties: ["Bố trí kinh phí bảo đảm hiệu quả."])
+            ])
+    }
+
     @Test func dutiesRunToTheNextItemAndStopAtTheClosingFormula() {
         let plan = ExtractionFixture.planWithContent(
             "1. Việc A\n\n- Đơn vị thực hiện: Sở Y tế.",
