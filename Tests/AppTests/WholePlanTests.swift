@@ -324,4 +324,39 @@ struct WholePlanTests {
             #expect(try await viewer.post(SiteURL.planReissue(planID).path, form: []).status == .forbidden)
         }
     }
+
+    @Test("An old Word .doc is read through LibreOffice like the DOCX it converts to")
+    func anOldWordDocument() async throws {
+        let found = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first(where: FileManager.default.isExecutableFile)
+        guard Tools.require(found != nil, "LibreOffice's soffice (WholePlanTests.anOldWordDocument)"),
+            let soffice = found
+        else { return }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ttdn-doc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try SimpleDocxWriter.docx(fromText: Self.plan).write(to: dir.appendingPathComponent("ke-hoach.docx"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = [
+            "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path, "--headless", "--convert-to",
+            "doc", "--outdir", dir.path, dir.appendingPathComponent("ke-hoach.docx").path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let doc = try Data(contentsOf: dir.appendingPathComponent("ke-hoach.doc"))
+        #expect(doc.prefix(4) == Data([0xD0, 0xCF, 0x11, 0xE0]))
+        let fromDoc = try PlanReader.read(data: doc, filename: "ke-hoach.doc").plan
+        let fromText = PlanReader.read(text: Self.plan).plan
+        #expect(fromDoc.tasks.map(\.ref) == fromText.tasks.map(\.ref))
+        #expect(fromDoc.tasks.map(\.content) == fromText.tasks.map(\.content))
+        #expect(fromDoc.responsibilities == fromText.responsibilities)
+        // Without LibreOffice the reader says how to install it.
+        var options = PlanReader.Options()
+        options.sofficePath = "/nonexistent/soffice"
+        #expect(throws: PlanReadError.docToolMissing) {
+            try PlanReader.read(data: doc, filename: "k.doc", options: options)
+        }
+    }
 }

@@ -11,6 +11,7 @@ struct PlanImportService {
     static let contentTypes: [String: String] = [
         "txt": "text/plain; charset=utf-8", "md": "text/markdown; charset=utf-8",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf",
+        "doc": "application/msword",
     ]
 
     /// Reads the file, or throws `PlanReadError` with a stable code the screens translate.

@@ -5,35 +5,27 @@ import Foundation
 /// placement joined again (`SplitSyllables`).
 enum PdfText {
     static func text(from data: Data, options: PlanReader.Options) throws(PlanReadError) -> String {
-        guard let tool = options.pdftotextPath ?? findInPath("pdftotext") else { throw .pdfToolMissing }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ttdn-pdf-\(UUID().uuidString)")
+        guard let tool = ExternalTool.find(["pdftotext"], given: options.pdftotextPath) else { throw .pdfToolMissing }
+        let out: Data
         do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        } catch {
-            throw .pdfFailed("cannot create a temporary folder")
-        }
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("in.pdf")
-        let output = dir.appendingPathComponent("out.txt")
-        do { try data.write(to: input) } catch { throw .pdfFailed("cannot write a temporary file") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", "-enc", "UTF-8", "-q", input.path, output.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw .pdfToolMissing }
-        let deadline = Date().addingTimeInterval(options.pdfTimeout)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                throw .pdfFailed("pdftotext took longer than \(Int(options.pdfTimeout)) s")
+            out = try ExternalTool.convert(
+                data, inputName: "in.pdf", outputName: "out.txt", tool: tool, timeout: options.pdfTimeout
+            ) { dir in
+                [
+                    "-layout", "-enc", "UTF-8", "-q", dir.appendingPathComponent("in.pdf").path,
+                    dir.appendingPathComponent("out.txt").path,
+                ]
             }
-            usleep(10_000)
+        } catch {
+            switch error {
+            case .missing: throw .pdfToolMissing
+            case .timedOut: throw .pdfFailed("pdftotext took longer than \(Int(options.pdfTimeout)) s")
+            case .status(let code): throw .pdfFailed("exit status \(code)")
+            case .io(let why): throw .pdfFailed(why)
+            }
         }
-        guard process.terminationStatus == 0 else { throw .pdfFailed("exit status \(process.terminationStatus)") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
-        guard size <= options.maxInputBytes * 4 else { throw .tooLarge(limit: options.maxInputBytes) }
-        guard let out = try? Data(contentsOf: output), let text = String(data: out, encoding: .utf8) else {
+        guard out.count <= options.maxInputBytes * 4 else { throw .tooLarge(limit: options.maxInputBytes) }
+        guard let text = String(data: out, encoding: .utf8) else {
             throw .pdfFailed("no text came out (a scanned PDF needs OCR)")
         }
         // Syllables some PDF makers split before their vowel (`S ở`) are joined again.
@@ -43,15 +35,6 @@ enum PdfText {
             throw .pdfFailed("no text came out (a scanned PDF needs OCR)")
         }
         return unfolded
-    }
-
-    static func findInPath(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 
     /// A gap of this many spaces inside a line separates two table columns.

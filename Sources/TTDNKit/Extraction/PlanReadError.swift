@@ -10,6 +10,8 @@ public enum PlanReadError: Error, Sendable, Equatable {
     case malformedXML(String)
     case pdfToolMissing
     case pdfFailed(String)
+    case docToolMissing
+    case docFailed(String)
     case legacyEncodingUnconvertible(String)
     case unreadable(String)
 
@@ -23,6 +25,8 @@ public enum PlanReadError: Error, Sendable, Equatable {
         case .malformedXML: return "malformed-xml"
         case .pdfToolMissing: return "pdf-tool-missing"
         case .pdfFailed: return "pdf-failed"
+        case .docToolMissing: return "doc-tool-missing"
+        case .docFailed: return "doc-failed"
         case .legacyEncodingUnconvertible: return "legacy-encoding"
         case .unreadable: return "unreadable"
         }
@@ -41,6 +45,10 @@ public enum PlanReadError: Error, Sendable, Equatable {
             return
                 "reading PDF needs pdftotext from poppler-utils: install it with `apt-get install poppler-utils` (or `brew install poppler`)"
         case .pdfFailed(let why): return "pdftotext could not read the PDF: \(why)"
+        case .docToolMissing:
+            return
+                "reading an old Word .doc needs LibreOffice: install it with apt-get install libreoffice-writer-nogui, or save the file as .docx"
+        case .docFailed(let why): return "LibreOffice could not convert the .doc: \(why)"
         case .legacyEncodingUnconvertible(let what):
             return
                 "the text is in \(what), which cannot be converted reliably; save it as Unicode (UTF-8) and try again"

@@ -12,6 +12,10 @@ public enum PlanReader {
         public var pdftotextPath: String?
         /// How long `pdftotext` may run.
         public var pdfTimeout: TimeInterval = 60
+        /// Where to find LibreOffice's `soffice` (for `.doc`); nil searches `PATH`.
+        public var sofficePath: String?
+        /// How long a `.doc` conversion may run.
+        public var docTimeout: TimeInterval = 120
 
         public init() {}
     }
@@ -37,6 +41,9 @@ public enum PlanReader {
         case .pdf:
             let text = try PdfText.text(from: data, options: options)
             return extraction(text: text, footnotes: [], joinBrokenLines: true, format: .pdf, encoding: "utf-8")
+        case .legacyDoc:
+            let docx = try LegacyDoc.docx(from: data, options: options)
+            return try read(data: docx, filename: filename + ".docx", options: options)
         case .zip:
             throw .notADocx("a ZIP archive without word/document.xml")
         case .binary(let what):
