@@ -77,6 +77,13 @@ enum PdfText {
         return out.joined(separator: "\n")
     }
 
+    /// A list label or bullet on its own: `1.`, `2.1.`, `II.`, `a)`, `-`, `+`, `•`.
+    static func isListLabel(_ text: String) -> Bool {
+        if text.count == 1, let c = text.first, "-+•–·*".contains(c) { return true }
+        guard text.count <= 8, let last = text.last, ".)-".contains(last) else { return false }
+        return ItemLabel.parse(text + " X") != nil
+    }
+
     static func split(_ line: Substring) -> (String, String)? {
         var spaces = 0
         var index = line.startIndex
@@ -88,7 +95,9 @@ enum PdfText {
                     let gapStart = line.index(index, offsetBy: -spaces)
                     let l = String(line[..<gapStart]).trimmingWhitespace()
                     let r = String(line[index...]).trimmingWhitespace()
-                    if !l.isEmpty && !r.isEmpty { return (l, r) }
+                    // `1.      Phát hành …`, `-       Đơn vị …`: LibreOffice sets a list label apart with a tab
+                    // stop, which the layout text writes as spaces. A label is not a column.
+                    if !l.isEmpty && !r.isEmpty && !isListLabel(l) { return (l, r) }
                 }
                 spaces = 0
             }

@@ -101,4 +101,25 @@ struct EncodingTests {
         #expect(header.place == "Sơn La")
         #expect(header.date == "2024-05-02")
     }
+
+    /// LibreOffice sets list labels apart with a tab stop, which layout text writes as a run of spaces: the
+    /// label and its text stay one line, not two columns.
+    @Test func aListLabelIsNotAColumn() {
+        let text = PdfText.unfoldColumns(
+            """
+            II.     NỘI DUNG THỰC HIỆN
+            1.      Phát hành Bản tin đối ngoại
+            -       Đơn vị thực hiện: Sở Ngoại vụ.
+            a)      Bản tiếng Anh
+            """)
+        let lines = text.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }
+        #expect(
+            lines == [
+                "II. NỘI DUNG THỰC HIỆN", "1. Phát hành Bản tin đối ngoại", "- Đơn vị thực hiện: Sở Ngoại vụ.",
+                "a) Bản tiếng Anh",
+            ])
+        #expect(PdfText.isListLabel("2.1.") && PdfText.isListLabel("+") && !PdfText.isListLabel("Số: 12/KH-UBND"))
+    }
 }
