@@ -335,16 +335,7 @@ struct WholePlanTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try SimpleDocxWriter.docx(fromText: Self.plan).write(to: dir.appendingPathComponent("ke-hoach.docx"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice)
-        process.arguments = [
-            "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path, "--headless", "--convert-to",
-            "doc", "--outdir", dir.path, dir.appendingPathComponent("ke-hoach.docx").path,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try Self.convert(soffice, to: "doc", in: dir)
         let doc = try Data(contentsOf: dir.appendingPathComponent("ke-hoach.doc"))
         #expect(doc.prefix(4) == Data([0xD0, 0xCF, 0x11, 0xE0]))
         let fromDoc = try PlanReader.read(data: doc, filename: "ke-hoach.doc").plan
@@ -357,6 +348,64 @@ struct WholePlanTests {
         options.sofficePath = "/nonexistent/soffice"
         #expect(throws: PlanReadError.docToolMissing) {
             try PlanReader.read(data: doc, filename: "k.doc", options: options)
+        }
+    }
+
+    /// LibreOffice turns `ke-hoach.docx` in `dir` into `ke-hoach.<format>`.
+    static func convert(_ soffice: String, to format: String, in dir: URL) throws {
+        try run(
+            soffice,
+            [
+                "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path, "--headless",
+                "--convert-to", format, "--outdir", dir.path, dir.appendingPathComponent("ke-hoach.docx").path,
+            ])
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    @Test("A scanned plan (a PDF without text) is read by OCR, through the same reader")
+    func aScannedPlan() async throws {
+        let tools = ["soffice", "gs", "pdftoppm", "tesseract"].map { name in
+            ["/usr/bin/", "/usr/local/bin/"].map { $0 + name }.first(where: FileManager.default.isExecutableFile)
+        }
+        let model = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/share/tesseract-ocr")) ?? []).contains
+        {
+            FileManager.default.fileExists(atPath: "/usr/share/tesseract-ocr/\($0)/tessdata/vie.traineddata")
+        }
+        guard Tools.require(tools.allSatisfy { $0 != nil } && model, "soffice, gs, pdftoppm and tesseract with vie"),
+            let soffice = tools[0], let gs = tools[1]
+        else { return }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ttdn-scan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try SimpleDocxWriter.docx(fromText: Self.plan).write(to: dir.appendingPathComponent("ke-hoach.docx"))
+        try Self.convert(soffice, to: "pdf", in: dir)
+        // Pages as pictures only, as a scanner makes them.
+        try Self.run(
+            gs,
+            [
+                "-q", "-o", dir.appendingPathComponent("scan.pdf").path, "-sDEVICE=pdfimage24", "-r150",
+                dir.appendingPathComponent("ke-hoach.pdf").path,
+            ])
+        let scan = try Data(contentsOf: dir.appendingPathComponent("scan.pdf"))
+        let plan = try PlanReader.read(data: scan, filename: "scan.pdf").plan
+        #expect(plan.kind == "KẾ HOẠCH" && plan.number == "21")
+        #expect(plan.tasks.map(\.ref) == ["II.1", "II.2"])
+        #expect(plan.tasks.first?.lead == ["Sở Ngoại vụ"])
+        #expect(plan.responsibilities.map(\.ref).contains("IV.3"))
+        // Without Tesseract the reader says how to install it.
+        var options = PlanReader.Options()
+        options.tesseractPath = "/nonexistent/tesseract"
+        #expect(throws: PlanReadError.ocrToolMissing) {
+            try PlanReader.read(data: scan, filename: "s.pdf", options: options)
         }
     }
 }

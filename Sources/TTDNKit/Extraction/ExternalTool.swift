@@ -36,15 +36,23 @@ enum ExternalTool {
             throw .io("cannot write a temporary file")
         }
         defer { try? FileManager.default.removeItem(at: dir) }
+        try run(tool, arguments(dir), in: dir, until: Date().addingTimeInterval(timeout))
+        guard let out = try? Data(contentsOf: dir.appendingPathComponent(outputName)) else {
+            throw .io("no output")
+        }
+        return out
+    }
+
+    /// Runs `tool` in `dir` and waits for it, at most until `deadline` (elapsed time, not the time of day:
+    /// a bound on how long the tool may run).
+    static func run(_ tool: String, _ arguments: [String], in dir: URL, until deadline: Date) throws(Failure) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments(dir)
+        process.arguments = arguments
         process.currentDirectoryURL = dir
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { throw .missing }
-        // Elapsed time, not the time of day: a bound on how long the tool may run.
-        let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
             if Date() > deadline {
                 process.terminate()
@@ -53,9 +61,5 @@ enum ExternalTool {
             usleep(10_000)
         }
         guard process.terminationStatus == 0 else { throw .status(process.terminationStatus) }
-        guard let out = try? Data(contentsOf: dir.appendingPathComponent(outputName)) else {
-            throw .io("no output")
-        }
-        return out
     }
 }

@@ -31,8 +31,9 @@ enum PdfText {
         // Syllables some PDF makers split before their vowel (`S ở`) are joined again.
         let unfolded = unfoldColumns(text).split(separator: "\n", omittingEmptySubsequences: false)
             .map { SplitSyllables.repair(String($0)) }.joined(separator: "\n")
+        // No text layer: a scan, read by OCR.
         guard unfolded.contains(where: { $0.isLetter }) else {
-            throw .pdfFailed("no text came out (a scanned PDF needs OCR)")
+            return try ScannedPdf.text(from: data, options: options)
         }
         return unfolded
     }

@@ -11,6 +11,7 @@ public enum PlanReadError: Error, Sendable, Equatable {
     case pdfToolMissing
     case pdfFailed(String)
     case docToolMissing
+    case ocrToolMissing
     case docFailed(String)
     case legacyEncodingUnconvertible(String)
     case unreadable(String)
@@ -26,6 +27,7 @@ public enum PlanReadError: Error, Sendable, Equatable {
         case .pdfToolMissing: return "pdf-tool-missing"
         case .pdfFailed: return "pdf-failed"
         case .docToolMissing: return "doc-tool-missing"
+        case .ocrToolMissing: return "ocr-tool-missing"
         case .docFailed: return "doc-failed"
         case .legacyEncodingUnconvertible: return "legacy-encoding"
         case .unreadable: return "unreadable"
@@ -49,6 +51,9 @@ public enum PlanReadError: Error, Sendable, Equatable {
             return
                 "reading an old Word .doc needs LibreOffice: install it with apt-get install libreoffice-writer-nogui, or save the file as .docx"
         case .docFailed(let why): return "LibreOffice could not convert the .doc: \(why)"
+        case .ocrToolMissing:
+            return
+                "this PDF has no text layer (a scan): reading it needs Tesseract OCR with its Vietnamese model: install it with apt-get install tesseract-ocr tesseract-ocr-vie"
         case .legacyEncodingUnconvertible(let what):
             return
                 "the text is in \(what), which cannot be converted reliably; save it as Unicode (UTF-8) and try again"

@@ -16,6 +16,10 @@ public enum PlanReader {
         public var sofficePath: String?
         /// How long a `.doc` conversion may run.
         public var docTimeout: TimeInterval = 120
+        /// Where to find `tesseract` (for scanned PDFs); nil searches `PATH`.
+        public var tesseractPath: String?
+        /// How long reading a scan may take, all pages together.
+        public var ocrTimeout: TimeInterval = 600
 
         public init() {}
     }
