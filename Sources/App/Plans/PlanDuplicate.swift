@@ -18,7 +18,7 @@ struct PlanDuplicate {
     let reason: Reason
 
     static func find(data: Data, document: PlanDocument, on db: any Database) async throws -> PlanDuplicate? {
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hex(data)
         if let file = try await PlanFile.query(on: db).filter(\.$sha256 == digest).with(\.$plan).first() {
             return PlanDuplicate(planID: try file.plan.requireID(), title: file.plan.title, reason: .sameFile)
         }

@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import TTDNKit
@@ -36,12 +35,7 @@ extension PlanImporter {
                 for old in try await PlanFile.query(on: tx).filter(\.$plan.$id == planID).all() {
                     try await old.auditedDelete(on: tx, by: audit)
                 }
-                let digest = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
-                try await PlanFile(
-                    planID: planID, filename: file.filename, contentType: file.contentType, data: file.data,
-                    sha256: digest
-                )
-                .auditedCreate(on: tx, by: audit)
+                try await saveFile(file, planID: planID, on: tx)
             }
             for row in try await PlanCitation.query(on: tx).filter(\.$plan.$id == planID).all() {
                 try await row.auditedDelete(on: tx, by: audit)
@@ -79,25 +73,22 @@ extension PlanImporter {
                 support: rows.filter { $0.role == TaskAgency.Role.support.rawValue }.map(\.wording),
                 timeframe: task.timeframe, content: PlanImportForm.paragraphs(task.content))
         }
-        let work =
-            document.tasks.map { ($0, PlanTask.Origin.content) }
-            + ImplementationTasks.tasks(for: document).map { ($0, PlanTask.Origin.implementation) }
+        let work = Self.work(of: document)
         let diff = PlanVersionDiff.diff(old: before, new: work.map(\.0))
         let keptByNew = Dictionary(uniqueKeysWithValues: diff.kept.map { ($0.new, old[$0.old]) })
+        let wasByNew = Dictionary(uniqueKeysWithValues: diff.kept.map { ($0.new, before[$0.old]) })
 
-        // Kept tasks leave their parents first, so that removing an old parent takes none of them along.
-        for task in keptByNew.values where task.$parent.id != nil {
-            try await task.auditedUpdate(on: tx, by: audit, expectedVersion: task.version) { $0.$parent.id = nil }
-        }
         // Removed tasks, deepest first, with their agencies and outputs.
         let removed = diff.removed.map { old[$0] }.sorted {
             $0.ref.split(separator: ".").count > $1.ref.split(separator: ".").count
         }
         let removedIDs = removed.compactMap(\.id)
+        // A kept task under a removed one leaves it first, so that the removal takes it nowhere.
+        for task in keptByNew.values where task.$parent.id.map(removedIDs.contains) == true {
+            try await task.auditedUpdate(on: tx, by: audit, expectedVersion: task.version) { $0.$parent.id = nil }
+        }
         if !removedIDs.isEmpty {
-            for row in try await TaskAgency.query(on: tx).filter(\.$task.$id ~~ removedIDs).all() {
-                try await row.auditedDelete(on: tx, by: audit)
-            }
+            for row in removedIDs.flatMap({ byTask[$0] ?? [] }) { try await row.auditedDelete(on: tx, by: audit) }
             for row in try await TaskOutput.query(on: tx).filter(\.$task.$id ~~ removedIDs).all() {
                 try await row.auditedDelete(on: tx, by: audit)
             }
@@ -117,8 +108,11 @@ extension PlanImporter {
                     $0.origin = origin.rawValue
                 }
                 let taskID = try task.requireID()
-                for row in byTask[taskID] ?? [] { try await row.auditedDelete(on: tx, by: audit) }
-                _ = try await saveAgencies(of: source, taskID: taskID, links: links, on: tx)
+                // Its agencies again only where the new version names others.
+                if let was = wasByNew[position], was.lead != source.lead || was.support != source.support {
+                    for row in byTask[taskID] ?? [] { try await row.auditedDelete(on: tx, by: audit) }
+                    _ = try await saveAgencies(of: source, taskID: taskID, links: links, on: tx)
+                }
                 idsByRef[source.ref] = taskID
             } else {
                 let task = PlanTask(

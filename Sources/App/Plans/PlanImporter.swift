@@ -43,20 +43,10 @@ struct PlanImporter {
             try await rememberAliases(request, links: links, on: tx)
             let plan = try await createPlan(request, on: tx)
             let planID = try plan.requireID()
-            if let file = request.file {
-                let digest = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
-                try await PlanFile(
-                    planID: planID, filename: file.filename, contentType: file.contentType, data: file.data,
-                    sha256: digest
-                )
-                .auditedCreate(on: tx, by: audit)
-            }
+            if let file = request.file { try await saveFile(file, planID: planID, on: tx) }
             let citations = try await saveCitations(request.plan.citations, planID: planID, on: tx)
-            // Tổ chức thực hiện becomes work too: each responsibility a task of the agencies it charges.
-            let work =
-                request.plan.tasks.map { ($0, PlanTask.Origin.content) }
-                + ImplementationTasks.tasks(for: request.plan).map { ($0, PlanTask.Origin.implementation) }
-            let (tasks, linked, unlinked) = try await saveTasks(work, planID: planID, links: links, on: tx)
+            let (tasks, linked, unlinked) = try await saveTasks(
+                Self.work(of: request.plan), planID: planID, links: links, on: tx)
             try await saveResponsibilities(request.plan.responsibilities, planID: planID, links: links, on: tx)
             try await saveReportingDuties(request.plan.reporting, planID: planID, on: tx)
             // The plan's reporting duties become regimes (editable later), and their obligations are derived.
@@ -186,6 +176,22 @@ struct PlanImporter {
             try await saveOutputs(of: source, taskID: taskID, on: db)
         }
         return (tasks.count, linked, Array(Set(unlinked)).sorted())
+    }
+
+    /// The plan's tasks, then Tổ chức thực hiện as work too: each responsibility with duties a task of the
+    /// agencies it charges.
+    static func work(of plan: PlanDocument) -> [(TTDNKit.PlanTask, PlanTask.Origin)] {
+        plan.tasks.map { ($0, PlanTask.Origin.content) }
+            + ImplementationTasks.tasks(for: plan).map { ($0, PlanTask.Origin.implementation) }
+    }
+
+    /// The original file, kept with the plan.
+    func saveFile(_ file: File, planID: UUID, on db: any Database) async throws {
+        try await PlanFile(
+            planID: planID, filename: file.filename, contentType: file.contentType, data: file.data,
+            sha256: SHA256.hex(file.data)
+        )
+        .auditedCreate(on: db, by: audit)
     }
 
     /// Tổ chức thực hiện: one row per agency charged, the duties on the responsibility's first row.

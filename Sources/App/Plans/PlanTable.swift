@@ -137,6 +137,7 @@ enum PlanTable {
             let shown = memo.named(wording: row.wording, agencyID: row.$agency.id, groupID: row.$group.id)
             if row.role == TaskAgency.Role.lead.rawValue { lead.append(shown) } else { support.append(shown) }
         }
+        let text = TaskText(task.content)
         return PlanTableRow(
             id: id.uuidString.lowercased(), anchor: "task-" + id.uuidString.lowercased(), ref: task.ref,
             title: task.title,
@@ -144,8 +145,8 @@ enum PlanTable {
             timeframeKind: timeframe.map { req.t("plans.timeframe.\($0.kind.rawValue)") },
             milestone: PlanMilestones.next(timeframe, planYear: planYear, today: today, locale: req.locale),
             status: task.status, statusLabel: req.t("task.status.\(task.taskStatus.rawValue)"), progress: task.progress,
-            outputs: outputs.map(outputText).nonEmpty, textStart: TaskText(task.content)?.start,
-            textWhole: TaskText(task.content)?.whole,
+            outputs: outputs.map(outputText).nonEmpty, textStart: text?.start,
+            textWhole: text?.whole,
             editHref: canEdit ? SiteURL.taskEdit(id).path : nil)
     }
 

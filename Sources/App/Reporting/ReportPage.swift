@@ -133,9 +133,9 @@ struct ReportPage: Encodable {
                 let prefix = "task:\(key):"
                 if p.key.hasPrefix(prefix) { out[String(p.key.dropFirst(prefix.count))] = req.t(p.value) }
             }
+            let text = TaskText(task.content)
             let block = TaskBlock(
-                id: key, ref: task.ref, title: task.title, textStart: TaskText(task.content)?.start,
-                textWhole: TaskText(task.content)?.whole,
+                id: key, ref: task.ref, title: task.title, textStart: text?.start, textWhole: text?.whole,
                 role: req.t("report.role.\(task.role.rawValue)"),
                 via: task.via,
                 statusOptions: statuses.map {

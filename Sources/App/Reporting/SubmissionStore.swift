@@ -40,7 +40,7 @@ enum SubmissionStore {
         init(filename: String, data: Data) {
             self.filename = filename
             sample = EvidenceSample(data)
-            sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            sha256 = SHA256.hex(data)
             bytes = .memory(data)
         }
 

@@ -152,6 +152,8 @@ private final class MultipartReader: @unchecked Sendable {
     // The part being read.
     private var headers = HTTPHeaders()
     private var started = false
+    /// The part has a `filename` (an empty file input's part has one too, and no bytes kept).
+    private var isFile = false
     private var name = ""
     private var text: [UInt8] = []
     private var file: FileHandle?
@@ -224,6 +226,7 @@ private final class MultipartReader: @unchecked Sendable {
         }
         name = partName
         guard let filename = disposition.filename else { return }
+        isFile = true
         // A file before the token: the form is forged or broken; nothing reaches the disk.
         guard tokenChecked else { throw Abort(.forbidden, reason: "csrf") }
         guard !filename.isEmpty else { return }  // an empty file input still posts a part
@@ -249,7 +252,7 @@ private final class MultipartReader: @unchecked Sendable {
                 try file?.truncate(atOffset: 0)
             }
             current = upload
-        } else if disposition(isFile: headers) {
+        } else if isFile {
             return  // the empty file input's part
         } else {
             textBytes += bytes.count
@@ -262,10 +265,10 @@ private final class MultipartReader: @unchecked Sendable {
         if var upload = current {
             try file?.close()
             file = nil
-            upload.sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            upload.sha256 = hasher.finalize().hex
             files.append(upload)
             current = nil
-        } else if !disposition(isFile: headers) {
+        } else if !isFile {
             let value = String(decoding: text, as: UTF8.self)
             if name == CSRF.fieldName {
                 guard tokenMatches(value) else { throw Abort(.forbidden, reason: "csrf") }
@@ -278,11 +281,8 @@ private final class MultipartReader: @unchecked Sendable {
         }
         headers = HTTPHeaders()
         started = false
+        isFile = false
         text = []
         name = ""
-    }
-
-    private func disposition(isFile headers: HTTPHeaders) -> Bool {
-        headers.contentDisposition?.filename != nil
     }
 }
