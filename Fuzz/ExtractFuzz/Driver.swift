@@ -11,6 +11,7 @@ import TTDNKit
     ///                                         (score.py --cmd '.build-bench/release/ExtractFuzz json {}')
     ///     ExtractFuzz roundtrip FILE [OUT]    the JSON of FILE exported as an official DOCX (kept as OUT) and
     ///                                         read back
+    ///     ExtractFuzz ocr-json PAGE.tsv…      the JSON of pages Tesseract read (its TSV), as a scanned PDF is read
     ///     ExtractFuzz dump FILE               that JSON, then the source, outline and warnings in full
     ///                                         (outputs to compare byte for byte around a speed change)
     @main
@@ -34,9 +35,16 @@ import TTDNKit
                     }
                     print("ok \(path)")
                 }
-            case "json", "dump", "roundtrip":
-                guard args.count == 2 || (args.count == 3 && args[0] == "roundtrip") else { usage() }
-                var extraction = try PlanReader.read(fileAt: URL(fileURLWithPath: args[1]))
+            case "json", "dump", "roundtrip", "ocr-json", "ocr-dump":
+                let ocr = args[0].hasPrefix("ocr-")
+                guard args.count == 2 || (args.count == 3 && args[0] == "roundtrip") || (ocr && args.count > 1) else {
+                    usage()
+                }
+                var extraction =
+                    ocr
+                    ? PlanReader.read(
+                        ocrPages: try args.dropFirst().map { try String(contentsOfFile: $0, encoding: .utf8) })
+                    : try PlanReader.read(fileAt: URL(fileURLWithPath: args[1]))
                 if args[0] == "roundtrip" {
                     // Exported as an official DOCX and read back: what the export keeps of the plan.
                     let docx = try PlanDocxWriter.docx(
@@ -49,7 +57,7 @@ import TTDNKit
                 // The settings of `ExtractCommand`, so this prints byte for byte what `ttdn extract --json` prints.
                 encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
                 var output = String(decoding: try encoder.encode(extraction.plan), as: UTF8.self) + "\n"
-                if args[0] == "dump" {
+                if args[0].hasSuffix("dump") {
                     output += "source \(extraction.source.format.rawValue) \(extraction.source.encoding)\n"
                     for node in extraction.outline {
                         output +=
@@ -68,7 +76,7 @@ import TTDNKit
         static func usage() -> Never {
             FileHandle.standardError.write(
                 Data(
-                    "usage: ExtractFuzz bench SECONDS FILE… | make-docx IN OUT | replay FILE… | json FILE | dump FILE\n"
+                    "usage: ExtractFuzz bench SECONDS FILE… | make-docx IN OUT | replay FILE… | json FILE | dump FILE | ocr-json PAGE.tsv…\n"
                         .utf8))
             exit(64)
         }

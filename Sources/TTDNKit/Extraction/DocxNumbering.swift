@@ -99,8 +99,8 @@ struct DocxNumbering {
 
     static func format(_ n: Int, _ format: String) -> String {
         switch format {
-        case "upperRoman": return ItemLabel.romanNumeral(min(max(n, 1), 39))
-        case "lowerRoman": return ItemLabel.romanNumeral(min(max(n, 1), 39)).lowercased()
+        case "upperRoman": return OutlineLabels.roman(min(max(n, 1), 39))
+        case "lowerRoman": return OutlineLabels.roman(min(max(n, 1), 39)).lowercased()
         case "lowerLetter": return letter(n)
         case "upperLetter": return letter(n).uppercased()
         case "decimalZero": return n < 10 ? "0\(n)" : "\(n)"

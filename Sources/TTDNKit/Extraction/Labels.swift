@@ -53,21 +53,8 @@ enum ItemLabel: Equatable, Sendable {
             previous = max(previous, v)
         }
         // Round trip: only canonical numerals (`IV`, not `IIII` or `VX`).
-        guard total > 0, total < 40, romanNumeral(total) == numeral else { return nil }
+        guard total > 0, total < 40, OutlineLabels.roman(total) == numeral else { return nil }
         return total
-    }
-
-    static func romanNumeral(_ n: Int) -> String {
-        let table: [(Int, String)] = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        var n = n
-        var out = ""
-        for (v, s) in table {
-            while n >= v {
-                out += s
-                n -= v
-            }
-        }
-        return out
     }
 
     private static func parseNumber(_ text: String, _ chars: [Character]) -> (ItemLabel, String)? {

@@ -85,6 +85,14 @@ public enum PlanReader {
             text: MarkdownTables.unfold(text), footnotes: [], joinBrokenLines: true, format: .text, encoding: "utf-8")
     }
 
+    /// A scanned plan from the words Tesseract found on its pages (its TSV output, a page each), read as a
+    /// scanned PDF is: for tests, and for scoring OCR output saved once, since recognising is the slow part.
+    public static func read(ocrPages: [String]) -> PlanExtraction {
+        extraction(
+            text: ScannedPdf.text(fromPages: ocrPages), footnotes: [], joinBrokenLines: true, format: .pdf,
+            encoding: "utf-8")
+    }
+
     static func extraction(
         text: String, footnotes: [String], joinBrokenLines: Bool, format: SourceDescription.Format, encoding: String
     ) -> PlanExtraction {

@@ -24,9 +24,10 @@ enum ScannedPdf {
             let images = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
                 .filter { $0.hasPrefix("page") && $0.hasSuffix(".pgm") }.sorted()
             for (n, image) in images.enumerated() {
-                try ExternalTool.run(ocr, [image, "ocr-\(n)", "-l", "vie", "--psm", "4"], in: dir, until: deadline)
-                let text = (try? String(contentsOf: dir.appendingPathComponent("ocr-\(n).txt"), encoding: .utf8)) ?? ""
-                pages.append(text)
+                try ExternalTool.run(
+                    ocr, [image, "ocr-\(n)", "-l", "vie", "--psm", "4", "tsv"], in: dir, until: deadline)
+                let tsv = (try? String(contentsOf: dir.appendingPathComponent("ocr-\(n).tsv"), encoding: .utf8)) ?? ""
+                pages.append(tsv)
             }
         } catch {
             switch error {
@@ -38,20 +39,21 @@ enum ScannedPdf {
             case .io(let why): throw .pdfFailed(why)
             }
         }
-        let text = pages.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .map { repair(String($0)) }.joined(separator: "\n")
+        let text = text(fromPages: pages)
         guard text.contains(where: { $0.isLetter }) else { throw .pdfFailed("no text was recognised in the scan") }
         return text
     }
 
-    /// What OCR reliably gets wrong in these documents: the Roman numeral `I` of a part read as `|`.
-    static func repair(_ line: String) -> String {
-        for (wrong, right) in [
-            ("|. ", "I. "), ("||. ", "II. "), ("|I. ", "II. "), ("I|. ", "II. "), ("|II. ", "III. "),
-        ]
-        where line.hasPrefix(wrong) {
-            return right + line.dropFirst(wrong.count)
+    /// The pages' words (Tesseract's TSV, one per page) as the reader's text: laid out by position, the
+    /// header's and signature block's cells unfolded into columns, OCR's usual misreadings put right.
+    static func text(fromPages pages: [String]) -> String {
+        var lines: [OcrLayout.Line] = []
+        for page in pages {
+            if !lines.isEmpty { lines += [.init(text: ""), .init(text: "")] }
+            lines += OcrLayout.lines(fromTSV: page)
         }
-        return line
+        let repaired = OcrText.repair(lines.map(\.text))
+        for k in lines.indices { lines[k].text = repaired[k] }
+        return PdfText.unfoldColumns(OcrLayout.joinWrapped(lines).joined(separator: "\n"))
     }
 }

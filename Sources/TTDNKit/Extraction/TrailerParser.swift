@@ -9,10 +9,12 @@ enum TrailerParser {
         var position: [String] = []
         var name: String?
         var inRecipients = false
+        var seenRecipients = false
         for line in lines {
             let text = line.text
             if DocumentLayout.isRecipientsHeading(text) {
                 inRecipients = true
+                seenRecipients = true
                 if let colon = text.firstIndex(of: ":") {
                     let inline = text[text.index(after: colon)...].trimmingWhitespace()
                     for item in inline.components(separatedBy: " - ") where !clean(item).isEmpty {
@@ -21,6 +23,9 @@ enum TrailerParser {
                 }
                 continue
             }
+            // A scan's columns unfolded row by row can put the signature block inside the list; a bullet
+            // after it is still a recipient, never part of a signature.
+            if line.bullet, seenRecipients { inRecipients = true }
             if inRecipients {
                 if line.bullet {
                     recipients.append(text)

@@ -147,6 +147,14 @@ struct ImplementationTests {
         #expect(r2 == ["Như trên", "Lưu VT"])
         #expect(s2.name == "Trần Văn Bình")
         #expect(s2.authority == "KT. GIÁM ĐỐC")
+
+        // A scan's two columns unfolded row by row put the signature inside the list of recipients.
+        let interleaved = TextCleaner.clean(
+            "Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n- Sở Ngoại vụ;\n- Lưu: VT.\nNguyễn Văn An"
+        ).lines
+        let (r3, s3) = TrailerParser.parse(interleaved)
+        #expect(r3 == ["Như trên", "Sở Ngoại vụ", "Lưu: VT"])
+        #expect(s3.position == "PHÓ CHỦ TỊCH" && s3.name == "Nguyễn Văn An")
     }
 }
 
