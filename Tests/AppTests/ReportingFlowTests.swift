@@ -172,7 +172,13 @@ struct ReportingFlowTests {
             let notices = try await officer.get(SiteURL.notifications.path)
             #expect(notices.text.contains("báo cáo bị trả lại. Bổ sung số liệu"))
             let returned = try await officer.get(path)
-            #expect(returned.text.contains("Bổ sung số liệu") && returned.text.contains("Bị trả lại"))
+            #expect(returned.text.contains("Bổ sung số liệu") && returned.text.contains("Đã trả lại"))
+            // The resubmission deadline: five working days after the return, shown with the rule.
+            let resendBy = try #require(try await Submission.find(row.id, on: app.db)?.resendBy)
+            #expect(
+                LocalDate(iso: resendBy)
+                    == ReportStanding.resendDeadline(returnedOn: app.clock.today, workingDays: 5, calendar: .vietnam))
+            #expect(returned.text.contains("5 ngày làm việc kể từ ngày trả lại"))
             #expect(
                 try await officer.multipart(
                     path,
@@ -189,6 +195,20 @@ struct ReportingFlowTests {
             let events = try await SubmissionEvent.query(on: app.db).filter(\.$submission.$id == row.id!).all().map(
                 \.kind)
             #expect(events.sorted() == ["accepted", "returned", "submitted", "submitted"])
+            // The history shows what the agency changed when it sent the report again, word by word.
+            let reviewed = try await coordinator.get(path).text
+            #expect(reviewed.contains("Thay đổi so với bản gửi trước (1 mục)"))
+            #expect(
+                reviewed.contains(
+                    "Kết quả đã thực hiện</dt><dd class=\"prose\">Phát hành số <del>1</del><ins>1, 2.000 bản</ins>"))
+            // The office reviews; it does not write in another agency's report.
+            let vhQ1 = try await Self.obligation(app, agency: fixture.agencies["so-vhttdl"]!, period: "\(Self.year)-Q1")
+            let intrusion = try await coordinator.multipart(
+                SiteURL.report(vhQ1.id!).path,
+                fields: [("version", "0"), ("action", "save"), ("summary", "Văn phòng viết thay")])
+            #expect(intrusion.status == .forbidden)
+            #expect(try await Submission.query(on: app.db).filter(\.$obligation.$id == vhQ1.id!).count() == 0)
+            #expect(!(try await coordinator.get(SiteURL.report(vhQ1.id!).path).text.contains("name=\"summary\"")))
 
             // Evidence: the agency, the office and readers; not another agency's officer.
             let file = try #require(try await EvidenceFile.query(on: app.db).first())
@@ -202,8 +222,13 @@ struct ReportingFlowTests {
             // The dashboard: Q1 submitted late (its due date passed long ago), the rest of Q1 missing.
             let dashboard = try await coordinator.get(SiteURL.planReporting(plan.planID).path)
             #expect(dashboard.status == .ok)
-            #expect(dashboard.text.contains("<svg") && dashboard.text.contains("report-accepted"))
-            #expect(dashboard.text.contains("report-missing-overdue"))
+            // Two things per cell: Q1 was first sent late and resent on time (within the working days the
+            // return gave), and is accepted; the legend's counts are the rates' numerators.
+            #expect(dashboard.text.contains("<svg") && dashboard.text.contains("send-resent-on-time rev-accepted"))
+            #expect(dashboard.text.contains("Gửi lại đúng hạn</a><span class=\"review\">Đã chấp nhận</span>"))
+            #expect(dashboard.text.contains("send-missing rev-none"))
+            #expect(dashboard.text.contains("Gửi đúng hạn: <strong>0</strong>"))
+            #expect(dashboard.text.contains("Gửi trễ hạn: <strong>1</strong>"))
             let regime = try #require(try await RegimeRecord.query(on: app.db).first())
             let csv = try await coordinator.get(
                 SiteURL.planReportingCSV(plan.planID).with(["regime": regime.id!.uuidString]))
@@ -212,7 +237,7 @@ struct ReportingFlowTests {
             #expect(
                 lines.contains {
                     $0.contains("so-ngoai-vu") && $0.contains("\(Self.year)-Q1") && $0.contains("accepted")
-                        && $0.hasSuffix(",no")
+                        && $0.contains(",no,resent-on-time,Gửi lại đúng hạn,accepted,Đã chấp nhận,")
                 })
 
             // The consolidated report: accepted work compiled, an edited part kept, late and missing listed.
@@ -358,7 +383,7 @@ struct RegimeFormTests {
             let base: [(String, String)] = [
                 ("version", "1"), ("name", "Báo cáo tháng"), ("year", String(plan.year)), ("frequency", "monthly"),
                 ("window", "nd09"),
-                ("due", "before-day:20"), ("lock", "never"), ("before", "3, 1"), ("after", "1"),
+                ("due", "before-day:20"), ("lock", "never"), ("before", "3, 1"), ("after", "1"), ("resubmit", "3"),
             ]
             let empty = try await coordinator.post(
                 SiteURL.regime(regime.id!).path, form: base + [("reporters", "chosen")])
@@ -367,12 +392,18 @@ struct RegimeFormTests {
                 SiteURL.regime(regime.id!).path,
                 form: base.map { $0.0 == "due" ? ("due", "trước ngày 20") : $0 } + [("reporters", "plan-task-leads")])
             #expect(badDue.status == .badRequest && badDue.text.contains("Không đọc được hạn gửi"))
+            let badResubmit = try await coordinator.post(
+                SiteURL.regime(regime.id!).path,
+                form: base.map { $0.0 == "resubmit" ? ("resubmit", "0") : $0 } + [("reporters", "plan-task-leads")])
+            #expect(
+                badResubmit.status == .badRequest && badResubmit.text.contains("Nhập số ngày làm việc từ 1 đến 60."))
             let saved = try await coordinator.post(
                 SiteURL.regime(regime.id!).path,
                 form: base + [("reporters", "chosen"), ("agencies[]", fixture.agencies["so-khcn"]!.uuidString)])
             #expect(saved.status == .seeOther)
             let rows = try await Obligation.query(on: app.db).filter(\.$regime.$id == regime.id!).all()
             #expect(rows.count == 12 && Set(rows.map(\.$agency.id)) == [fixture.agencies["so-khcn"]!])
+            #expect(try await RegimeRecord.find(regime.id, on: app.db)?.regime.resubmitWorkingDays == 3)
             let may = try #require(rows.first { $0.periodKey == "\(plan.year)-05" })
             #expect(may.windowStart == "\(plan.year)-04-15" && may.windowEnd == "\(plan.year)-05-14")
             // Before day 20: the 19th, or the next working day when that is a day off.

@@ -243,7 +243,9 @@ struct WholePlanTests {
                 )
                 .replacingOccurrences(
                     of: "III. KINH PHÍ",
-                    with: "3. Xuất bản sách ảnh về Lạng Sơn\n- Đơn vị chủ trì: Sở Ngoại vụ.\n\nIII. KINH PHÍ")
+                    with: "3. Xuất bản sách ảnh về Lạng Sơn\n- Đơn vị chủ trì: Sở Ngoại vụ.\n\nIII. KINH PHÍ"
+                )
+                .replacingOccurrences(of: "trước ngày 15 của tháng cuối quý", with: "trước ngày 20 của tháng cuối quý")
             var browser = Browser(app)
             try await browser.login(fixture.users[.coordinator]!)
             let uploaded = try await PlanImportTests.upload(&browser, filename: "sua-doi.txt", data: Data(amended.utf8))
@@ -267,6 +269,10 @@ struct WholePlanTests {
             #expect(obligations.isSubset(of: now))
             let page = try await browser.get(SiteURL.plan(planID).path).text
             #expect(page.contains("Nhiệm vụ thêm: II.2, II.3. Bỏ: II.2. Sửa: II.1."))  // II.2 reworded is other work
+            // The regimes are the coordinator's: a new reporting duty is pointed out, not applied.
+            #expect(page.contains("Chế độ báo cáo trong phiên bản mới khác phiên bản cũ"))
+            let duties = try await PlanReportingDuty.query(on: app.db).filter(\.$plan.$id == planID).all()
+            #expect(duties.map(\.beforeDay) == [20])
         }
     }
 

@@ -68,6 +68,13 @@ import Testing
         #expect(Policy.mayActFor(actor(.coordinator), agency: agencyB))
         #expect(!Policy.mayActFor(actor(.editor), agency: agencyA))
         #expect(!Policy.mayActFor(nil, agency: agencyA))
+        // Reports are written only by the agency's own people: the office reviews, it does not write.
+        #expect(Policy.mayWriteReport(officer, of: agencyA))
+        #expect(!Policy.mayWriteReport(officer, of: agencyB))
+        #expect(!Policy.mayWriteReport(actor(.coordinator), of: agencyB))
+        #expect(!Policy.mayWriteReport(actor(.admin), of: agencyA))
+        #expect(Policy.mayWriteReport(actor(.coordinator, agency: agencyB), of: agencyB))
+        #expect(!Policy.mayWriteReport(nil, of: agencyA))
     }
 }
 

@@ -18,5 +18,6 @@ enum Migrations {
         app.migrations.add(AddSessionOwnership())
         app.migrations.add(AddVersionedWrites())
         app.migrations.add(AddPlanText())
+        app.migrations.add(AddResubmissionDeadline())
     }
 }

@@ -126,7 +126,8 @@ enum PlanImportController {
             func refs(_ list: [String]) -> String { list.isEmpty ? "—" : list.joined(separator: ", ") }
             req.flash(
                 .success,
-                req.t("import.replaced", refs(replaced.added), refs(replaced.removed), refs(replaced.changed)))
+                req.t("import.replaced", refs(replaced.added), refs(replaced.removed), refs(replaced.changed))
+                    + (replaced.reportingChanged ? " " + req.t("import.replaced.reporting") : ""))
             return req.redirect(to: SiteURL.plan(replaced.planID).path)
         }
         let summary = try await req.db.transaction { tx -> PlanImporter.Summary in

@@ -11,6 +11,9 @@ extension PlanImporter {
         var added: [String]
         var removed: [String]
         var changed: [String]
+        /// Whether the new document states other reporting duties than the old one: the regimes, which the
+        /// coordinator may have edited, are not rewritten, so the page says to check them.
+        var reportingChanged = false
     }
 
     /// Saves the reviewed document as a new version of plan `planID`, in one transaction: the plan keeps its
@@ -45,15 +48,27 @@ extension PlanImporter {
                 try await row.auditedDelete(on: tx, by: audit)
             }
             try await saveResponsibilities(request.plan.responsibilities, planID: planID, links: links, on: tx)
-            for row in try await PlanReportingDuty.query(on: tx).filter(\.$plan.$id == planID).all() {
-                try await row.auditedDelete(on: tx, by: audit)
-            }
+            let oldDuties = try await PlanReportingDuty.query(on: tx).filter(\.$plan.$id == planID)
+                .sort(\.$position).all()
+            for row in oldDuties { try await row.auditedDelete(on: tx, by: audit) }
             try await saveReportingDuties(request.plan.reporting, planID: planID, on: tx)
 
-            let replacement = try await replaceTasks(of: planID, with: request.plan, links: links, on: tx)
+            var replacement = try await replaceTasks(of: planID, with: request.plan, links: links, on: tx)
+            replacement.reportingChanged = oldDuties.map(Self.dutyKey) != request.plan.reporting.map(Self.dutyKey)
             try await ObligationService.sync(planID: planID, on: tx, by: audit)
             return replacement
         }
+    }
+
+    /// A reporting duty as it is stored, for telling whether two versions state the same ones.
+    static func dutyKey(_ row: PlanReportingDuty) -> String {
+        [row.frequency, row.beforeDay.map(String.init) ?? "", row.dueMonth ?? "", row.recipient ?? ""]
+            .joined(separator: "|")
+    }
+
+    static func dutyKey(_ duty: ReportingDuty) -> String {
+        [duty.frequency.rawValue, duty.beforeDay.map(String.init) ?? "", duty.month.map(text) ?? "", duty.to ?? ""]
+            .joined(separator: "|")
     }
 
     private func replaceTasks(

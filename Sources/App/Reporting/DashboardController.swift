@@ -21,7 +21,7 @@ enum DashboardController {
         var rows = [
             [
                 "agency_code", "agency", "period", "period_label", "due", "status", "status_label",
-                "first_submitted_at", "on_time",
+                "first_submitted_at", "on_time", "sending", "sending_label", "review", "review_label", "resend_by",
             ]
         ]
         let order = grid.agencies.indices.sorted {
@@ -39,6 +39,9 @@ enum DashboardController {
                     cell.status.rawValue, req.t("report.status.\(cell.status.rawValue)"),
                     cell.submittedAt.map { stamp.string(from: $0) } ?? "",
                     cell.onTime.map { $0 ? "yes" : "no" } ?? "",
+                    cell.standing.sending.rawValue, StandingText.sending(cell.standing, req),
+                    cell.standing.review.rawValue, StandingText.review(cell.standing, req) ?? "",
+                    cell.standing.resendBy?.iso ?? "",
                 ])
             }
         }

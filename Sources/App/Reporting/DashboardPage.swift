@@ -31,9 +31,12 @@ struct DashboardPage: Encodable {
         let reportHref: String?
     }
 
+    /// A cell: when the report was sent (its colour and first line) and where its review stands (the second).
     struct CellView: Encodable {
-        let status: String
+        let sending: String
         let label: String
+        let review: String
+        let reviewLabel: String?
         let href: String?
     }
 
@@ -43,6 +46,7 @@ struct DashboardPage: Encodable {
         let tally: TallyText
     }
 
+    /// One line of the legend: a class for its swatch, the words, how many cells.
     struct Legend: Encodable {
         let status: String
         let label: String
@@ -62,7 +66,10 @@ struct DashboardPage: Encodable {
     let rows: [Row]?
     let overall: TallyText?
     let chart: TrendChart.Layout?
+    /// When reports were sent; its counts are the rates' numerators (docs/REPORTING.md, Timeliness).
     let legend: [Legend]?
+    /// Where their review stands.
+    let reviewLegend: [Legend]?
     let csvHref: String?
     let followUpHref: String
     let createRegimes: String?
@@ -101,7 +108,8 @@ struct DashboardPage: Encodable {
             }.nonEmpty,
             regimeName: nil, regimeHref: nil, regimeProblems: nil, statuses: statuses, query: filter.q ?? "",
             periods: nil, rows: nil,
-            overall: nil, chart: nil, legend: nil, csvHref: nil, followUpHref: SiteURL.planFollowUp(planID).path,
+            overall: nil, chart: nil, legend: nil, reviewLegend: nil, csvHref: nil,
+            followUpHref: SiteURL.planFollowUp(planID).path,
             createRegimes: reviewer && regimes.isEmpty ? SiteURL.planRegimes(planID).path : nil, duties: duties,
             shown: 0, total: 0)
         guard let chosen, let regimeID = chosen.id else { return base }
@@ -113,10 +121,15 @@ struct DashboardPage: Encodable {
         let order = grid.agencies.indices.sorted {
             (names.agencies[grid.agencies[$0]]?.sortKey ?? "") < (names.agencies[grid.agencies[$1]]?.sortKey ?? "")
         }
-        let labels = Dictionary(
-            uniqueKeysWithValues: ReportStatus.allCases.map { ($0, req.t("report.status.\($0.rawValue)")) })
-        var counts: [ReportStatus: Int] = [:]
-        for row in grid.cells { for cell in row { if let cell { counts[cell.status, default: 0] += 1 } } }
+        var reviews: [ReportStanding.Review: Int] = [:]
+        var notDue = 0
+        for row in grid.cells {
+            for cell in row {
+                guard let cell else { continue }
+                reviews[cell.standing.review, default: 0] += 1
+                if !cell.standing.isExpected { notDue += 1 }
+            }
+        }
         let rows: [Row] = order.compactMap { a in
             let agencyID = grid.agencies[a]
             let name = names.name(of: agencyID) ?? "—"
@@ -124,9 +137,12 @@ struct DashboardPage: Encodable {
             if let statusFilter, !grid.cells[a].contains(where: { $0?.status == statusFilter }) { return nil }
             let mayOpen = reviewer || Policy.mayRead(actor, reportOf: agencyID)
             let cells = grid.cells[a].map { cell -> CellView in
-                guard let cell else { return CellView(status: "none", label: "", href: nil) }
+                guard let cell else {
+                    return CellView(sending: "none", label: "", review: "none", reviewLabel: nil, href: nil)
+                }
                 return CellView(
-                    status: cell.status.rawValue, label: labels[cell.status] ?? "",
+                    sending: cell.standing.sending.rawValue, label: StandingText.sending(cell.standing, req),
+                    review: cell.standing.review.rawValue, reviewLabel: StandingText.review(cell.standing, req),
                     href: mayOpen ? SiteURL.report(cell.obligationID).path : nil)
             }
             return Row(agency: name, cells: cells, tally: TallyText(summary.byAgency[a] ?? ReportingTally()))
@@ -159,8 +175,18 @@ struct DashboardPage: Encodable {
                             ? SiteURL.consolidatedPrint(regimeID).with(["period": period.key]) : nil)
             }.nonEmpty,
             rows: rows.nonEmpty, overall: TallyText(summary.overall), chart: grid.periods.isEmpty ? nil : chart,
-            legend: ReportStatus.allCases.map {
-                Legend(status: $0.rawValue, label: req.t("report.status.\($0.rawValue)"), count: counts[$0] ?? 0)
+            legend: [
+                Legend(status: "on-time", label: req.t("dashboard.legend.on_time"), count: summary.overall.onTime),
+                Legend(
+                    status: "late", label: req.t("dashboard.legend.late"),
+                    count: summary.overall.submitted - summary.overall.onTime),
+                Legend(
+                    status: "missing", label: req.t("dashboard.legend.missing"),
+                    count: summary.overall.expected - summary.overall.submitted),
+                Legend(status: "not-yet-due", label: req.t("dashboard.legend.not_due"), count: notDue),
+            ],
+            reviewLegend: [ReportStanding.Review.waiting, .returned, .accepted].map {
+                Legend(status: $0.rawValue, label: req.t("report.review.\($0.rawValue)"), count: reviews[$0] ?? 0)
             },
             csvHref: SiteURL.planReportingCSV(planID).with(query), followUpHref: base.followUpHref, createRegimes: nil,
             duties: duties,
@@ -183,7 +209,10 @@ extension PeriodText {
 // the template tests presence with `!= nil`.
 extension DashboardPage.CellView: LeafDataRepresentable {
     var leafData: LeafData {
-        var data: [String: LeafData] = ["status": .string(status), "label": .string(label)]
+        var data: [String: LeafData] = [
+            "sending": .string(sending), "label": .string(label), "review": .string(review),
+        ]
+        data["reviewLabel"] = reviewLabel.map(LeafData.string)
         data["href"] = href.map(LeafData.string)
         return .dictionary(data)
     }

@@ -33,6 +33,8 @@ enum RegimeController {
         var lock: String?
         var before: String?
         var after: String?
+        /// Working days a returned report has to be sent again.
+        var resubmit: String?
         var reporters: String?
         var recipient: String?
         var version: Int?
@@ -74,7 +76,7 @@ enum RegimeController {
             due: r.due.description,
             lock: r.lock.description, before: r.reminders.daysBefore.map(String.init).joined(separator: ", "),
             after: r.reminders.daysAfter.map(String.init).joined(separator: ", "),
-            reporters: reportersValue(r.reporters),
+            resubmit: String(r.resubmitWorkingDays), reporters: reportersValue(r.reporters),
             recipient: r.recipients.named, version: record.version, agencies: chosenIDs(r.reporters).agencies,
             groups: chosenIDs(r.reporters).groups)
         return try await req.view.render("reports/regime", page(req, record, form: form, regime: r, errors: [:]))
@@ -174,8 +176,17 @@ enum RegimeController {
         let before = days(form.before)
         let after = days(form.after)
         if before == nil || after == nil { errors["reminders"] = "regime.error.reminders" }
+        // A form without the field (an older page, a script) keeps the regime's number.
+        let resubmit =
+            form.resubmit == nil
+            ? record.regime.resubmitWorkingDays
+            : Int((form.resubmit ?? "").trimmingCharacters(in: .whitespaces)).flatMap {
+                (1...60).contains($0) ? $0 : nil
+            }
+        if resubmit == nil { errors["resubmit"] = "regime.error.resubmit" }
         var regime = record.regime
-        if let frequency, let due, let lock, let before, let after {
+        if let frequency, let due, let lock, let before, let after, let resubmit {
+            regime.resubmitWorkingDays = resubmit
             regime.name = name
             regime.frequency = frequency
             regime.window = window

@@ -48,8 +48,7 @@ struct ReminderService {
         }
         for o in obligations {
             guard let due = o.due, let id = o.id else { continue }
-            let status = ReportTimeliness.status(
-                opensOn: o.opens, due: due, submission: byObligation[id]?.dates ?? .none, now: moment)
+            let status = o.standing(byObligation[id], now: moment).status
             if status == .missingOverdue { outcome.missing += 1 }
             if byObligation[id]?.submissionState == .submitted { outcome.waiting += 1 }
             items.append(

@@ -47,8 +47,7 @@ enum ReportController {
             let now = req.now
             rows = obligations.sorted { ($0.dueOn ?? "9999", $0.regime.name) < ($1.dueOn ?? "9999", $1.regime.name) }
                 .map { o in
-                    let status = ReportTimeliness.status(
-                        opensOn: o.opens, due: o.due, submission: byObligation[o.id!]?.dates ?? .none, now: now)
+                    let status = o.standing(byObligation[o.id!], now: now).status
                     return .init(
                         href: SiteURL.report(o.id!).path, regime: o.regime.name,
                         period: PeriodText.label(o.periodKey, stored: o.periodLabel, req.locale),
@@ -86,7 +85,7 @@ enum ReportController {
     @Sendable static func save(req: Request) async throws -> Response {
         let obligation = try await obligation(req)
         let user = try req.auth.require(User.self)
-        guard Policy.mayActFor(user.actor, agency: obligation.$agency.id) else { throw Abort(.forbidden) }
+        guard Policy.mayWriteReport(user.actor, of: obligation.$agency.id) else { throw Abort(.forbidden) }
         // Read only now, after the permission checks above: the files stream to disk, the text is kept.
         let settings = req.application.settings
         let posted = try await StreamedForm.read(
@@ -142,7 +141,7 @@ enum ReportController {
     @Sendable static func recall(req: Request) async throws -> Response {
         let obligation = try await obligation(req)
         let user = try req.auth.require(User.self)
-        guard Policy.mayActFor(user.actor, agency: obligation.$agency.id) else { throw Abort(.forbidden) }
+        guard Policy.mayWriteReport(user.actor, of: obligation.$agency.id) else { throw Abort(.forbidden) }
         let form = try req.content.decode(RecallForm.self)
         do {
             _ = try await SubmissionStore.recall(

@@ -45,6 +45,9 @@ struct ReportPage: Encodable {
         let label: String
         let who: String
         let comment: String?
+        /// For a resubmission: what changed since the version sent before it.
+        let changes: [ReportVersionDiff.Change]?
+        let changesLabel: String?
     }
 
     struct Review: Encodable {
@@ -65,6 +68,12 @@ struct ReportPage: Encodable {
     let lock: String?
     let status: String
     let statusLabel: String
+    /// When it was sent and where its review stands (`ReportStanding`), each in words.
+    let sending: String
+    let sendingLabel: String
+    let reviewLabel: String?
+    /// Returned: the resubmission deadline and the rule, for the officer.
+    let resendHint: String?
     let editable: Bool
     /// Submitted and waiting for review: the agency sees it read-only, with the recall button.
     let frozen: Bool
@@ -106,12 +115,11 @@ struct ReportPage: Encodable {
         let submission = try await Submission.query(on: db).filter(\.$obligation.$id == obligationID).first()
         let content = typed ?? submission?.report ?? ReportContent()
         let tasks = try await ReportTasks.load(agencyID: obligation.$agency.id, planID: plan?.id, names: names, on: db)
-        let agencySide = Policy.mayActFor(actor, agency: obligation.$agency.id) && Policy.allows(actor, .fileReports)
+        let agencySide = Policy.mayWriteReport(actor, of: obligation.$agency.id)
         let editable = SubmissionStore.isEditable(submission, obligation: obligation, today: req.today) && agencySide
         let recallable =
             agencySide && SubmissionStore.isRecallable(submission, obligation: obligation, today: req.today)
-        let status = ReportTimeliness.status(
-            opensOn: obligation.opens, due: obligation.due, submission: submission?.dates ?? .none, now: req.now)
+        let status = obligation.standing(submission, now: req.now)
         let from = LocalDate(iso: obligation.windowStart)
         let through = LocalDate(iso: obligation.windowEnd)
         func scheduled(_ task: ReportTasks) -> Bool {
@@ -170,11 +178,25 @@ struct ReportPage: Encodable {
             let events = try await SubmissionEvent.query(on: db).filter(\.$submission.$id == sid).sort(
                 \.$createdAt, .descending
             ).all()
-            history = events.map {
-                .init(
-                    at: $0.createdAt.map { Formatting.dateTime($0, locale) } ?? "", kind: $0.kind,
-                    label: req.t("report.event.\($0.kind)"),
-                    who: $0.userName, comment: $0.comment.isEmpty ? nil : $0.comment)
+            // Newest first; each version sent is compared with the one sent before it.
+            let sent = SubmissionEvent.Kind.submitted.rawValue
+            func content(_ event: SubmissionEvent) -> ReportContent {
+                (try? JSONDecoder().decode(ReportContent.self, from: Data(event.snapshot.utf8))) ?? ReportContent()
+            }
+            history = events.enumerated().map { k, event in
+                var changes: [ReportVersionDiff.Change]?
+                if event.kind == sent, let earlier = events[(k + 1)...].first(where: { $0.kind == sent }) {
+                    changes = ReportVersionDiff.changes(
+                        from: content(earlier), to: content(event), tasks: tasks, t: { req.t($0) })
+                }
+                return .init(
+                    at: event.createdAt.map { Formatting.dateTime($0, locale) } ?? "", kind: event.kind,
+                    label: req.t("report.event.\(event.kind)"),
+                    who: event.userName, comment: event.comment.isEmpty ? nil : event.comment, changes: changes,
+                    changesLabel: changes.map {
+                        $0.isEmpty
+                            ? req.t("report.history.unchanged") : req.t("report.history.changes", String($0.count))
+                    })
             }
         }
         let reviewer = Policy.allows(actor, .reviewReports)
@@ -201,7 +223,15 @@ struct ReportPage: Encodable {
             window:
                 "\(Formatting.date(iso: obligation.windowStart, locale) ?? "") – \(Formatting.date(iso: obligation.windowEnd, locale) ?? "")",
             due: Formatting.date(iso: obligation.dueOn, locale), lock: Formatting.date(iso: obligation.lockOn, locale),
-            status: status.rawValue, statusLabel: req.t("report.status.\(status.rawValue)"), editable: editable,
+            status: status.status.rawValue, statusLabel: req.t("report.status.\(status.status.rawValue)"),
+            sending: status.sending.rawValue, sendingLabel: StandingText.sending(status, req),
+            reviewLabel: StandingText.review(status, req),
+            resendHint: status.review == .returned
+                ? status.resendBy.map {
+                    req.t(
+                        "report.resend_by.hint", Formatting.date($0, locale), String(regime.regime.resubmitWorkingDays))
+                } : nil,
+            editable: editable,
             frozen: agencySide && submission?.submissionState == .submitted,
             recallAction: recallable ? SiteURL.reportRecall(obligationID).path : nil,
             action: SiteURL.report(obligationID).path, version: versionOverride ?? submission?.version ?? 0,

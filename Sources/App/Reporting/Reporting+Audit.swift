@@ -32,7 +32,7 @@ extension Submission: Versioned {
     var auditFields: [String: String] {
         var fields = [
             "obligation_id": $obligation.id.uuidString, "state": state, "version": String(version),
-            "review_comment": reviewComment ?? "",
+            "review_comment": reviewComment ?? "", "resend_by": resendBy ?? "", "resent_late": resentLate ? "1" : "",
         ]
         let report = self.report
         fields["summary"] = report.summary

@@ -23,11 +23,15 @@ struct ReportingGrid {
         let last_submitted_at: Date?
         let returned_at: Date?
         let accepted_at: Date?
+        let resend_by: String?
+        let resent_late: Bool
 
-        var dates: SubmissionDates {
-            SubmissionDates(
-                firstSubmittedAt: first_submitted_at, lastSubmittedAt: last_submitted_at, returnedAt: returned_at,
-                acceptedAt: accepted_at)
+        var history: ReportStanding.History {
+            .init(
+                dates: SubmissionDates(
+                    firstSubmittedAt: first_submitted_at, lastSubmittedAt: last_submitted_at,
+                    returnedAt: returned_at, acceptedAt: accepted_at),
+                resendBy: resend_by.flatMap(LocalDate.init(iso:)), resentLateBefore: resent_late)
         }
     }
 
@@ -39,10 +43,12 @@ struct ReportingGrid {
 
     struct Cell {
         let obligationID: UUID
-        let status: ReportStatus
-        let onTime: Bool?
+        let standing: ReportStanding
         let submittedAt: Date?
         let due: LocalDate?
+
+        var status: ReportStatus { standing.status }
+        var onTime: Bool? { standing.onTime }
     }
 
     let periods: [Period]
@@ -58,8 +64,10 @@ struct ReportingGrid {
             .all(decoding: ObligationRow.self)
         let submissions = try await sql.select()
             .columns(
-                ["obligation_id", "state", "first_submitted_at", "last_submitted_at", "returned_at", "accepted_at"].map
-                { SQLColumn($0, table: "s") }
+                [
+                    "obligation_id", "state", "first_submitted_at", "last_submitted_at", "returned_at", "accepted_at",
+                    "resend_by", "resent_late",
+                ].map { SQLColumn($0, table: "s") }
             )
             .from(SQLAlias(SQLIdentifier(Submission.schema), as: SQLIdentifier("s")))
             .join(
@@ -87,11 +95,10 @@ struct ReportingGrid {
             let opens = LocalDate(iso: o.opens_on) ?? LocalDate(now)
             let due = o.due_on.flatMap(LocalDate.init(iso:))
             // A draft is not a submission: only its dates count, and a draft has none.
-            let dates = byObligation[o.id]?.dates ?? .none
-            let status = ReportTimeliness.status(opensOn: opens, due: due, submission: dates, now: now)
+            let history = byObligation[o.id]?.history ?? .init()
+            let standing = ReportStanding.of(opensOn: opens, due: due, history: history, now: now)
             cells[agencyIndex[o.agency_id]!][periodIndex[o.period_key]!] = Cell(
-                obligationID: o.id, status: status, onTime: ReportTimeliness.isOnTime(dates, due: due),
-                submittedAt: dates.firstSubmittedAt, due: due)
+                obligationID: o.id, standing: standing, submittedAt: history.dates.firstSubmittedAt, due: due)
         }
         return ReportingGrid(periods: periods, agencies: agencies, cells: cells)
     }

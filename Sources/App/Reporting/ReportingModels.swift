@@ -95,6 +95,10 @@ final class Submission: Model, @unchecked Sendable {
     /// The lock date no longer closes the form after a logged reopening.
     @OptionalField(key: "reopened_at") var reopenedAt: Date?
     @OptionalField(key: "review_comment") var reviewComment: String?
+    /// The resubmission deadline set by the latest return (ISO day), nil when never returned.
+    @OptionalField(key: "resend_by") var resendBy: String?
+    /// A resubmission was sent after its deadline: the report counts as late for good.
+    @Field(key: "resent_late") var resentLate: Bool
     @OptionalField(key: "updated_by") var updatedBy: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -107,6 +111,7 @@ final class Submission: Model, @unchecked Sendable {
         self.version = 0
         self.writeToken = ""
         self.content = "{}"
+        self.resentLate = false
     }
 
     var submissionState: State { State(rawValue: state) ?? .draft }
@@ -124,6 +129,11 @@ final class Submission: Model, @unchecked Sendable {
         SubmissionDates(
             firstSubmittedAt: firstSubmittedAt, lastSubmittedAt: lastSubmittedAt, returnedAt: returnedAt,
             acceptedAt: acceptedAt)
+    }
+
+    /// What `ReportStanding` judges the report on.
+    var history: ReportStanding.History {
+        .init(dates: dates, resendBy: resendBy.flatMap(LocalDate.init(iso:)), resentLateBefore: resentLate)
     }
 }
 

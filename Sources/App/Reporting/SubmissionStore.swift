@@ -120,6 +120,13 @@ enum SubmissionStore {
                     row.state = newState.rawValue
                     if submit {
                         if row.firstSubmittedAt == nil { row.firstSubmittedAt = now }
+                        // A resubmission after its deadline is late for good (`ReportStanding`).
+                        if row.returnedAt != nil,
+                            ReportStanding.isLateResend(
+                                sentAt: now, resendBy: row.resendBy.flatMap(LocalDate.init(iso:)))
+                        {
+                            row.resentLate = true
+                        }
                         row.lastSubmittedAt = now
                     }
                 }
@@ -241,6 +248,15 @@ enum SubmissionStore {
         case .failure: throw ReviewFailure.notSubmitted
         }
         guard existing.version == expectedVersion else { throw ReviewFailure.conflict }
+        // Returning sets the resubmission deadline the agency is judged on (docs/REPORTING.md, Timeliness).
+        var deadline: LocalDate?
+        if decision != .accept {
+            let regime = try await obligation.$regime.get(on: db).regime
+            deadline = ReportStanding.resendDeadline(
+                returnedOn: LocalDate(now), workingDays: regime.resubmitWorkingDays,
+                calendar: try await ObligationService.holidayCalendar(on: db))
+        }
+        let resendBy = deadline
         return try await db.transaction { tx in
             let row: Submission
             do {
@@ -256,9 +272,11 @@ enum SubmissionStore {
                     row.acceptedAt = now
                 case .return:
                     row.returnedAt = now
+                    row.resendBy = resendBy?.iso
                 case .reopen:
                     row.reopenedAt = now
                     row.returnedAt = now
+                    row.resendBy = resendBy?.iso
                 }
             }
             let kind: SubmissionEvent.Kind =

@@ -33,6 +33,15 @@ public enum Policy {
         return actor.roles.contains(.agencyOfficer) && actor.agencyID == agency
     }
 
+    /// Writing, submitting or recalling one agency's report: only that agency's own people who file reports
+    /// (its officers, or the coordinating office for its own agency's report). The office reviews other
+    /// agencies' reports — returns them with comments, accepts them — but never writes in them, so that what
+    /// a report says is what the agency sent.
+    public static func mayWriteReport(_ actor: Actor?, of agency: UUID) -> Bool {
+        guard let actor, allows(actor, .fileReports) else { return false }
+        return actor.agencyID == agency
+    }
+
     /// Reading one agency's submitted report and its evidence: that agency's officers, the coordinating
     /// office, admins, and those who read everything (approvers, viewers). Other agencies' officers see
     /// only statuses on the dashboard, not the content.

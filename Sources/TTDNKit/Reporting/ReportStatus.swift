@@ -40,28 +40,16 @@ public struct SubmissionDates: Sendable, Equatable {
 }
 
 public enum ReportTimeliness {
-    /// The cell status for an obligation with opening day `opensOn` and due date `due`, as of `now`.
-    ///
-    /// Order: an acceptance later than any return → accepted; a return later than the last submission →
-    /// returned; a submission → on time if the first one was on or before the due day, else late; nothing →
-    /// not yet due / open / missing by today's date. A nil `due` (a requester who has not set it) is never
-    /// overdue.
-    public static func status(opensOn: LocalDate, due: LocalDate?, submission: SubmissionDates, now: Date)
-        -> ReportStatus
-    {
-        if let accepted = submission.acceptedAt, submission.returnedAt.map({ accepted > $0 }) ?? true {
-            return .accepted
-        }
-        if let returned = submission.returnedAt, submission.lastSubmittedAt.map({ returned >= $0 }) ?? true {
-            return .returned
-        }
-        if submission.lastSubmittedAt != nil {
-            return isOnTime(submission, due: due) == false ? .submittedLate : .submittedOnTime
-        }
-        let today = LocalDate(now)
-        if today < opensOn { return .notYetDue }
-        if let due, today > due { return .missingOverdue }
-        return .open
+    /// The cell status for an obligation with opening day `opensOn` and due date `due`, as of `now`: the
+    /// `ReportStanding` of its history, in one word (`ReportStanding.status`).
+    public static func status(
+        opensOn: LocalDate, due: LocalDate?, submission: SubmissionDates, now: Date,
+        resendBy: LocalDate? = nil, resentLate: Bool = false
+    ) -> ReportStatus {
+        ReportStanding.of(
+            opensOn: opensOn, due: due,
+            history: .init(dates: submission, resendBy: resendBy, resentLateBefore: resentLate), now: now
+        ).status
     }
 
     /// The status for a period from the engine.
@@ -69,8 +57,8 @@ public enum ReportTimeliness {
         status(opensOn: period.opensOn, due: period.due, submission: submission, now: now)
     }
 
-    /// Whether the report counts as on time (for on-time counts and rates, whatever the cell shows): the
-    /// first submission's day in Vietnam is on or before `due`. Nil when never submitted.
+    /// Whether the report's first sending was on time. Nil when never submitted. (The rates use
+    /// `ReportStanding.onTime`, which also judges resubmissions.)
     public static func isOnTime(_ submission: SubmissionDates, due: LocalDate?) -> Bool? {
         guard let first = submission.firstSubmittedAt else { return nil }
         guard let due else { return true }

@@ -60,6 +60,10 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
     public var planID: UUID?
     public var nonWorkingDueDate: NonWorkingDueDate
     public var cutOffGap: CutOffGap
+    /// Working days a returned report has to be sent again (its resubmission deadline, `ReportStanding`).
+    public var resubmitWorkingDays: Int
+
+    public static let defaultResubmitWorkingDays = 5
 
     public init(
         name: String,
@@ -72,7 +76,8 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
         recipients: Recipients = Recipients(),
         planID: UUID? = nil,
         nonWorkingDueDate: NonWorkingDueDate = .nextWorkingDay,
-        cutOffGap: CutOffGap = .postpone
+        cutOffGap: CutOffGap = .postpone,
+        resubmitWorkingDays: Int = ReportingRegime.defaultResubmitWorkingDays
     ) {
         self.name = name
         self.frequency = frequency
@@ -85,6 +90,7 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
         self.planID = planID
         self.nonWorkingDueDate = nonWorkingDueDate
         self.cutOffGap = cutOffGap
+        self.resubmitWorkingDays = resubmitWorkingDays
     }
 
     enum CodingKeys: String, CodingKey {
@@ -92,6 +98,7 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
         case planID = "plan_id"
         case nonWorkingDueDate = "non_working_due_date"
         case cutOffGap = "cut_off_gap"
+        case resubmitWorkingDays = "resubmit_working_days"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -110,7 +117,9 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
             planID: try c.decodeIfPresent(UUID.self, forKey: .planID),
             nonWorkingDueDate: try c.decodeIfPresent(NonWorkingDueDate.self, forKey: .nonWorkingDueDate)
                 ?? .nextWorkingDay,
-            cutOffGap: try c.decodeIfPresent(CutOffGap.self, forKey: .cutOffGap) ?? .postpone)
+            cutOffGap: try c.decodeIfPresent(CutOffGap.self, forKey: .cutOffGap) ?? .postpone,
+            resubmitWorkingDays: try c.decodeIfPresent(Int.self, forKey: .resubmitWorkingDays)
+                ?? ReportingRegime.defaultResubmitWorkingDays)
     }
 
     /// Problems that make the regime unusable or doubtful, for the admin screen and `ttdn periods`.

@@ -83,14 +83,15 @@ struct RouteRecords {
     }
 
     /// Whether `actor` may use `route` on this table's record, where that depends on the record as well as on the
-    /// route's permission (`Policy.mayRead`, `Policy.mayActFor`); nil where the permission alone decides.
+    /// route's permission (`Policy.mayRead`, `Policy.mayWriteReport`); nil where the permission alone decides.
     func recordRule(_ route: Route, _ actor: Actor?) -> Bool? {
         let agency = fixture.agencies["so-ngoai-vu"]!
         switch (route.method, Self.pattern(route)) {
         case (.GET, "app/reports/:id"), (.GET, "app/evidence/:id"):
             return Policy.mayRead(actor, reportOf: agency)
         case (.POST, "app/reports/:id"):
-            return Policy.mayActFor(actor, agency: agency)
+            // Writing and recalling are the agency's; reviewing is the office's, by its permission alone.
+            return route.path.last?.description == "review" ? nil : Policy.mayWriteReport(actor, of: agency)
         default:
             return nil
         }

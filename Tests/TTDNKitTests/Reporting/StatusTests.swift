@@ -5,10 +5,6 @@ import Testing
 
 @Suite("Timeliness statuses")
 struct StatusTests {
-    /// An instant on `iso` at `hour`:00 Vietnam time.
-    func at(_ iso: String, _ hour: Int = 10) -> Date {
-        d(iso).startOfDay().addingTimeInterval(Double(hour) * 3600)
-    }
 
     let opens = d("2026-05-15"), due = d("2026-05-19")
 

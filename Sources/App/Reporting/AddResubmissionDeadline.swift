@@ -1,0 +1,18 @@
+import Fluent
+import SQLKit
+
+/// The office's day (issue 12): returning a report sets a resubmission deadline, and a resubmission sent
+/// after it is remembered as late (`ReportStanding`). Additive: reports returned before keep no deadline,
+/// so their resubmissions are judged on time as they were.
+struct AddResubmissionDeadline: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Submission.schema).field("resend_by", .string).update()
+        try await database.schema(Submission.schema)
+            .field("resent_late", .bool, .required, .sql(.default(false))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Submission.schema).deleteField("resent_late").update()
+        try await database.schema(Submission.schema).deleteField("resend_by").update()
+    }
+}
