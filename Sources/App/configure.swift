@@ -46,6 +46,7 @@ func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(UserSessionAuthenticator())
     app.middleware.use(LocaleMiddleware())
+    app.middleware.use(UnreadCountMiddleware())
 
     // `HOST` and `PORT` from the environment; `--hostname` and `--port` on the command line win.
     if let host = settings.host { app.http.server.configuration.hostname = host }

@@ -33,6 +33,19 @@ import Vapor
             #expect(entry.decodedChanges["official_name"] == ["Sở Ngoại vụ", "Sở Ngoại vụ tỉnh Lạng Sơn"])
             #expect(entry.decodedChanges["code"] == nil, "unchanged fields are not listed")
             #expect(abs(entry.at.timeIntervalSinceNow) < 60)
+
+            // The trail in words: the field's label, before and after side by side, names not ids.
+            var admin = Browser(app)
+            try await admin.login(fixture.users[.admin]!)
+            let page = try await admin.get(SiteURL.audit.with(["type": "agency", "action": "update"])).text
+            #expect(
+                page.contains(
+                    "<th scope=\"row\">Tên chính thức</th><td><del>Sở Ngoại vụ</del></td><td><ins>Sở Ngoại vụ tỉnh Lạng Sơn</ins></td>"
+                ))
+            #expect(!page.contains(id.uuidString))
+            let withIDs = try await admin.get(SiteURL.audit.with(["type": "agency", "action": "update", "ids": "1"]))
+                .text
+            #expect(withIDs.contains(id.uuidString) && withIDs.contains("<th scope=\"row\">official_name</th>"))
         }
     }
 

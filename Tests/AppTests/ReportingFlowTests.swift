@@ -162,6 +162,17 @@ struct ReportingFlowTests {
             // Review: a return needs a reason; the officer is notified; resubmission; acceptance locks.
             var coordinator = Browser(app)
             try await coordinator.login(fixture.users[.coordinator]!)
+            // The office's home: the report arrived and waits for review; the other agencies' Q1 is late.
+            let officeHome = try await coordinator.get(SiteURL.workspace.path).text
+            #expect(officeHome.contains("<strong>Sở Ngoại vụ</strong> · Báo cáo hằng quý · Quý I/\(Self.year)</a>"))
+            let dueQ1 = try #require(
+                try await Self.obligation(app, agency: fixture.agencies["so-vhttdl"]!, period: "\(Self.year)-Q1").due)
+            let q1Late = dueQ1.days(until: app.clock.today)
+            #expect(officeHome.contains("<strong>Sở Văn hóa, Thể thao và Du lịch</strong> · "))
+            #expect(
+                officeHome.contains(
+                    "Quý I/\(Self.year)</a> · Hạn gửi \(Formatting.date(dueQ1, .vi)) · <span class=\"tag send-missing\">trễ \(q1Late) ngày</span>"
+                ))
             _ = try await coordinator.post(
                 SiteURL.reportReview(q1.id!).path, form: [("decision", "return"), ("version", "2")])
             #expect(try await Submission.find(row.id, on: app.db)?.submissionState == .submitted)
@@ -179,12 +190,23 @@ struct ReportingFlowTests {
                 LocalDate(iso: resendBy)
                     == ReportStanding.resendDeadline(returnedOn: app.clock.today, workingDays: 5, calendar: .vietnam))
             #expect(returned.text.contains("5 ngày làm việc kể từ ngày trả lại"))
+            // The officer's home: returned to us, why, and by when to send it again.
+            let officerHome = try await officer.get(SiteURL.workspace.path).text
+            #expect(officerHome.contains("<h2 id=\"returned-h\">Báo cáo bị trả lại</h2>"))
+            #expect(officerHome.contains("Chờ gửi lại, hạn \(Formatting.date(LocalDate(iso: resendBy)!, .vi))"))
+            #expect(officerHome.contains("<span class=\"prose\">Bổ sung số liệu</span>"))
             #expect(
                 try await officer.multipart(
                     path,
                     fields: [("version", "3"), ("action", "submit")]
                         + Self.taskFields(plan, done: "Phát hành số 1, 2.000 bản")
                 ).status == .seeOther)
+            // The office was told of both sendings; the header counts what it has not read.
+            let home = try await coordinator.get(SiteURL.workspace.path).text
+            #expect(home.contains("<span class=\"count-badge\" aria-hidden=\"true\">2</span>"))
+            let told = try await coordinator.get(SiteURL.notifications.path).text
+            #expect(told.contains("Sở Ngoại vụ đã gửi báo cáo Báo cáo hằng quý, kỳ Quý I/\(Self.year)."))
+            #expect(told.contains("Sở Ngoại vụ đã gửi lại báo cáo Báo cáo hằng quý, kỳ Quý I/\(Self.year)."))
             _ = try await coordinator.post(
                 SiteURL.reportReview(q1.id!).path, form: [("decision", "accept"), ("version", "4")])
             row = try #require(try await Submission.find(row.id, on: app.db))
@@ -262,6 +284,8 @@ struct ReportingFlowTests {
                 text.contains(">BÁO CÁO<") && text.contains(">Kính gửi:<")
                     && text.contains("Bộ Văn hóa, Thể thao và Du lịch."))
             #expect(text.contains("Phát hành số 1, 2.000 bản.") && text.contains("Đề nghị bố trí kinh phí in bản tin."))
+            // The plan's own numbering: II.1 is II.1 in the report too.
+            #expect(text.contains(">II.1. Phát hành Bản tin thông tin đối ngoại Lạng Sơn<"))
             #expect(
                 text.contains("Số: 25/BC-SNgV"),
                 "\(text.components(separatedBy: "Số:").dropFirst().first?.prefix(80) ?? "")")
@@ -379,12 +403,33 @@ struct RegimeFormTests {
             let (fixture, plan, regime, browser) = try await RegimeFormTests.signedInWithPlan(app)
             var coordinator = browser
             let page = try await coordinator.get(SiteURL.regime(regime.id!).path)
-            #expect(page.status == .ok && page.text.contains("before-day:15"))
+            // The rules in words: a kind chosen from a list and its number; no syntax to type.
+            #expect(
+                page.status == .ok
+                    && page.text.contains(
+                        "<option value=\"before-day\" selected>Trước ngày N của tháng cuối kỳ</option>")
+            )
+            #expect(
+                page.text.contains(
+                    "name=\"dueDay\" type=\"number\" min=\"1\" max=\"60\" inputmode=\"numeric\" value=\"15\""))
+            #expect(!page.text.contains("before-day:15"))
             let base: [(String, String)] = [
                 ("version", "1"), ("name", "Báo cáo tháng"), ("year", String(plan.year)), ("frequency", "monthly"),
                 ("window", "nd09"),
                 ("due", "before-day:20"), ("lock", "never"), ("before", "3, 1"), ("after", "1"), ("resubmit", "3"),
             ]
+            // "Xem trước": the periods the form gives, nothing saved.
+            let preview = try await coordinator.post(
+                SiteURL.regime(regime.id!).path,
+                form: [
+                    ("version", "1"), ("name", "Báo cáo tháng"), ("year", String(plan.year)), ("frequency", "monthly"),
+                    ("window", "nd09"), ("dueKind", "by-day"), ("dueDay", "25"), ("lockKind", "days-after-due"),
+                    ("lockDays", "10"), ("before", "3"), ("after", "1"), ("resubmit", "5"),
+                    ("reporters", "plan-task-leads"), ("preview", "1"),
+                ])
+            #expect(preview.status == .ok && preview.text.contains("Xem trước: các kỳ dưới đây theo biểu mẫu vừa nhập"))
+            #expect(preview.text.contains("Tháng 12/\(plan.year)") || preview.text.contains("12/\(plan.year)"))
+            #expect(try await RegimeRecord.find(regime.id, on: app.db)?.regime.frequency == .quarterly)
             let empty = try await coordinator.post(
                 SiteURL.regime(regime.id!).path, form: base + [("reporters", "chosen")])
             #expect(empty.status == .badRequest && empty.text.contains("Hãy chọn ít nhất một đơn vị hoặc nhóm."))
@@ -453,6 +498,40 @@ struct ReportRequestTests {
                 })
             let page = try await coordinator.get(SiteURL.regime(regime.id!).path)
             #expect(page.text.contains("Tình hình đón phóng viên nước ngoài"))
+        }
+    }
+}
+
+@Suite("Consolidated report")
+struct ConsolidatedReportTests {
+    @Test("The compiling office issues it, is not late to itself, and never addresses it to itself")
+    func theCompilerIsNotAmongTheLate() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            let plan = try await PlanFixture.seed(app, fixture, year: ReportingFlowTests.year)
+            let regime = try #require(try await RegimeRecord.query(on: app.db).first())
+            let built = try #require(
+                try await ConsolidatedBuilder(db: app.db).build(
+                    regime: regime, periodKey: "\(plan.year)-Q1", today: app.clock.today))
+            let report = built.report
+            // Reports go to Sở Ngoại vụ: it compiles and issues the report, and owes nobody its own.
+            #expect(report.issuingBody == "Sở Ngoại vụ")
+            #expect(!report.missing.contains("Sở Ngoại vụ") && !report.late.contains("Sở Ngoại vụ"))
+            #expect(report.missing.contains("Sở Văn hóa, Thể thao và Du lịch"))
+            // Addressed to the body above it (the plan is its own), with "Lưu: VT" after.
+            #expect(report.addressees == ["Ủy ban nhân dân tỉnh Lạng Sơn"])
+            #expect(report.recipients == report.addressees + ["Lưu: VT"])
+
+            // The regime's own list wins, and the compiler is dropped from it.
+            var edited = regime.regime
+            edited.consolidatedTo = ["Sở Ngoại vụ", "Bộ Ngoại giao"]
+            try await regime.auditedUpdate(on: app.db, by: .system("test", clock: app.clock)) {
+                $0.regime = edited
+            }
+            let again = try #require(
+                try await ConsolidatedBuilder(db: app.db).build(
+                    regime: regime, periodKey: "\(plan.year)-Q1", today: app.clock.today))
+            #expect(again.report.addressees == ["Bộ Ngoại giao"])
         }
     }
 }

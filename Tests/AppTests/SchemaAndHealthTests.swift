@@ -35,7 +35,7 @@ import VaporTesting
     @Test func migrationsRevertAndRunAgain() async throws {
         try await withApp { app in
             try await app.autoRevert()
-            #expect(try await DatabaseSetup.pendingMigrations(app).count == 13)
+            #expect(try await DatabaseSetup.pendingMigrations(app).count == 14)
             try await app.autoMigrate()
             #expect(try await DatabaseSetup.pendingMigrations(app).isEmpty)
         }

@@ -88,13 +88,15 @@ def test_officer_submits_coordinator_returns_then_accepts():
     ui.log_in_as("dieuphoi")
     ui.open_page(report_url.replace(ui.BASE_URL, ""))
     review("return", "Đề nghị bổ sung số tin, bài.")
-    assert ui.t("vi", "report.status.returned") in ui.text_of("main")
+    assert ui.t("vi", "report.review.returned") in ui.text_of("main")
     ui.log_out()
 
     # The officer sees why, adds to it, resubmits.
     ui.log_in_as("canbo")
     ui.open_page(report_url.replace(ui.BASE_URL, ""))
     assert "Đề nghị bổ sung số tin, bài." in ui.text_of("main")
+    # With the resubmission deadline and the rule it is judged by.
+    assert "ngày làm việc kể từ ngày trả lại" in ui.text_of("main")
     first = d.find_elements(By.CSS_SELECTOR, 'form.report-form textarea[name$="[done]"]')[0]
     first.send_keys(" " + MORE)
     submit("submit")
@@ -104,7 +106,7 @@ def test_officer_submits_coordinator_returns_then_accepts():
     ui.log_in_as("dieuphoi")
     ui.open_page(report_url.replace(ui.BASE_URL, ""))
     review("accept")
-    assert ui.t("vi", "report.status.accepted") in ui.text_of("main")
+    assert ui.t("vi", "report.review.accepted") in ui.text_of("main")
     ui.open_page(plan_url.replace(ui.BASE_URL, "") + "/reporting")
     ui.check_page("vi")
     path = report_url.replace(ui.BASE_URL, "")

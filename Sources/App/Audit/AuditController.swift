@@ -13,7 +13,7 @@ enum AuditController {
             let entityType: String
             let entityLabel: String
             let entityID: String
-            let changes: [Change]
+            let changes: [Change]?
         }
         struct Change: Encodable {
             let field: String
@@ -27,6 +27,8 @@ enum AuditController {
         let actions: [AccountController.Option]
         let nextPage: String?
         let previousPage: String?
+        let showIDs: Bool
+        let idsToggle: String
     }
 
     struct Filter: Content {
@@ -37,6 +39,8 @@ enum AuditController {
         var from: String?
         var to: String?
         var page: Int?
+        /// "1": show record ids beside the names.
+        var ids: String?
     }
 
     static let pageSize = 50
@@ -72,22 +76,27 @@ enum AuditController {
         } else {
             slice = ArraySlice(try await query.range(((page - 1) * pageSize)..<(page * pageSize + 1)).all())
         }
-        let rows = slice.prefix(pageSize).map { entry in
+        let shown = Array(slice.prefix(pageSize))
+        let showIDs = filter.ids == "1"
+        // Names of the records and people the entries mention, labels of their fields; ids on request.
+        let readable = showIDs ? AuditReadable() : try await AuditReadable.load(shown, req: req)
+        let rows = shown.map { entry in
             Page.Row(
                 at: Formatting.dateTime(entry.at, req.locale), actor: entry.actorName,
                 action: req.t("audit.action.\(entry.action)"), entityType: req.t("audit.type.\(entry.entityType)"),
-                entityLabel: entry.entityLabel, entityID: entry.entityID,
-                changes: entry.decodedChanges.sorted { $0.key < $1.key }.map { field, values in
+                entityLabel: readable.words(entry.entityLabel), entityID: entry.entityID,
+                changes: entry.decodedChanges.map { field, values in
                     Page.Change(
-                        field: field, before: values.first.flatMap { $0 } ?? "", after: values.last.flatMap { $0 } ?? ""
-                    )
-                })
+                        field: showIDs ? field : readable.label(field, req: req),
+                        before: readable.words(values.first.flatMap { $0 } ?? ""),
+                        after: readable.words(values.last.flatMap { $0 } ?? ""))
+                }.sorted { $0.field < $1.field }.nonEmpty)
         }
         func link(_ page: Int) -> String {
             var query: [String: String] = ["page": String(page)]
             for (key, value) in [
                 ("type", filter.type), ("action", filter.action), ("actor", filter.actor), ("record", filter.record),
-                ("from", filter.from), ("to", filter.to),
+                ("from", filter.from), ("to", filter.to), ("ids", filter.ids),
             ] {
                 if let value, !value.isEmpty { query[key] = value }
             }
@@ -101,7 +110,21 @@ enum AuditController {
                     value: $0.rawValue, label: req.t("audit.action.\($0.rawValue)"),
                     selected: $0.rawValue == filter.action)
             },
-            nextPage: slice.count > pageSize ? link(page + 1) : nil, previousPage: page > 1 ? link(page - 1) : nil)
+            nextPage: slice.count > pageSize ? link(page + 1) : nil, previousPage: page > 1 ? link(page - 1) : nil,
+            showIDs: showIDs, idsToggle: idsToggle(filter, showIDs))
         return try await req.view.render("audit/index", context)
+    }
+
+    /// The same page with ids shown or hidden.
+    static func idsToggle(_ filter: Filter, _ showing: Bool) -> String {
+        var query: [String: String] = [:]
+        for (key, value) in [
+            ("type", filter.type), ("action", filter.action), ("actor", filter.actor), ("record", filter.record),
+            ("from", filter.from), ("to", filter.to),
+        ] {
+            if let value, !value.isEmpty { query[key] = value }
+        }
+        if !showing { query["ids"] = "1" }
+        return SiteURL.audit.with(query)
     }
 }

@@ -14,8 +14,10 @@ enum AgencyController {
     @Sendable static func index(req: Request) async throws -> View {
         let filter = try req.query.decode(Filter.self)
         let directory = try await DirectoryLoader(db: req.db).agencies()
-        let includeAll = filter.show == "all"
         let needle = VietnameseText.searchKey(filter.q ?? "")
+        // A search finds former names too (merged and dissolved agencies, what people still type), each with
+        // what it became; the tree shows today's directory unless asked for all.
+        let includeAll = filter.show == "all" || !needle.isEmpty
         let matching = directory.filter { agency in
             (includeAll || agency.isCurrent(on: req.today))
                 && (filter.kind.map { $0.isEmpty || agency.kind == $0 } ?? true)
@@ -23,7 +25,9 @@ enum AgencyController {
         }
         let searching = !needle.isEmpty || !(filter.kind ?? "").isEmpty
         let rows =
-            searching ? AgencyIndexPage.flatRows(matching, req: req) : AgencyIndexPage.treeRows(matching, req: req)
+            searching
+            ? AgencyIndexPage.flatRows(matching, req: req, names: try await req.directoryNames())
+            : AgencyIndexPage.treeRows(matching, req: req)
         let page = AgencyIndexPage(
             layout: req.layout(titleKey: "agencies.title"), rows: rows.nonEmpty, query: filter.q ?? "",
             kinds: AgencyIndexPage.kindOptions(req, selected: filter.kind), showAll: includeAll,

@@ -11,6 +11,9 @@ struct AgencyIndexPage: Encodable {
         let depth: Int
         let current: Bool
         let validTo: String?
+        /// What a merged or dissolved agency became (its current successor), with its page.
+        var became: String?
+        var becameHref: String?
     }
 
     let layout: LayoutContext
@@ -29,8 +32,21 @@ struct AgencyIndexPage: Encodable {
             validTo: Formatting.date(iso: agency.validTo, req.locale))
     }
 
-    static func flatRows(_ agencies: [Agency], req: Request) -> [Row] {
-        agencies.map { row($0, depth: 0, req: req) }
+    /// Search results: current agencies first, then former ones, each former one with what it became.
+    static func flatRows(_ agencies: [Agency], req: Request, names: PlanAgencyNames) -> [Row] {
+        let today = req.today
+        return agencies.sorted { ($0.isCurrent(on: today) ? 0 : 1) < ($1.isCurrent(on: today) ? 0 : 1) }.map {
+            agency in
+            var row = row(agency, depth: 0, req: req)
+            if !row.current, let id = agency.id {
+                let successor = names.current(id)
+                if successor != id {
+                    row.became = names.name(of: successor)
+                    row.becameHref = SiteURL.agency(successor).path
+                }
+            }
+            return row
+        }
     }
 
     /// Depth-first, children under their parent, each level in dictionary order. An agency whose

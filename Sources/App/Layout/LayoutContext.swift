@@ -9,6 +9,9 @@ struct LayoutContext: Encodable, Sendable {
         let label: String
         let href: String
         let current: Bool
+        /// Unread notifications, on the notifications item: the number, and the words a screen reader says.
+        var count: String? = nil
+        var countLabel: String? = nil
     }
 
     struct LanguageLink: Encodable, Sendable {
@@ -68,6 +71,11 @@ extension Request {
             guard Policy.allows(actor, permission), actor != nil else { return nil }
             let href = url.path
             let current = href == "/app" ? currentPath == href : currentPath.hasPrefix(href)
+            if url == .notifications, let unread = storage[UnreadCountMiddleware.Key.self], unread > 0 {
+                return .init(
+                    label: t(key), href: href, current: current, count: String(unread),
+                    countLabel: t("nav.notifications.unread", String(unread)))
+            }
             return .init(label: t(key), href: href, current: current)
         }
         // The switcher keeps the page's other query parameters (a search, a filter).
@@ -98,6 +106,7 @@ extension Request {
         ("nav.my_tasks", .myTasks, .viewPlans),  // Plans
         ("nav.plans", .plans, .viewPlans),  // Plans
         ("nav.reports", .reports, .fileReports),  // Reporting
+        ("nav.dashboards", .dashboards, .viewReports),  // Reporting
         ("nav.notifications", .notifications, .signedIn),  // Reporting
         ("nav.holidays", .holidays, .reviewReports),  // Reporting
         ("nav.indicators", .indicators, .reviewReports),  // Reporting

@@ -41,15 +41,19 @@ struct ConsolidatedBuilder {
             title = named.hasPrefix("thực hiện") ? "Kết quả \(named)" : "\(title) \(named)"
         }
         title += ", \(Self.lowerFirst(any.periodLabel))"
-        let issuer = plan?.$issuingAgency.id.flatMap { names.agencies[names.current($0)] }
+        // The office that compiles is the one the agencies report to (the regime's recipient); it issues the
+        // report. It does not owe a report to itself, and it never addresses the report to itself.
+        let compiler = Self.compiler(of: regime.regime, names: names)
+        let planIssuer = plan?.$issuingAgency.id.map { names.current($0) }
+        let issuer = (compiler ?? planIssuer).flatMap { names.agencies[$0] }
         var report = ConsolidatedReport(issuingBody: issuer?.officialName ?? "", title: title)
         report.parentBody = issuer?.$parent.id.flatMap { names.agencies[$0]?.officialName }
         report.place = plan?.place
         report.date = DocumentDate(today)
         report.number = draft?.number
         report.symbol = plan?.symbol.map(Self.reportSymbol)
-        let recipient = regime.regime.recipients.named.map { Self.currentName(of: $0, names: names) }
-        report.addressees = draft?.addressees ?? [recipient ?? "Ủy ban nhân dân tỉnh"]
+        report.addressees =
+            draft?.addressees ?? Self.addressees(regime.regime, compiler: issuer, planIssuer: planIssuer, names: names)
         report.recipients = report.addressees + ["Lưu: VT"]
         if let plan {
             report.signer = OfficialPlan.Signature(
@@ -66,11 +70,12 @@ struct ConsolidatedBuilder {
             (names.agencies[$0.$agency.id]?.sortKey ?? "") < (names.agencies[$1.$agency.id]?.sortKey ?? "")
         }) {
             let name = names.name(of: o.$agency.id) ?? "—"
-            let submission = byObligation[o.id!]
-            if ReportTimeliness.isOnTime(submission?.dates ?? .none, due: o.due) == false { report.late.append(name) }
+            let owes = compiler.map { names.current(o.$agency.id) != $0 } ?? true
+            let standing = o.standing(byObligation[o.id!], now: today.startOfDay().addingTimeInterval(12 * 3600))
+            if owes, standing.onTime == false { report.late.append(name) }
             if let content = acceptedReports[o.id!] {
                 accepted.append((o.$agency.id, content))
-            } else {
+            } else if owes {
                 report.missing.append(name)
             }
         }
@@ -139,6 +144,30 @@ struct ConsolidatedBuilder {
         return Built(
             report: report, regime: regime, plan: plan, periodLabel: any.periodLabel, draft: draft,
             accepted: accepted.count, expected: thisPeriod.count)
+    }
+
+    /// The agency the regime's reports go to, at its current name: the one chosen, else the one its
+    /// recipient's wording names in the directory.
+    static func compiler(of regime: ReportingRegime, names: PlanAgencyNames) -> UUID? {
+        if let chosen = regime.recipients.agencies.first { return names.current(chosen) }
+        guard let wording = regime.recipients.named else { return nil }
+        let key = VietnameseText.searchKey(wording)
+        return names.agencies.values.first { VietnameseText.searchKey($0.officialName) == key }?.id
+            .map { names.current($0) }
+    }
+
+    /// "Kính gửi": the regime's own list when the office set one, else the plan's issuing body (the body
+    /// that asked for the results), else the compiler's parent body; never the compiler itself.
+    static func addressees(_ regime: ReportingRegime, compiler: Agency?, planIssuer: UUID?, names: PlanAgencyNames)
+        -> [String]
+    {
+        let own = compiler.map { VietnameseText.searchKey($0.officialName) }
+        let set = regime.consolidatedTo.map { currentName(of: $0, names: names) }
+            .filter { VietnameseText.searchKey($0) != own }
+        if !set.isEmpty { return set }
+        if let planIssuer, planIssuer != compiler?.id, let name = names.name(of: planIssuer) { return [name] }
+        if let parent = compiler?.$parent.id.flatMap({ names.name(of: names.current($0)) }) { return [parent] }
+        return ["Ủy ban nhân dân tỉnh"]
     }
 
     /// A recipient as the plan wrote it, under its current name when the directory knows it.

@@ -67,6 +67,19 @@ enum Notifications {
             dedupe: "review|\(UUID().uuidString)", at: now, on: db)
     }
 
+    /// The coordinators hear of each report an agency sends, and of each one sent again after a return.
+    static func submitted(obligation: Obligation, agency: String, again: Bool, at now: Date, on db: any Database)
+        async throws
+    {
+        let regime = try await obligation.$regime.get(on: db)
+        let users = try await coordinators(on: db).compactMap(\.id)
+        let message = Message(
+            key: again ? "notify.resubmitted" : "notify.submitted", args: [agency, regime.name, obligation.periodLabel])
+        try await send(
+            to: users, message, link: SiteURL.report(obligation.requireID()).path,
+            dedupe: "submitted|\(UUID().uuidString)", at: now, on: db)
+    }
+
     struct Row: Decodable {
         let text: String
         let link: String

@@ -29,14 +29,24 @@ enum RegimeController {
         var year: String?
         var frequency: String?
         var window: String?
+        /// The rules in the compact syntax (scripts, older pages); the form sends them in parts below.
         var due: String?
         var lock: String?
+        var dueKind: String?
+        var dueDay: String?
+        var dueMonth: String?
+        var lockKind: String?
+        var lockDays: String?
         var before: String?
         var after: String?
         /// Working days a returned report has to be sent again.
         var resubmit: String?
         var reporters: String?
         var recipient: String?
+        /// Where the compiled report goes ("Kính gửi"), one body per line.
+        var consolidatedTo: String?
+        /// "Xem trước": the periods the form gives, shown without saving.
+        var preview: String?
         var version: Int?
         /// With `reporters=chosen`: directory ids.
         var agencies: [String]?
@@ -56,6 +66,9 @@ enum RegimeController {
         let action: String
         let dashboardHref: String?
         let form: Form
+        let dueKinds: [SelectOption]
+        let lockKinds: [SelectOption]
+        let months: [SelectOption]
         let frequencies: [SelectOption]
         let windows: [SelectOption]
         let reporters: [SelectOption]
@@ -66,6 +79,8 @@ enum RegimeController {
         let periods: [PeriodRow]?
         /// Ad-hoc and special-topic regimes: the requests made, and the form for a new one.
         let requestAction: String?
+        /// The periods shown are those of the form as typed, not yet saved.
+        var previewing = false
     }
 
     @Sendable static func edit(req: Request) async throws -> View {
@@ -73,11 +88,13 @@ enum RegimeController {
         let r = record.regime
         let form = Form(
             name: r.name, year: String(record.year), frequency: r.frequency.rawValue, window: r.window.rawValue,
-            due: r.due.description,
-            lock: r.lock.description, before: r.reminders.daysBefore.map(String.init).joined(separator: ", "),
+            due: nil, lock: nil, dueKind: r.due.kind.rawValue, dueDay: r.due.number.map(String.init),
+            dueMonth: r.due.month.map(String.init), lockKind: r.lock.kind, lockDays: r.lock.days.map(String.init),
+            before: r.reminders.daysBefore.map(String.init).joined(separator: ", "),
             after: r.reminders.daysAfter.map(String.init).joined(separator: ", "),
             resubmit: String(r.resubmitWorkingDays), reporters: reportersValue(r.reporters),
-            recipient: r.recipients.named, version: record.version, agencies: chosenIDs(r.reporters).agencies,
+            recipient: r.recipients.named, consolidatedTo: r.consolidatedTo.joined(separator: "\n"),
+            version: record.version, agencies: chosenIDs(r.reporters).agencies,
             groups: chosenIDs(r.reporters).groups)
         return try await req.view.render("reports/regime", page(req, record, form: form, regime: r, errors: [:]))
     }
@@ -124,6 +141,18 @@ enum RegimeController {
         return Page(
             layout: req.layout(title: req.t("regime.edit.title")), action: SiteURL.regime(try record.requireID()).path,
             dashboardHref: record.$plan.id.map { SiteURL.planReporting($0).path }, form: form,
+            dueKinds: DueRule.Kind.allCases.map {
+                SelectOption(
+                    value: $0.rawValue, label: req.t("regime.due.\($0.rawValue)"), selected: $0.rawValue == form.dueKind
+                )
+            },
+            lockKinds: ["never", "days-after-due"].map {
+                SelectOption(value: $0, label: req.t("regime.lock.\($0)"), selected: $0 == form.lockKind)
+            },
+            months: (1...12).map {
+                SelectOption(
+                    value: String($0), label: req.t("regime.month", String($0)), selected: String($0) == form.dueMonth)
+            },
             frequencies: ReportingFrequency.allCases.map {
                 SelectOption(
                     value: $0.rawValue, label: req.t("regime.frequency.\($0.rawValue)"),
@@ -155,7 +184,7 @@ enum RegimeController {
 
     @Sendable static func update(req: Request) async throws -> Response {
         guard let record = try await RegimeRecord.find(req.recordID(), on: req.db) else { throw Abort(.notFound) }
-        let form = try req.content.decode(Form.self)
+        var form = try req.content.decode(Form.self)
         var errors: [String: String] = [:]
         let name = FormText.value(form.name) ?? ""
         if name.isEmpty || name.count > 300 { errors["name"] = "regime.error.name" }
@@ -164,10 +193,26 @@ enum RegimeController {
         let frequency = form.frequency.flatMap(ReportingFrequency.init(rawValue:))
         if frequency == nil { errors["frequency"] = "regime.error.frequency" }
         let window = form.window.flatMap(DataWindowRule.init(rawValue:)) ?? .nd09
-        let due = DueRule(syntax: form.due ?? "")
+        func number(_ text: String?) -> Int? { Int((text ?? "").trimmingCharacters(in: .whitespaces)) }
+        // The form's parts when it sent them, else the compact syntax.
+        let due =
+            form.dueKind.map { kind in
+                DueRule.Kind(rawValue: kind).flatMap {
+                    DueRule(kind: $0, number: number(form.dueDay), month: number(form.dueMonth))
+                }
+            } ?? DueRule(syntax: form.due ?? "")
         if due == nil { errors["due"] = "regime.error.due" }
-        let lock = LockRule(syntax: form.lock ?? "never")
+        let lock =
+            form.lockKind.map { LockRule(kind: $0, days: number(form.lockDays)) }
+            ?? LockRule(syntax: form.lock ?? "never")
         if lock == nil { errors["lock"] = "regime.error.lock" }
+        // A form sent in the compact syntax is shown back in words.
+        if form.dueKind == nil, let due {
+            (form.dueKind, form.dueDay, form.dueMonth) = (
+                due.kind.rawValue, due.number.map(String.init), due.month.map(String.init)
+            )
+        }
+        if form.lockKind == nil, let lock { (form.lockKind, form.lockDays) = (lock.kind, lock.days.map(String.init)) }
         func days(_ text: String?) -> [Int]? {
             let parts = (text ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
             let numbers = parts.compactMap { Int($0) }.filter { (0...60).contains($0) }
@@ -203,6 +248,10 @@ enum RegimeController {
             default: regime.reporters = .planTaskLeads
             }
             regime.recipients.named = FormText.value(form.recipient)
+            if let lines = form.consolidatedTo {
+                regime.consolidatedTo = lines.split(whereSeparator: \.isNewline)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
             if !regime.problems.isEmpty { errors["due"] = "regime.error.problem" }
         }
         let shown = frequency != nil && due != nil && lock != nil ? regime : nil
@@ -222,6 +271,11 @@ enum RegimeController {
                 "reports/regime", page(req, record, form: form, regime: shown, errors: errors)
             )
             .encodeResponse(status: .badRequest, for: req)
+        }
+        if form.preview != nil {
+            var page = try await page(req, record, form: form, regime: shown, errors: [:])
+            page.previewing = true
+            return try await req.view.render("reports/regime", page).encodeResponse(for: req)
         }
         let saved = regime
         do {

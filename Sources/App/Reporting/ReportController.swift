@@ -111,8 +111,9 @@ enum ReportController {
             return try await req.view.render("reports/show", page).encodeResponse(status: status, for: req)
         }
         guard problems.isEmpty else { return try await refuse(problems, status: .badRequest) }
+        let saved: Submission
         do {
-            _ = try await SubmissionStore.save(
+            saved = try await SubmissionStore.save(
                 content, submit: submit, expectedVersion: form.version ?? 0, uploads: uploads,
                 obligation: obligation,
                 settings: req.application.settings, app: req.application, db: req.db, user: user,
@@ -128,6 +129,12 @@ enum ReportController {
         } catch SubmissionStore.Failure.evidence(let name, let problem) {
             return try await refuse(
                 ["evidence": req.t("report.error.evidence.\(problem.rawValue)", name)], status: .badRequest)
+        }
+        if submit {
+            // The office is told a report arrived (or came back after a return), with a link to it.
+            try await Notifications.submitted(
+                obligation: obligation, agency: names.name(of: obligation.$agency.id) ?? "",
+                again: saved.returnedAt != nil, at: req.now, on: req.db)
         }
         req.flash(.success, req.t(submit ? "report.submitted" : "report.saved"))
         return req.redirect(to: SiteURL.report(try obligation.requireID()).path)

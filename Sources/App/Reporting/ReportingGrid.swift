@@ -16,7 +16,7 @@ struct ReportingGrid {
         let lock_on: String?
     }
 
-    struct SubmissionRow: Decodable {
+    struct SubmissionRow: Decodable, SubmissionColumns {
         let obligation_id: UUID
         let state: String
         let first_submitted_at: Date?
@@ -24,15 +24,7 @@ struct ReportingGrid {
         let returned_at: Date?
         let accepted_at: Date?
         let resend_by: String?
-        let resent_late: Bool
-
-        var history: ReportStanding.History {
-            .init(
-                dates: SubmissionDates(
-                    firstSubmittedAt: first_submitted_at, lastSubmittedAt: last_submitted_at,
-                    returnedAt: returned_at, acceptedAt: accepted_at),
-                resendBy: resend_by.flatMap(LocalDate.init(iso:)), resentLateBefore: resent_late)
-        }
+        let resent_late: Bool?
     }
 
     struct Period {
@@ -64,10 +56,7 @@ struct ReportingGrid {
             .all(decoding: ObligationRow.self)
         let submissions = try await sql.select()
             .columns(
-                [
-                    "obligation_id", "state", "first_submitted_at", "last_submitted_at", "returned_at", "accepted_at",
-                    "resend_by", "resent_late",
-                ].map { SQLColumn($0, table: "s") }
+                (["obligation_id", "state"] + SubmissionRow.submissionColumns).map { SQLColumn($0, table: "s") }
             )
             .from(SQLAlias(SQLIdentifier(Submission.schema), as: SQLIdentifier("s")))
             .join(
@@ -105,5 +94,31 @@ struct ReportingGrid {
 
     var summary: ReportingSummary {
         ReportingSummary(cells: cells.map { $0.map { $0.map { ReportingCell(status: $0.status, onTime: $0.onTime) } } })
+    }
+}
+
+/// A submission's columns as plain SQL rows read them (the dashboard grid, the home pages), and the
+/// history `ReportStanding` judges them on, in one place.
+protocol SubmissionColumns {
+    var first_submitted_at: Date? { get }
+    var last_submitted_at: Date? { get }
+    var returned_at: Date? { get }
+    var accepted_at: Date? { get }
+    var resend_by: String? { get }
+    var resent_late: Bool? { get }
+}
+
+extension SubmissionColumns {
+    /// The submission columns selected by those rows.
+    static var submissionColumns: [String] {
+        ["first_submitted_at", "last_submitted_at", "returned_at", "accepted_at", "resend_by", "resent_late"]
+    }
+
+    var history: ReportStanding.History {
+        .init(
+            dates: SubmissionDates(
+                firstSubmittedAt: first_submitted_at, lastSubmittedAt: last_submitted_at, returnedAt: returned_at,
+                acceptedAt: accepted_at),
+            resendBy: resend_by.flatMap(LocalDate.init(iso:)), resentLateBefore: resent_late ?? false)
     }
 }

@@ -7,9 +7,9 @@ enum StandingText {
     /// "Gửi lại trễ hạn", "Chờ gửi lại, hạn 25/09/2025" …
     static func sending(_ standing: ReportStanding, _ req: Request) -> String {
         let key = "report.sending.\(standing.sending.rawValue)"
-        guard let by = standing.resendBy, standing.sending == .resendDue || standing.sending == .resendOverdue else {
-            return req.t(key)
-        }
+        guard standing.sending == .resendDue || standing.sending == .resendOverdue else { return req.t(key) }
+        // A report returned before deadlines were kept has none to show.
+        guard let by = standing.resendBy else { return req.t(key + ".undated") }
         return req.t(key, Formatting.date(by, req.locale))
     }
 

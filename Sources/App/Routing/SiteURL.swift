@@ -74,6 +74,8 @@ enum SiteURL: Sendable, Equatable {
     case consolidatedPrint(UUID)
     case notifications
     case notificationsRead
+    /// Every plan's reporting dashboards, across plans (the main menu's "Theo dõi báo cáo").
+    case dashboards
     case holidays
     case regimeRequests(UUID)
     case indicators
@@ -155,6 +157,7 @@ enum SiteURL: Sendable, Equatable {
         case .consolidatedPrint: ["app", "regimes", ":id", "report", "print"]
         case .notifications: ["app", "notifications"]
         case .notificationsRead: ["app", "notifications", "read"]
+        case .dashboards: ["app", "dashboards"]
         case .holidays: ["app", "holidays"]
         case .regimeRequests: ["app", "regimes", ":id", "requests"]
         case .indicators: ["app", "indicators"]

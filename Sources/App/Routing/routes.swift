@@ -107,6 +107,7 @@ func routes(_ app: Application) throws {
         site.get(.holidays, .reviewReports, use: HolidayController.index)
         site.post(.holidays, .reviewReports, use: HolidayController.update)
         site.get(.notifications, .signedIn, use: Notifications.index)
+        site.get(.dashboards, .viewReports, use: DashboardsController.index)
         site.post(.notificationsRead, .signedIn, use: Notifications.read)
     }
 

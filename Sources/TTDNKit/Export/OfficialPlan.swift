@@ -100,11 +100,15 @@ public struct OfficialPlan: Sendable, Equatable {
         public var paragraphs: [Paragraph] = []
         /// `a)`, `b)`, … under the clause.
         public var points: [Item] = []
+        /// The clause's own label (`II.3.1.`) instead of its number in the part: a report on a plan's tasks
+        /// keeps the plan's numbering, so a reader finds each task by the number the plan gave it.
+        public var label: String?
 
-        public init(heading: String, paragraphs: [Paragraph] = [], points: [Item] = []) {
+        public init(heading: String, paragraphs: [Paragraph] = [], points: [Item] = [], label: String? = nil) {
             self.heading = heading
             self.paragraphs = paragraphs
             self.points = points
+            self.label = label
         }
     }
 

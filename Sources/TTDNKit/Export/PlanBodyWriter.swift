@@ -73,7 +73,7 @@ struct BodyWriter {
         var blocks: [Block] = [heading("\(numeral). \(section.title.uppercased())", bold: true)]
         blocks += section.paragraphs.map { .prose($0) }
         for (k, item) in section.items.enumerated() {
-            blocks.append(heading("\(k + 1). \(item.heading)", bold: true))
+            blocks.append(heading("\(item.label ?? "\(k + 1).") \(item.heading)", bold: true))
             blocks += item.paragraphs.map { .prose($0) }
             for (j, point) in item.points.enumerated() {
                 blocks.append(heading("\(OutlineLabels.letter(j + 1))) \(point.heading)", bold: false))

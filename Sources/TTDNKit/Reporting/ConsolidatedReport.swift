@@ -191,8 +191,10 @@ public struct ConsolidatedReport: Sendable, Equatable {
                     OfficialPlan.Paragraph(task.indicators.map(\.line).joined(separator: "; "), boldLead: "Chỉ tiêu:"))
             }
             if paragraphs.isEmpty { paragraphs = ["Chưa có báo cáo kết quả."] }
-            // Numbered 1., 2., … in the report's own order; the plan's outline refs would read as II.3.1 under I.
-            return OfficialPlan.Item(heading: task.title, paragraphs: paragraphs)
+            // The plan's own numbering (II.3.1 stays II.3.1): the reader finds each task by the number the plan
+            // gave it, whatever part of the report it sits in.
+            return OfficialPlan.Item(
+                heading: task.title, paragraphs: paragraphs, label: task.ref.isEmpty ? nil : "\(task.ref).")
         }
         doc.sections = [OfficialPlan.Section(kind: .other, title: "Kết quả thực hiện", items: results)]
         for part in [Part.shortcomings, .nextPeriod, .proposals] {

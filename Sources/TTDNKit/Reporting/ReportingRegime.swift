@@ -62,6 +62,10 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
     public var cutOffGap: CutOffGap
     /// Working days a returned report has to be sent again (its resubmission deadline, `ReportStanding`).
     public var resubmitWorkingDays: Int
+    /// Where the office sends the report it compiles from the agencies' ones: its "Kính gửi" and, with
+    /// "Lưu: VT", its "Nơi nhận" (`Ủy ban nhân dân tỉnh`, `Bộ Ngoại giao`). Empty: the app proposes the
+    /// plan's issuing body, never the compiling office itself.
+    public var consolidatedTo: [String]
 
     public static let defaultResubmitWorkingDays = 5
 
@@ -77,7 +81,8 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
         planID: UUID? = nil,
         nonWorkingDueDate: NonWorkingDueDate = .nextWorkingDay,
         cutOffGap: CutOffGap = .postpone,
-        resubmitWorkingDays: Int = ReportingRegime.defaultResubmitWorkingDays
+        resubmitWorkingDays: Int = ReportingRegime.defaultResubmitWorkingDays,
+        consolidatedTo: [String] = []
     ) {
         self.name = name
         self.frequency = frequency
@@ -91,6 +96,7 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
         self.nonWorkingDueDate = nonWorkingDueDate
         self.cutOffGap = cutOffGap
         self.resubmitWorkingDays = resubmitWorkingDays
+        self.consolidatedTo = consolidatedTo
     }
 
     enum CodingKeys: String, CodingKey {
@@ -99,6 +105,7 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
         case nonWorkingDueDate = "non_working_due_date"
         case cutOffGap = "cut_off_gap"
         case resubmitWorkingDays = "resubmit_working_days"
+        case consolidatedTo = "consolidated_to"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -119,7 +126,8 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
                 ?? .nextWorkingDay,
             cutOffGap: try c.decodeIfPresent(CutOffGap.self, forKey: .cutOffGap) ?? .postpone,
             resubmitWorkingDays: try c.decodeIfPresent(Int.self, forKey: .resubmitWorkingDays)
-                ?? ReportingRegime.defaultResubmitWorkingDays)
+                ?? ReportingRegime.defaultResubmitWorkingDays,
+            consolidatedTo: try c.decodeIfPresent([String].self, forKey: .consolidatedTo) ?? [])
     }
 
     /// Problems that make the regime unusable or doubtful, for the admin screen and `ttdn periods`.
