@@ -110,7 +110,7 @@ def test_officer_submits_coordinator_returns_then_accepts():
     ui.open_page(plan_url.replace(ui.BASE_URL, "") + "/reporting")
     ui.check_page("vi")
     path = report_url.replace(ui.BASE_URL, "")
-    cells = d.find_elements(By.CSS_SELECTOR, f'td.report-accepted a[href="{path}"]')
+    cells = d.find_elements(By.CSS_SELECTOR, f'td.rev-accepted a[href="{path}"]')
     assert cells, "the dashboard shows the report accepted"
     assert d.find_elements(By.CSS_SELECTOR, "figure.chart svg polyline, figure.chart svg circle")
     ui.screenshot("reporting-dashboard")

@@ -36,7 +36,7 @@ assert status == 303, f"login failed: {status}"
 
 status, page, _ = call(f"/app/plans/{plan}/reporting?regime={regime}")
 assert status == 200, f"dashboard: {status}"
-cells = page.count(b'<td class="cell report-')
+cells = page.count(b'<td class="cell send-')
 periods = sorted(set(re.findall(rb'report\?period=([0-9]{4}-[0-9]{2})', page)))
 assert cells >= 40 * 12, f"expected 480 cells, got {cells}"
 dashboards, docx = [], []

@@ -76,10 +76,14 @@ struct ReportSeeder {
 
     /// A plan of `tasks` tasks for `agencies` new agencies (each leads some tasks, supports others) with a
     /// monthly regime for `year`; returns the plan and the regime.
-    func syntheticPlan(agencies: Int, tasks: Int, year: Int) async throws -> (plan: UUID, regime: UUID) {
+    /// `directory`: the directory's agencies in force instead of new ones (years of plans over one directory,
+    /// as a province has them).
+    func syntheticPlan(agencies: Int, tasks: Int, year: Int, directory: [UUID]? = nil, regime: Bool = true)
+        async throws -> (plan: UUID, regime: UUID?)
+    {
         try await db.transaction { tx in
-            var ids: [UUID] = []
-            for k in 1...agencies {
+            var ids: [UUID] = directory ?? []
+            for k in 1...agencies where directory == nil {
                 let agency = Agency(
                     code: "bench-\(year)-\(k)", officialName: "Đơn vị thử nghiệm \(k)", kind: .department)
                 agency.refreshKeys()
@@ -127,10 +131,11 @@ struct ReportSeeder {
                     .auditedCreate(on: tx, by: audit)
                 }
             }
-            var regime = ReportingRegime(
+            guard regime else { return (planID, nil) }
+            var definition = ReportingRegime(
                 name: "Báo cáo hằng tháng", frequency: .monthly, due: .beforeDayOfLastMonth(20))
-            regime.planID = planID
-            let record = RegimeRecord(planID: planID, year: year, position: 0, regime: regime)
+            definition.planID = planID
+            let record = RegimeRecord(planID: planID, year: year, position: 0, regime: definition)
             try await record.auditedCreate(on: tx, by: audit)
             try await ObligationService.sync(planID: planID, on: tx, by: audit)
             return (planID, record.id!)

@@ -29,10 +29,14 @@ struct DashboardPage: Encodable {
         let due: String?
         let tally: TallyText
         let reportHref: String?
+        /// "Nhắc các đơn vị chậm": for the office, when someone is late with this period.
+        let remindHref: String?
     }
 
     /// A cell: when the report was sent (its colour and first line) and where its review stands (the second).
     struct CellView: Encodable {
+        /// The period's name, for the cell's label when the grid is a list on a phone.
+        let period: String
         let sending: String
         let label: String
         let review: String
@@ -130,24 +134,27 @@ struct DashboardPage: Encodable {
                 if !cell.standing.isExpected { notDue += 1 }
             }
         }
+        let periodLabels = grid.periods.map { PeriodText.label($0.key, stored: $0.label, locale) }
         let rows: [Row] = order.compactMap { a in
             let agencyID = grid.agencies[a]
             let name = names.name(of: agencyID) ?? "—"
             if !needle.isEmpty && !VietnameseText.searchKey(name).contains(needle) { return nil }
             if let statusFilter, !grid.cells[a].contains(where: { $0?.status == statusFilter }) { return nil }
             let mayOpen = reviewer || Policy.mayRead(actor, reportOf: agencyID)
-            let cells = grid.cells[a].map { cell -> CellView in
+            let cells = grid.cells[a].enumerated().map { p, cell -> CellView in
                 guard let cell else {
-                    return CellView(sending: "none", label: "", review: "none", reviewLabel: nil, href: nil)
+                    return CellView(
+                        period: periodLabels[p], sending: "none", label: "", review: "none", reviewLabel: nil,
+                        href: nil)
                 }
                 return CellView(
-                    sending: cell.standing.sending.rawValue, label: StandingText.sending(cell.standing, req),
+                    period: periodLabels[p], sending: cell.standing.sending.rawValue,
+                    label: StandingText.sending(cell.standing, req),
                     review: cell.standing.review.rawValue, reviewLabel: StandingText.review(cell.standing, req),
                     href: mayOpen ? SiteURL.report(cell.obligationID).path : nil)
             }
             return Row(agency: name, cells: cells, tally: TallyText(summary.byAgency[a] ?? ReportingTally()))
         }
-        let periodLabels = grid.periods.map { PeriodText.label($0.key, stored: $0.label, locale) }
         let chart = TrendChart.layout(
             title: req.t("dashboard.chart.title"), periods: grid.periods.map { PeriodText.short($0.key) },
             series: [
@@ -172,7 +179,9 @@ struct DashboardPage: Encodable {
                     reportHref: reviewer
                         ? SiteURL.consolidated(regimeID).with(["period": period.key])
                         : Policy.allows(actor, .readAllReports)
-                            ? SiteURL.consolidatedPrint(regimeID).with(["period": period.key]) : nil)
+                            ? SiteURL.consolidatedPrint(regimeID).with(["period": period.key]) : nil,
+                    remindHref: reviewer && grid.cells.contains { Self.isLate($0[p]) }
+                        ? SiteURL.remindNow(regimeID).with(["period": period.key]) : nil)
             }.nonEmpty,
             rows: rows.nonEmpty, overall: TallyText(summary.overall), chart: grid.periods.isEmpty ? nil : chart,
             legend: [
@@ -194,6 +203,13 @@ struct DashboardPage: Encodable {
     }
 }
 
+extension DashboardPage {
+    /// Not sent by the due date, or not sent again by the resubmission deadline.
+    static func isLate(_ cell: ReportingGrid.Cell?) -> Bool {
+        cell?.standing.sending == .missing || cell?.standing.sending == .resendOverdue
+    }
+}
+
 extension PeriodText {
     /// Axis labels: `T5`, `Q2`, `H1`, `9T`, the year.
     static func short(_ key: String) -> String {
@@ -210,7 +226,7 @@ extension PeriodText {
 extension DashboardPage.CellView: LeafDataRepresentable {
     var leafData: LeafData {
         var data: [String: LeafData] = [
-            "sending": .string(sending), "label": .string(label), "review": .string(review),
+            "period": .string(period), "sending": .string(sending), "label": .string(label), "review": .string(review),
         ]
         data["reviewLabel"] = reviewLabel.map(LeafData.string)
         data["href"] = href.map(LeafData.string)

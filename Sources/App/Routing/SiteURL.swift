@@ -76,6 +76,8 @@ enum SiteURL: Sendable, Equatable {
     case notificationsRead
     /// Every plan's reporting dashboards, across plans (the main menu's "Theo dõi báo cáo").
     case dashboards
+    /// "Nhắc ngay" for a regime: `?period=` (every late agency) or `?obligation=` (one report).
+    case remindNow(UUID)
     case holidays
     case regimeRequests(UUID)
     case indicators
@@ -158,6 +160,7 @@ enum SiteURL: Sendable, Equatable {
         case .notifications: ["app", "notifications"]
         case .notificationsRead: ["app", "notifications", "read"]
         case .dashboards: ["app", "dashboards"]
+        case .remindNow: ["app", "regimes", ":id", "remind"]
         case .holidays: ["app", "holidays"]
         case .regimeRequests: ["app", "regimes", ":id", "requests"]
         case .indicators: ["app", "indicators"]
@@ -183,7 +186,8 @@ enum SiteURL: Sendable, Equatable {
             .planReportingCSV(let id),
             .planRegimes(let id), .planFollowUp(let id), .regime(let id), .consolidated(let id),
             .consolidatedDocx(let id),
-            .consolidatedPrint(let id), .indicator(let id), .planTargets(let id), .regimeRequests(let id):
+            .consolidatedPrint(let id), .indicator(let id), .planTargets(let id), .regimeRequests(let id),
+            .remindNow(let id):
             [id.uuidString.lowercased()]
         case .calendarFeed(let token): [token]
         default: []

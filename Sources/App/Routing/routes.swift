@@ -108,6 +108,8 @@ func routes(_ app: Application) throws {
         site.post(.holidays, .reviewReports, use: HolidayController.update)
         site.get(.notifications, .signedIn, use: Notifications.index)
         site.get(.dashboards, .viewReports, use: DashboardsController.index)
+        site.get(.remindNow(.placeholder), .reviewReports, use: RemindNowController.preview)
+        site.post(.remindNow(.placeholder), .reviewReports, use: RemindNowController.send)
         site.post(.notificationsRead, .signedIn, use: Notifications.read)
     }
 
