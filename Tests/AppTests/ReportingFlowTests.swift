@@ -178,7 +178,10 @@ struct ReportingFlowTests {
             #expect(try await Submission.find(row.id, on: app.db)?.submissionState == .submitted)
             _ = try await coordinator.post(
                 SiteURL.reportReview(q1.id!).path,
-                form: [("decision", "return"), ("version", "2"), ("comment", "Bổ sung số liệu")])
+                form: [
+                    ("decision", "return"), ("version", "2"), ("comment", "Bổ sung số liệu"),
+                    ("taskComments[\(plan.tasks["II.1"]!.uuidString)]", "Ghi rõ số bản in"),
+                ])
             #expect(try await Submission.find(row.id, on: app.db)?.submissionState == .returned)
             let notices = try await officer.get(SiteURL.notifications.path)
             #expect(notices.text.contains("báo cáo bị trả lại. Bổ sung số liệu"))
@@ -190,6 +193,11 @@ struct ReportingFlowTests {
                 LocalDate(iso: resendBy)
                     == ReportStanding.resendDeadline(returnedOn: app.clock.today, workingDays: 5, calendar: .vietnam))
             #expect(returned.text.contains("5 ngày làm việc kể từ ngày trả lại"))
+            // The comment on one task stands beside that task on the agency's form, and in the history.
+            #expect(
+                returned.text.contains(
+                    "<strong>Ý kiến của văn phòng:</strong> <span class=\"prose\">Ghi rõ số bản in</span>"))
+            #expect(returned.text.contains("II.1 Phát hành Bản tin thông tin đối ngoại Lạng Sơn: Ghi rõ số bản in"))
             // The officer's home: returned to us, why, and by when to send it again.
             let officerHome = try await officer.get(SiteURL.workspace.path).text
             #expect(officerHome.contains("<h2 id=\"returned-h\">Báo cáo bị trả lại</h2>"))

@@ -9,9 +9,13 @@ struct AddResubmissionDeadline: AsyncMigration {
         try await database.schema(Submission.schema).field("resend_by", .string).update()
         try await database.schema(Submission.schema)
             .field("resent_late", .bool, .required, .sql(.default(false))).update()
+        // The office's comments on single tasks when it returns a report (JSON: task id → comment).
+        try await database.schema(Submission.schema)
+            .field("task_comments", .string, .required, .sql(.default("{}"))).update()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(Submission.schema).deleteField("task_comments").update()
         try await database.schema(Submission.schema).deleteField("resent_late").update()
         try await database.schema(Submission.schema).deleteField("resend_by").update()
     }

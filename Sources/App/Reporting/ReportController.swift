@@ -169,6 +169,8 @@ enum ReportController {
         var decision: String?
         var comment: String?
         var version: Int?
+        /// `taskComments[<task id>]`: the office's comment on one task.
+        var taskComments: [String: String]?
     }
 
     @Sendable static func review(req: Request) async throws -> Response {
@@ -178,17 +180,35 @@ enum ReportController {
         guard let decision = form.decision.flatMap(SubmissionStore.Decision.init(rawValue:)) else {
             throw Abort(.badRequest)
         }
+        // Comments on single tasks: only the report's tasks, named in the history as the form names them.
+        let regime = try await obligation.$regime.get(on: req.db)
+        let tasks = try await ReportTasks.load(
+            agencyID: obligation.$agency.id, planID: regime.$plan.id, names: req.directoryNames(), on: req.db)
+        var taskComments: [String: String] = [:]
+        var named: [String] = []
+        for task in tasks {
+            let text = FormText.prose(
+                form.taskComments?[task.id.uuidString] ?? form.taskComments?[task.id.uuidString.lowercased()])
+            guard !text.isEmpty, decision != .accept else { continue }
+            taskComments[task.id.uuidString] = text
+            named.append("\(task.ref) \(task.title): \(text)")
+        }
+        let comment = FormText.prose(form.comment)
         do {
             _ = try await SubmissionStore.review(
-                decision, comment: FormText.prose(form.comment), expectedVersion: form.version ?? -1,
-                obligation: obligation, db: req.db,
+                decision, comment: comment, taskComments: taskComments,
+                eventComment: ([comment] + named).filter { !$0.isEmpty }.joined(separator: "\n"),
+                expectedVersion: form.version ?? -1, obligation: obligation, db: req.db,
                 user: user, audit: req.auditContext, now: req.now)
         } catch let failure as SubmissionStore.ReviewFailure {
             req.flash(.error, req.t("report.review.error.\(failure)"))
             return req.redirect(to: SiteURL.report(try obligation.requireID()).path)
         }
         try await Notifications.reviewed(
-            decision, obligation: obligation, comment: FormText.prose(form.comment), at: req.now, on: req.db)
+            decision, obligation: obligation,
+            comment: comment.isEmpty && !named.isEmpty
+                ? req.t("report.review.see_tasks", String(named.count)) : comment,
+            at: req.now, on: req.db)
         req.flash(.success, req.t("report.review.done.\(decision.rawValue)"))
         return req.redirect(to: SiteURL.report(try obligation.requireID()).path)
     }

@@ -31,6 +31,8 @@ struct ReportPage: Encodable {
         let proposals: String?
         let indicators: [IndicatorInput]?
         let errors: [String: String]
+        /// The office's comment on this task when it returned the report.
+        var officeComment: String? = nil
     }
 
     struct EvidenceRow: Encodable {
@@ -51,7 +53,13 @@ struct ReportPage: Encodable {
     }
 
     struct Review: Encodable {
+        /// A task the office may comment on when it returns the report.
+        struct TaskLine: Encodable {
+            let id: String
+            let label: String
+        }
         let action: String
+        let tasks: [TaskLine]?
         let canAccept: Bool
         let canReturn: Bool
         let canReopen: Bool
@@ -126,6 +134,7 @@ struct ReportPage: Encodable {
             guard let from, let through else { return true }
             return TaskSchedule.isScheduled(task.timeframe, planYear: plan?.year, from: from, through: through)
         }
+        let officeComments = submission?.taskComments ?? [:]
         var blocks: [TaskBlock] = []
         var others: [TaskBlock] = []
         for task in tasks {
@@ -142,7 +151,7 @@ struct ReportPage: Encodable {
                 if p.key.hasPrefix(prefix) { out[String(p.key.dropFirst(prefix.count))] = req.t(p.value) }
             }
             let text = TaskText(task.content)
-            let block = TaskBlock(
+            var block = TaskBlock(
                 id: key, ref: task.ref, title: task.title, textStart: text?.start, textWhole: text?.whole,
                 role: req.t("report.role.\(task.role.rawValue)"),
                 via: task.via,
@@ -161,6 +170,8 @@ struct ReportPage: Encodable {
                         value: entry.values[i.id.uuidString].map(IndicatorAggregation.format) ?? "")
                 }.nonEmpty,
                 errors: errors)
+            // Shown to the agency while the report is back with it.
+            if submission?.submissionState == .returned { block.officeComment = officeComments[key] }
             if isScheduled || !entry.isBlank || !errors.isEmpty { blocks.append(block) } else { others.append(block) }
         }
         var evidence: [EvidenceRow] = []
@@ -204,7 +215,10 @@ struct ReportPage: Encodable {
         let review =
             reviewer && submission != nil
             ? Review(
-                action: SiteURL.reportReview(obligationID).path, canAccept: state == .submitted,
+                action: SiteURL.reportReview(obligationID).path,
+                tasks: state == .submitted
+                    ? tasks.map { .init(id: $0.id.uuidString, label: "\($0.ref) \($0.title)") }.nonEmpty : nil,
+                canAccept: state == .submitted,
                 canReturn: state == .submitted,
                 canReopen: state == .accepted
                     || (state != nil

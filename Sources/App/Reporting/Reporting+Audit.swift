@@ -33,6 +33,7 @@ extension Submission: Versioned {
         var fields = [
             "obligation_id": $obligation.id.uuidString, "state": state, "version": String(version),
             "review_comment": reviewComment ?? "", "resend_by": resendBy ?? "", "resent_late": resentLate ? "1" : "",
+            "task_comments": taskCommentsJSON == "{}" ? "" : taskCommentsJSON,
         ]
         let report = self.report
         fields["summary"] = report.summary

@@ -99,6 +99,8 @@ final class Submission: Model, @unchecked Sendable {
     @OptionalField(key: "resend_by") var resendBy: String?
     /// A resubmission was sent after its deadline: the report counts as late for good.
     @Field(key: "resent_late") var resentLate: Bool
+    /// The office's comments on single tasks at the latest return (JSON: task id → comment).
+    @Field(key: "task_comments") var taskCommentsJSON: String
     @OptionalField(key: "updated_by") var updatedBy: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -112,6 +114,17 @@ final class Submission: Model, @unchecked Sendable {
         self.writeToken = ""
         self.content = "{}"
         self.resentLate = false
+        self.taskCommentsJSON = "{}"
+    }
+
+    /// Task id (upper-case) → the office's comment on it at the latest return.
+    var taskComments: [String: String] {
+        get { (try? JSONDecoder().decode([String: String].self, from: Data(taskCommentsJSON.utf8))) ?? [:] }
+        set {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            taskCommentsJSON = String(decoding: (try? encoder.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self)
+        }
     }
 
     var submissionState: State { State(rawValue: state) ?? .draft }

@@ -222,10 +222,11 @@ enum SubmissionStore {
 
     enum ReviewFailure: Error, Equatable { case notSubmitted, reasonRequired, conflict }
 
+    /// `taskComments`: the office's comments on single tasks (task id → text), kept with a return or reopening;
+    /// `eventComment`: what the history records (the comment and the tasks' comments, named).
     static func review(
-        _ decision: Decision, comment: String, expectedVersion: Int, obligation: Obligation, db: any Database,
-        user: User,
-        audit: AuditContext, now: Date
+        _ decision: Decision, comment: String, taskComments: [String: String] = [:], eventComment: String? = nil,
+        expectedVersion: Int, obligation: Obligation, db: any Database, user: User, audit: AuditContext, now: Date
     ) async throws -> Submission {
         let obligationID = try obligation.requireID()
         guard let existing = try await Submission.query(on: db).filter(\.$obligation.$id == obligationID).first() else {
@@ -239,9 +240,10 @@ enum SubmissionStore {
             case .reopen: .reopen
             }
         let newState: ReportLifecycle.State
+        // A comment on one task is a reason too.
         switch ReportLifecycle.next(
             action, by: .office, report: lifecycle(existing, obligation: obligation, today: LocalDate(now)),
-            reason: comment)
+            reason: comment + taskComments.values.joined())
         {
         case .success(let state): newState = state
         case .failure(.reasonRequired): throw ReviewFailure.reasonRequired
@@ -273,15 +275,17 @@ enum SubmissionStore {
                 case .return:
                     row.returnedAt = now
                     row.resendBy = resendBy?.iso
+                    row.taskComments = taskComments
                 case .reopen:
                     row.reopenedAt = now
                     row.returnedAt = now
                     row.resendBy = resendBy?.iso
+                    row.taskComments = taskComments
                 }
             }
             let kind: SubmissionEvent.Kind =
                 decision == .accept ? .accepted : decision == .return ? .returned : .reopened
-            try await record(kind, comment: comment, submission: row, user: user, on: tx, audit: audit)
+            try await record(kind, comment: eventComment ?? comment, submission: row, user: user, on: tx, audit: audit)
             return row
         }
     }
