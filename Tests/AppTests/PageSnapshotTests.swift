@@ -38,4 +38,31 @@ struct PageSnapshotTests {
             try Snapshot.check(try await officer.get(SiteURL.report(q1.id!).path).text, named: "report-form-q1")
         }
     }
+
+    @Test("The office's day in both languages: both home pages, the dashboard and the consolidated report")
+    func officesDay() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            let plan = try await PlanFixture.seed(app, fixture, year: Self.year)
+            let regime = try #require(try await RegimeRecord.query(on: app.db).first())
+            var coordinator = Browser(app)
+            try await coordinator.login(fixture.users[.coordinator]!)
+            var officer = Browser(app)
+            try await officer.login(fixture.users[.agencyOfficer]!)
+            for lang in ["vi", "en"] {
+                try Snapshot.check(
+                    try await coordinator.get(SiteURL.workspace.with(["lang": lang])).text, named: "home-office-\(lang)"
+                )
+                try Snapshot.check(
+                    try await officer.get(SiteURL.workspace.with(["lang": lang])).text, named: "home-officer-\(lang)")
+                try Snapshot.check(
+                    try await coordinator.get(SiteURL.planReporting(plan.planID).with(["lang": lang])).text,
+                    named: "dashboard-\(lang)")
+                try Snapshot.check(
+                    try await coordinator.get(
+                        SiteURL.consolidated(regime.id!).with(["period": "\(Self.year)-Q1", "lang": lang])
+                    ).text, named: "consolidated-\(lang)")
+            }
+        }
+    }
 }

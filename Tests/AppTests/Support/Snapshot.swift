@@ -35,7 +35,7 @@ enum Snapshot {
     }
 
     /// Ids become `id-1`, `id-2`, … in order of first appearance (so a repeated id stays recognisable),
-    /// the CSRF token `CSRF`, and a session's times `HH:MM`.
+    /// the CSRF token `CSRF`, this run's times `HH:MM D/M/Y` and today's date in a document.
     static func normalised(_ html: String) -> String {
         var names: [String: String] = [:]
         var out = html.replacing(#/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/#) {
@@ -46,6 +46,10 @@ enum Snapshot {
             names[key] = made
             return made
         }
+        // Times of this run (a session's "since", an audit entry's time) and today's date in a document.
+        out = out.replacing(#/\d{1,2}:\d{2} \d{1,2}\/\d{1,2}\/\d{4}/#, with: "HH:MM D/M/Y")
+        out = out.replacing(#/ngày \d{1,2} tháng \d{1,2} năm \d{4}/#, with: "ngày D tháng M năm Y")
+        out = out.replacing(#/\d{1,2} [A-Z][a-z]{2} \d{4} at \d{1,2}:\d{2}/#, with: "D Mon Y at HH:MM")
         out = out.replacing(#/name="_csrf" value="[^"]*"/#, with: #"name="_csrf" value="CSRF""#)
         out = out.replacing(
             #/<meta name="csrf-token" content="[^"]*">/#, with: #"<meta name="csrf-token" content="CSRF">"#)
