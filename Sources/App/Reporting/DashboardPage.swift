@@ -180,7 +180,11 @@ struct DashboardPage: Encodable {
                         ? SiteURL.consolidated(regimeID).with(["period": period.key])
                         : Policy.allows(actor, .readAllReports)
                             ? SiteURL.consolidatedPrint(regimeID).with(["period": period.key]) : nil,
-                    remindHref: reviewer && grid.cells.contains { Self.isLate($0[p]) }
+                    remindHref: reviewer
+                        && grid.cells.contains { row in
+                            row[p].map { ReportAgenda.bucket($0.standing, due: $0.due, today: req.today) == .late }
+                                ?? false
+                        }
                         ? SiteURL.remindNow(regimeID).with(["period": period.key]) : nil)
             }.nonEmpty,
             rows: rows.nonEmpty, overall: TallyText(summary.overall), chart: grid.periods.isEmpty ? nil : chart,
@@ -200,13 +204,6 @@ struct DashboardPage: Encodable {
             csvHref: SiteURL.planReportingCSV(planID).with(query), followUpHref: base.followUpHref, createRegimes: nil,
             duties: duties,
             shown: rows.count, total: grid.agencies.count)
-    }
-}
-
-extension DashboardPage {
-    /// Not sent by the due date, or not sent again by the resubmission deadline.
-    static func isLate(_ cell: ReportingGrid.Cell?) -> Bool {
-        cell?.standing.sending == .missing || cell?.standing.sending == .resendOverdue
     }
 }
 

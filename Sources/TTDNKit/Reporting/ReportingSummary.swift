@@ -36,7 +36,7 @@ public struct ReportingTally: Sendable, Equatable {
 /// One cell of the dashboard.
 public struct ReportingCell: Sendable, Equatable {
     public var status: ReportStatus
-    /// `ReportTimeliness.isOnTime`: nil when never submitted.
+    /// `ReportStanding.onTime` (every sending judged): nil when never submitted.
     public var onTime: Bool?
 
     public init(status: ReportStatus, onTime: Bool?) {
