@@ -6,6 +6,11 @@ import Vapor
 /// and commands. Tests call this too, so they run the real thing.
 func configure(_ app: Application, settings: AppSettings) async throws {
     app.settings = settings
+    if settings.clockOffsetDays != 0 {
+        let offset = TimeInterval(settings.clockOffsetDays) * 86_400
+        app.clock = AppClock { Date().addingTimeInterval(offset) }
+        app.logger.warning("The clock runs \(settings.clockOffsetDays) days off the machine's (TTDN_CLOCK_OFFSET_DAYS)")
+    }
 
     try DatabaseSetup.configure(app)
     Migrations.register(on: app)

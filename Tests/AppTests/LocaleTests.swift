@@ -44,6 +44,7 @@ import Vapor
         let keys =
             ReportStatus.allCases.map { "report.status.\($0.rawValue)" }
             + TaskFollowUpStatus.allCases.map { "followup.status.\($0.rawValue)" }
+            + ReportingRegime.Problem.allCases.map { "regime.problem.\($0.rawValue)" }
             + (rules.fixed.map(\.code) + rules.lunar.map(\.code) + [HolidayRules.tetCode]).map { "holidays.name.\($0)" }
             + (1...7).map { "weekday.short.\($0)" }
         for locale in AppLocale.allCases {

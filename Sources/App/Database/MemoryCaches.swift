@@ -7,10 +7,22 @@ import Vapor
 /// - the directory's names (`PlanAgencyNames`, four queries), per day, because which agencies are current
 ///   depends on the date;
 /// - a plan's task tree (`PlanTaskTree`: tasks, their agencies and outputs, three queries and some hundreds
-///   of rows), for the most recently viewed plans.
+///   of rows), for the most recently viewed plans;
+/// - a regime's reporting grid (`ReportingGrid`: every obligation and its submission's dates, judged), per
+///   day, because whether a report is late depends on the date;
+/// - the reports of the last year that the home pages sort into their lists (`HomeAgenda.Row`), per day;
+/// - a regime's accepted reports, decoded, for its consolidated reports (`ConsolidatedBuilder`).
 struct MemoryCaches: Sendable {
     private let directoryNames = RevisionCache<LocalDate, PlanAgencyNames>(.directory, capacity: 2)
     private let planTrees = RevisionCache<UUID, PlanTaskTree>(.plans, capacity: 32)
+    private let reportingGrids = RevisionCache<GridKey, ReportingGrid>(.reporting, capacity: 64)
+    private let agendaRows = RevisionCache<LocalDate, [HomeAgenda.Row]>(.reporting, capacity: 2)
+    private let acceptedReports = RevisionCache<UUID, [UUID: ReportContent]>(.reporting, capacity: 8)
+
+    private struct GridKey: Hashable, Sendable {
+        let regimeID: UUID
+        let day: LocalDate
+    }
 
     /// Registers the revision counters on every table the cached values come from.
     static func register(on app: Application) {
@@ -19,6 +31,8 @@ struct MemoryCaches: Sendable {
                 .directory, models: [Agency.self, AgencyGroup.self, AgencyGroupMember.self, AgencySuccession.self]))
         app.databases.middleware.use(
             RevisionBumping(.plans, models: [PlanTask.self, TaskAgency.self, TaskOutput.self]))
+        app.databases.middleware.use(
+            RevisionBumping(.reporting, models: [RegimeRecord.self, Obligation.self, Submission.self]))
         app.storage[Key.self] = MemoryCaches()
     }
 
@@ -42,6 +56,25 @@ extension MemoryCaches {
     func planTree(_ planID: UUID, on db: any Database) async throws -> PlanTaskTree {
         try await planTrees.value(for: planID, on: db) { try await PlanTaskTree.load(planID: planID, on: db) }
     }
+
+    /// A regime's grid as of `now`'s day, from memory while no regime, obligation or submission changed.
+    func reportingGrid(_ regimeID: UUID, now: Date, on db: any Database) async throws -> ReportingGrid {
+        try await reportingGrids.value(for: GridKey(regimeID: regimeID, day: LocalDate(now)), on: db) {
+            try await ReportingGrid.load(regimeID: regimeID, now: now, on: db)
+        }
+    }
+
+    /// A regime's accepted reports by obligation, from memory while no report changed.
+    func acceptedReports(_ regimeID: UUID, on db: any Database) async throws -> [UUID: ReportContent] {
+        try await acceptedReports.value(for: regimeID, on: db) {
+            try await ConsolidatedBuilder.acceptedReports(regimeID, on: db)
+        }
+    }
+
+    /// The home pages' report rows as of `today`, from memory while no report changed.
+    func agendaRows(today: LocalDate, on db: any Database) async throws -> [HomeAgenda.Row] {
+        try await agendaRows.value(for: today, on: db) { try await HomeAgenda.rows(today: today, on: db) }
+    }
 }
 
 extension Request {
@@ -51,5 +84,9 @@ extension Request {
 
     func planTree(_ planID: UUID) async throws -> PlanTaskTree {
         try await MemoryCaches.of(application).planTree(planID, on: db)
+    }
+
+    func reportingGrid(_ regimeID: UUID) async throws -> ReportingGrid {
+        try await MemoryCaches.of(application).reportingGrid(regimeID, now: now, on: db)
     }
 }

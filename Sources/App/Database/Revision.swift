@@ -10,6 +10,8 @@ enum Revision: String, CaseIterable {
     case directory
     /// Plan tasks, their named agencies and expected outputs: a plan's task tree.
     case plans
+    /// Regimes, obligations and submissions: the reporting grids and the home pages' report lists.
+    case reporting
 
     static let schema = "revisions"
 

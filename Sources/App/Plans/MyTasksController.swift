@@ -2,7 +2,8 @@ import Fluent
 import TTDNKit
 import Vapor
 
-/// "Nhiệm vụ của đơn vị": every task an agency leads or supports across plans, with the next milestone.
+/// "Nhiệm vụ của đơn vị": the tasks an agency leads or supports across plans, with the next milestone; the
+/// plans in force first, other years, one role and open tasks by filter, fifty to a page (`MyTasksFilter`).
 /// An agency officer sees their own agency; the coordinating office and admins choose any (`?agency=`).
 struct MyTasksPage: Encodable {
     struct Calendar: Encodable {
@@ -14,6 +15,7 @@ struct MyTasksPage: Encodable {
     }
 
     let layout: LayoutContext
+    let labels: PlanShowPage.Labels
     let agencyName: String?
     let agencyHref: String?
     let canChoose: Bool
@@ -23,6 +25,16 @@ struct MyTasksPage: Encodable {
     let rows: [PlanTableRow]?
     let leadCount: Int
     let supportCount: Int
+    /// The filter form (nil without an agency).
+    let years: [SelectOption]?
+    let roles: [SelectOption]
+    let statuses: [SelectOption]
+    /// "1–50 / 270".
+    let showing: String?
+    let previousPage: String?
+    let nextPage: String?
+    /// Why the list is empty.
+    let empty: String?
     let calendar: Calendar?
 }
 
@@ -37,12 +49,30 @@ enum MyTasksController {
         let agencyID: UUID? = canChoose ? (asked ?? own) : own
         let agency = agencyID.flatMap { names.agencies[$0] }
 
+        let filter = MyTasksFilter(query: req.query)
         var rows: [PlanTableRow] = []
         var calendar: MyTasksPage.Calendar?
+        var refs: [AgencyTasks.Ref] = []
+        var years: [SelectOption]?
+        var showing: String?
+        var previousPage: String?
+        var nextPage: String?
+        var empty: String?
+        let today = req.today
         if let agency, let id = agency.id {
-            let today = req.today
+            let inScope = try await AgencyTasks.refs(
+                agencyID: id, names: names, scope: filter.scope(today: today), on: req.db)
+            refs = inScope
+            let shown = inScope.filter { ref in
+                (filter.role.map { ref.role == $0 } ?? true)
+                    && (!filter.openOnly || (ref.status != .completed && ref.status != .cancelled))
+            }
+            let size = MyTasksFilter.pageSize
+            let pages = max(1, (shown.count + size - 1) / size)
+            let page = min(filter.page, pages)
+            let slice = Array(shown.dropFirst((page - 1) * size).prefix(size))
             var memo = PlanAgencyNames.Memo(names)
-            for entry in try await AgencyTasks.load(agencyID: id, names: names, on: req.db) {
+            for entry in try await AgencyTasks.entries(slice, on: req.db) {
                 var row = PlanTable.row(
                     entry.task, depth: 0, named: [], outputs: [], memo: &memo, timeframe: entry.task.timeframe,
                     planYear: entry.plan.year, today: today, req: req, canEdit: false)
@@ -53,16 +83,49 @@ enum MyTasksController {
                 row.planHref = SiteURL.plan(entry.plan.id!).path + "#" + row.anchor
                 rows.append(row)
             }
+            let chosen = canChoose ? id : nil
+            let path = SiteURL.myTasks.path
+            if shown.count > size {
+                showing = req.t(
+                    "mytasks.showing", String((page - 1) * size + 1), String((page - 1) * size + slice.count),
+                    String(shown.count))
+            }
+            if page > 1 { previousPage = path + filter.query(page: page - 1, agency: chosen) }
+            if page < pages { nextPage = path + filter.query(page: page + 1, agency: chosen) }
+            let known = try await AgencyTasks.years(agencyID: id, names: names, on: req.db)
+            let value = filter.yearValue
+            years =
+                [
+                    SelectOption(value: "", label: req.t("mytasks.filter.in_force"), selected: value == ""),
+                    SelectOption(value: "all", label: req.t("mytasks.filter.all_years"), selected: value == "all"),
+                ] + known.map { SelectOption(value: String($0), label: String($0), selected: value == String($0)) }
+            if shown.isEmpty {
+                empty = req.t(
+                    known.isEmpty
+                        ? "mytasks.empty"
+                        : inScope.isEmpty && filter.years == .inForce
+                            ? "mytasks.empty_in_force" : "mytasks.empty_filtered")
+            }
             calendar = try await CalendarController.section(req: req, agencyID: id, actor: actor)
         }
-        let leadLabel = req.t("task.role.lead")
+        let roles =
+            [SelectOption(value: "", label: req.t("mytasks.filter.any_role"), selected: filter.role == nil)]
+            + TaskAgency.Role.allCases.map {
+                SelectOption(value: $0.rawValue, label: req.t("task.role.\($0.rawValue)"), selected: filter.role == $0)
+            }
+        let statuses = [
+            SelectOption(value: "", label: req.t("mytasks.filter.any_status"), selected: !filter.openOnly),
+            SelectOption(value: "open", label: req.t("mytasks.filter.open"), selected: filter.openOnly),
+        ]
         let page = MyTasksPage(
-            layout: req.layout(titleKey: "mytasks.title"), agencyName: agency?.officialName,
+            layout: req.layout(titleKey: "mytasks.title"), labels: PlanShowPage.Labels(req),
+            agencyName: agency?.officialName,
             agencyHref: agency?.id.map { SiteURL.agency($0).path }, canChoose: canChoose,
             agencies: canChoose ? names.currentAgencyOptions(selected: agencyID) : [],
             explanation: agency != nil ? nil : req.t(canChoose ? "mytasks.choose" : "mytasks.no_agency"),
-            rows: rows.nonEmpty, leadCount: rows.filter { $0.role == leadLabel }.count,
-            supportCount: rows.filter { $0.role != leadLabel }.count,
+            rows: rows.nonEmpty, leadCount: refs.filter { $0.role == .lead }.count,
+            supportCount: refs.filter { $0.role == .support }.count, years: years, roles: roles,
+            statuses: statuses, showing: showing, previousPage: previousPage, nextPage: nextPage, empty: empty,
             calendar: calendar)
         return try await req.view.render("plans/my-tasks", page)
     }

@@ -84,7 +84,7 @@ struct PlanAgencyNames: Sendable {
 
     func named(wording: String, agencyID: UUID?, groupID: UUID?) -> Named {
         func differs(_ name: String) -> String? {
-            VietnameseText.searchKey(name) == VietnameseText.searchKey(wording) ? nil : wording
+            name == wording || VietnameseText.searchKey(name) == VietnameseText.searchKey(wording) ? nil : wording
         }
         if let agencyID, let agency = agencies[current(agencyID)], let id = agency.id {
             return Named(

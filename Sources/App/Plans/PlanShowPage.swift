@@ -28,8 +28,19 @@ struct PlanShowPage: Encodable {
     /// Words repeated on every row, translated once.
     struct Labels: Encodable {
         let edit, addChild, remove, unresolvedHint, wording, progress: String
+        /// The column names each stacked row repeats on a phone, and "xem thêm"/"thu gọn": a `#t` per row
+        /// and column was a few per cent of a 100-task page.
+        let ref, lead, support, timeframe, milestone, status, more, less: String
 
         init(_ req: Request) {
+            ref = req.t("task.field.ref")
+            lead = req.t("task.role.lead")
+            support = req.t("task.role.support")
+            timeframe = req.t("task.field.timeframe")
+            milestone = req.t("task.milestone")
+            status = req.t("task.field.status")
+            more = req.t("task.text.more")
+            less = req.t("task.text.less")
             edit = req.t("task.edit")
             addChild = req.t("task.add_child")
             remove = req.t("task.remove")

@@ -1,12 +1,18 @@
 import Fluent
 import Foundation
+import SQLKit
 import TTDNKit
 
 /// Fills a `ConsolidatedReport` for one regime and period from the database: every accepted submission's
 /// entries under the plan's tasks (the lead agencies first), indicators summed year to date against the
 /// tasks' targets, the agencies late or missing, and the coordinator's saved edits.
+///
+/// Who owed what and how it stands comes from the regime's `ReportingGrid`; the accepted reports' contents
+/// are decoded once per regime. With `caches` (the app's), both, the directory and the plan's tasks come
+/// from memory while nothing changed: a year of monthly reports is hundreds of contents to decode.
 struct ConsolidatedBuilder {
     let db: any Database
+    var caches: MemoryCaches? = nil
 
     struct Built {
         let report: ConsolidatedReport
@@ -21,16 +27,31 @@ struct ConsolidatedBuilder {
 
     func build(regime: RegimeRecord, periodKey: String, today: LocalDate) async throws -> Built? {
         let regimeID = try regime.requireID()
-        let obligations = try await Obligation.query(on: db).filter(\.$regime.$id == regimeID).all()
-        let thisPeriod = obligations.filter { $0.periodKey == periodKey }
-        guard let any = thisPeriod.first else { return nil }
-        let ids = obligations.compactMap(\.id)
-        let submissions = ids.isEmpty ? [] : try await Submission.query(on: db).filter(\.$obligation.$id ~~ ids).all()
-        let byObligation = Dictionary(submissions.map { ($0.$obligation.id, $0) }) { a, _ in a }
-        let names = try await PlanAgencyNames.load(on: db, today: today)
+        // Standings are by the day; noon of `today` is that day whatever the time zone's edge.
+        let now = today.startOfDay().addingTimeInterval(12 * 3600)
+        let grid: ReportingGrid
+        let acceptedReports: [UUID: ReportContent]
+        let names: PlanAgencyNames
+        if let caches {
+            grid = try await caches.reportingGrid(regimeID, now: now, on: db)
+            acceptedReports = try await caches.acceptedReports(regimeID, on: db)
+            names = try await caches.directoryNames(on: db, today: today)
+        } else {
+            grid = try await ReportingGrid.load(regimeID: regimeID, now: now, on: db)
+            acceptedReports = try await Self.acceptedReports(regimeID, on: db)
+            names = try await PlanAgencyNames.load(on: db, today: today)
+        }
+        guard let column = grid.periods.firstIndex(where: { $0.key == periodKey }) else { return nil }
+        let period = grid.periods[column]
         let plan = try await regime.$plan.get(on: db)
         var tree: PlanTaskTree?
-        if let planID = plan?.id { tree = try await PlanTaskTree.load(planID: planID, on: db) }
+        if let planID = plan?.id {
+            if let caches {
+                tree = try await caches.planTree(planID, on: db)
+            } else {
+                tree = try await PlanTaskTree.load(planID: planID, on: db)
+            }
+        }
         let draft = try await ConsolidatedDraft.query(on: db).filter(\.$regime.$id == regimeID).filter(
             \.$periodKey == periodKey
         ).first()
@@ -40,7 +61,7 @@ struct ConsolidatedBuilder {
             let named = Self.lowerFirst(plan.title)
             title = named.hasPrefix("thực hiện") ? "Kết quả \(named)" : "\(title) \(named)"
         }
-        title += ", \(Self.lowerFirst(any.periodLabel))"
+        title += ", \(Self.lowerFirst(period.label))"
         // The office that compiles is the one the agencies report to (the regime's recipient); it issues the
         // report. It does not owe a report to itself, and it never addresses the report to itself.
         let compiler = Self.compiler(of: regime.regime, names: names)
@@ -62,19 +83,21 @@ struct ConsolidatedBuilder {
                 name: plan.signerName.isEmpty ? nil : plan.signerName)
         }
 
-        // Each accepted report's content, decoded once.
-        let acceptedReports = byObligation.compactMapValues { $0.submissionState == .accepted ? $0.report : nil }
         // Late and missing for this period; accepted submissions are what gets compiled.
         var accepted: [(agency: UUID, content: ReportContent)] = []
-        for o in thisPeriod.sorted(by: {
-            (names.agencies[$0.$agency.id]?.sortKey ?? "") < (names.agencies[$1.$agency.id]?.sortKey ?? "")
-        }) {
-            let name = names.name(of: o.$agency.id) ?? "—"
-            let owes = compiler.map { names.current(o.$agency.id) != $0 } ?? true
-            let standing = o.standing(byObligation[o.id!], now: today.startOfDay().addingTimeInterval(12 * 3600))
-            if owes, standing.onTime == false { report.late.append(name) }
-            if let content = acceptedReports[o.id!] {
-                accepted.append((o.$agency.id, content))
+        var expected = 0
+        let order = grid.agencies.indices.sorted {
+            (names.agencies[grid.agencies[$0]]?.sortKey ?? "") < (names.agencies[grid.agencies[$1]]?.sortKey ?? "")
+        }
+        for a in order {
+            guard let cell = grid.cells[a][column] else { continue }
+            expected += 1
+            let agencyID = grid.agencies[a]
+            let name = names.name(of: agencyID) ?? "—"
+            let owes = compiler.map { names.current(agencyID) != $0 } ?? true
+            if owes, cell.standing.onTime == false { report.late.append(name) }
+            if let content = acceptedReports[cell.obligationID] {
+                accepted.append((agencyID, content))
             } else if owes {
                 report.missing.append(name)
             }
@@ -82,9 +105,11 @@ struct ConsolidatedBuilder {
 
         // Year to date: accepted reports of this and earlier periods, per agency in period order.
         var yearToDate: [UUID: [(String, ReportContent)]] = [:]
-        for o in obligations.sorted(by: { $0.periodKey < $1.periodKey }) where o.periodKey <= periodKey {
-            guard let content = acceptedReports[o.id!] else { continue }
-            yearToDate[o.$agency.id, default: []].append((o.periodKey, content))
+        for (a, agencyID) in grid.agencies.enumerated() {
+            for (p, earlier) in grid.periods.enumerated() where earlier.key <= periodKey {
+                guard let cell = grid.cells[a][p], let content = acceptedReports[cell.obligationID] else { continue }
+                yearToDate[agencyID, default: []].append((earlier.key, content))
+            }
         }
         let edits = Self.decodeEdits(draft?.edits)
         if let tree {
@@ -142,8 +167,35 @@ struct ConsolidatedBuilder {
         }
         for part in ConsolidatedReport.Part.allCases { report.edits[part] = edits[part.rawValue] }
         return Built(
-            report: report, regime: regime, plan: plan, periodLabel: any.periodLabel, draft: draft,
-            accepted: accepted.count, expected: thisPeriod.count)
+            report: report, regime: regime, plan: plan, periodLabel: period.label, draft: draft,
+            accepted: accepted.count, expected: expected)
+    }
+
+    private struct AcceptedRow: Decodable {
+        let obligation_id: UUID
+        let content: String
+    }
+
+    /// Every accepted report of the regime, decoded, by obligation.
+    static func acceptedReports(_ regimeID: UUID, on db: any Database) async throws -> [UUID: ReportContent] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        let rows = try await sql.select()
+            .columns(SQLColumn("obligation_id", table: "s"), SQLColumn("content", table: "s"))
+            .from(SQLAlias(SQLIdentifier(Submission.schema), as: SQLIdentifier("s")))
+            .join(
+                SQLAlias(SQLIdentifier(Obligation.schema), as: SQLIdentifier("o")),
+                on: SQLColumn("obligation_id", table: "s"), .equal, SQLColumn("id", table: "o")
+            )
+            .where(SQLColumn("regime_id", table: "o"), .equal, SQLBind(regimeID))
+            .where(SQLColumn("state", table: "s"), .equal, SQLBind(Submission.State.accepted.rawValue))
+            .all(decoding: AcceptedRow.self)
+        let decoder = JSONDecoder()
+        var contents: [UUID: ReportContent] = [:]
+        for row in rows {
+            contents[row.obligation_id] =
+                (try? decoder.decode(ReportContent.self, from: Data(row.content.utf8))) ?? ReportContent()
+        }
+        return contents
     }
 
     /// The agency the regime's reports go to, at its current name: the one chosen, else the one its

@@ -46,7 +46,7 @@ enum ConsolidatedController {
             throw Abort(.notFound)
         }
         guard
-            let built = try await ConsolidatedBuilder(db: req.db).build(
+            let built = try await ConsolidatedBuilder(db: req.db, caches: MemoryCaches.of(req.application)).build(
                 regime: regime, periodKey: period, today: req.today)
         else {
             throw Abort(.notFound)

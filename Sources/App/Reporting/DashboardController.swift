@@ -16,7 +16,7 @@ enum DashboardController {
         guard let regimeID, let regime = try await RegimeRecord.find(regimeID, on: req.db), regime.$plan.id == planID
         else { throw Abort(.notFound) }
         let status = req.query[String.self, at: "status"].flatMap(ReportStatus.init(rawValue:))
-        let grid = try await ReportingGrid.load(regimeID: regimeID, now: req.now, on: req.db)
+        let grid = try await req.reportingGrid(regimeID)
         let names = try await req.directoryNames()
         var rows = [
             [

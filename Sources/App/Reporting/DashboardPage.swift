@@ -69,7 +69,8 @@ struct DashboardPage: Encodable {
     let periods: [PeriodHead]?
     let rows: [Row]?
     let overall: TallyText?
-    let chart: TrendChart.Layout?
+    /// The trend chart drawn wide (screens) and narrow (phones); the stylesheet shows one.
+    let charts: [ChartView]?
     /// When reports were sent; its counts are the rates' numerators (docs/REPORTING.md, Timeliness).
     let legend: [Legend]?
     /// Where their review stands.
@@ -112,12 +113,12 @@ struct DashboardPage: Encodable {
             }.nonEmpty,
             regimeName: nil, regimeHref: nil, regimeProblems: nil, statuses: statuses, query: filter.q ?? "",
             periods: nil, rows: nil,
-            overall: nil, chart: nil, legend: nil, reviewLegend: nil, csvHref: nil,
+            overall: nil, charts: nil, legend: nil, reviewLegend: nil, csvHref: nil,
             followUpHref: SiteURL.planFollowUp(planID).path,
             createRegimes: reviewer && regimes.isEmpty ? SiteURL.planRegimes(planID).path : nil, duties: duties,
             shown: 0, total: 0)
         guard let chosen, let regimeID = chosen.id else { return base }
-        let grid = try await ReportingGrid.load(regimeID: regimeID, now: req.now, on: req.db)
+        let grid = try await req.reportingGrid(regimeID)
         let names = try await req.directoryNames()
         let summary = grid.summary
         let locale = req.locale
@@ -155,22 +156,30 @@ struct DashboardPage: Encodable {
             }
             return Row(agency: name, cells: cells, tally: TallyText(summary.byAgency[a] ?? ReportingTally()))
         }
-        let chart = TrendChart.layout(
-            title: req.t("dashboard.chart.title"), periods: grid.periods.map { PeriodText.short($0.key) },
-            series: [
-                .init(
-                    name: req.t("dashboard.chart.submitted"), cssClass: "submitted",
-                    values: grid.periods.indices.map { summary.byPeriod[$0]?.submittedRate }),
-                .init(
-                    name: req.t("dashboard.chart.on_time"), cssClass: "on-time",
-                    values: grid.periods.indices.map { summary.byPeriod[$0]?.onTimeRate }),
-            ])
+        let series: [TrendChart.Series] = [
+            .init(
+                name: req.t("dashboard.chart.submitted"), cssClass: "submitted",
+                values: grid.periods.indices.map { summary.byPeriod[$0]?.submittedRate }),
+            .init(
+                name: req.t("dashboard.chart.on_time"), cssClass: "on-time",
+                values: grid.periods.indices.map { summary.byPeriod[$0]?.onTimeRate }),
+        ]
+        let shortLabels = grid.periods.map { PeriodText.short($0.key) }
+        let title = req.t("dashboard.chart.title")
+        let charts = [
+            ChartView(variant: "wide", chart: TrendChart.layout(title: title, periods: shortLabels, series: series)),
+            ChartView(
+                variant: "narrow",
+                chart: TrendChart.layout(
+                    title: title, periods: shortLabels, series: series, width: 360, height: 250, maxLabels: 6)),
+        ]
         var query = ["regime": regimeID.uuidString]
         if let statusFilter { query["status"] = statusFilter.rawValue }
         return DashboardPage(
             layout: base.layout, planTitle: base.planTitle, planHref: base.planHref, regimes: base.regimes,
             regimeName: chosen.name, regimeHref: reviewer ? SiteURL.regime(regimeID).path : nil,
-            regimeProblems: chosen.regime.problems.nonEmpty, statuses: statuses, query: base.query,
+            regimeProblems: chosen.regime.problems.map { req.t("regime.problem.\($0.rawValue)") }.nonEmpty,
+            statuses: statuses, query: base.query,
             periods: grid.periods.enumerated().map { p, period in
                 PeriodHead(
                     key: period.key, label: periodLabels[p], due: period.due.map { Formatting.date($0, locale) },
@@ -187,7 +196,7 @@ struct DashboardPage: Encodable {
                         }
                         ? SiteURL.remindNow(regimeID).with(["period": period.key]) : nil)
             }.nonEmpty,
-            rows: rows.nonEmpty, overall: TallyText(summary.overall), chart: grid.periods.isEmpty ? nil : chart,
+            rows: rows.nonEmpty, overall: TallyText(summary.overall), charts: grid.periods.isEmpty ? nil : charts,
             legend: [
                 Legend(status: "on-time", label: req.t("dashboard.legend.on_time"), count: summary.overall.onTime),
                 Legend(

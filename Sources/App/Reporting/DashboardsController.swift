@@ -34,7 +34,7 @@ enum DashboardsController {
         var rows: [Page.Row] = []
         for regime in regimes {
             guard let regimeID = regime.id, let plan = regime.plan, let planID = plan.id else { continue }
-            let grid = try await ReportingGrid.load(regimeID: regimeID, now: req.now, on: req.db)
+            let grid = try await req.reportingGrid(regimeID)
             let tally = grid.summary.overall
             rows.append(
                 .init(

@@ -177,7 +177,9 @@ enum RegimeController {
                 SelectOption(
                     value: $0.id!.uuidString, label: $0.name, selected: chosenGroups.contains($0.id!.uuidString))
             }.nonEmpty,
-            errors: errors.mapValues { req.t($0) }, problems: regime?.problems.nonEmpty, periods: periods.nonEmpty,
+            errors: errors.mapValues { req.t($0) },
+            problems: regime?.problems.map { req.t("regime.problem.\($0.rawValue)") }.nonEmpty,
+            periods: periods.nonEmpty,
             requestAction: regime.map { $0.frequency.isPeriodic } == false
                 ? SiteURL.regimeRequests(try record.requireID()).path : nil)
     }

@@ -102,6 +102,8 @@ struct ReportPage: Encodable {
     let errors: [String: String]
     let errorList: [String]?
     let reviewComment: String?
+    /// "Nhắc ngay" for the office, while the report is late (not sent, or not resent by its deadline).
+    let remindHref: String?
     let review: Review?
     let acceptTypes: String
     let maxMB: Int
@@ -254,7 +256,10 @@ struct ReportPage: Encodable {
             proposals: content.proposals.nonEmptyText,
             evidence: evidence.nonEmpty, history: history.nonEmpty, errors: fieldErrors,
             errorList: problems.isEmpty ? nil : [req.t("report.error.summary")],
-            reviewComment: submission?.submissionState == .returned ? submission?.reviewComment : nil, review: review,
+            reviewComment: submission?.submissionState == .returned ? submission?.reviewComment : nil,
+            remindHref: reviewer && ReportAgenda.bucket(status, due: obligation.due, today: req.today) == .late
+                ? SiteURL.remindNow(regime.id!).with(["obligation": obligationID.uuidString]) : nil,
+            review: review,
             acceptTypes: EvidencePolicy.extensions.map { ".\($0)" }.joined(separator: ","),
             maxMB: req.application.settings.maxEvidenceBytes >> 20)
     }

@@ -26,9 +26,7 @@ struct ReportTasks {
         -> [ReportTasks]
     {
         guard let planID else { return [] }
-        let entries = try await AgencyTasks.load(agencyID: agencyID, names: names, on: db).filter {
-            $0.plan.id == planID
-        }
+        let entries = try await AgencyTasks.load(agencyID: agencyID, names: names, scope: .plan(planID), on: db)
         let ids = entries.compactMap { $0.task.id }
         let links =
             ids.isEmpty ? [] : try await TaskIndicator.query(on: db).filter(\.$task.$id ~~ ids).with(\.$indicator).all()

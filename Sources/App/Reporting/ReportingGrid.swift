@@ -5,8 +5,8 @@ import TTDNKit
 
 /// The agencies × periods grid of one regime, loaded in two queries straight into plain rows (the
 /// dashboard of a 40-agency, 12-period regime is 480 cells and must answer in milliseconds).
-struct ReportingGrid {
-    struct ObligationRow: Decodable {
+struct ReportingGrid: Sendable {
+    struct ObligationRow: Decodable, Sendable {
         let id: UUID
         let agency_id: UUID
         let period_key: String
@@ -16,7 +16,7 @@ struct ReportingGrid {
         let lock_on: String?
     }
 
-    struct SubmissionRow: Decodable, SubmissionColumns {
+    struct SubmissionRow: Decodable, Sendable, SubmissionColumns {
         let obligation_id: UUID
         let state: String
         let first_submitted_at: Date?
@@ -27,13 +27,13 @@ struct ReportingGrid {
         let resent_late: Bool?
     }
 
-    struct Period {
+    struct Period: Sendable {
         let key: String
         let label: String
         let due: LocalDate?
     }
 
-    struct Cell {
+    struct Cell: Sendable {
         let obligationID: UUID
         let standing: ReportStanding
         let submittedAt: Date?

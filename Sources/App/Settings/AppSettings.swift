@@ -48,6 +48,10 @@ struct AppSettings: Sendable {
     var smtp: SMTPSettings?
     /// The site's public address (`PUBLIC_URL`, no trailing slash) for links that leave it; nil: the request's host.
     var publicURL: String?
+    /// Days the app's clock runs ahead (or, negative, behind) the machine's (`TTDN_CLOCK_OFFSET_DAYS`): to
+    /// rehearse a reporting cycle or show a demo as it will look on another day. Refused in production,
+    /// where every date (deadlines, the audit trail) must be the real one.
+    var clockOffsetDays = 0
     /// `HOST` and `PORT` to listen on; `--hostname` and `--port` on the command line win.
     var host: String?
     var port: Int?
@@ -83,6 +87,11 @@ struct AppSettings: Sendable {
         }
         settings.host = env["HOST"].flatMap { $0.isEmpty ? nil : $0 }
         settings.port = env["PORT"].flatMap(Int.init)
+        if environment != .production, let days = env["TTDN_CLOCK_OFFSET_DAYS"].flatMap(Int.init),
+            abs(days) <= 36_500
+        {
+            settings.clockOffsetDays = days
+        }
         return settings
     }
 

@@ -4,9 +4,10 @@ import SQLKit
 import TTDNKit
 import Vapor
 
-/// The reports a home page is about, in one query: every obligation due in the last year (or later) with its
-/// regime and its submission's dates, judged by `ReportStanding` and sorted into `ReportAgenda`'s buckets.
-/// The coordinator's home takes all agencies; the officer's, their own agency (and those it took over).
+/// The reports a home page is about: every obligation due in the last year (or later) with its regime and its
+/// submission's dates (one query, kept in memory per day until a report changes: `MemoryCaches`), judged by
+/// `ReportStanding` and sorted into `ReportAgenda`'s buckets. The coordinator's home takes all agencies; the
+/// officer's, their own agency (and those it took over).
 struct HomeAgenda {
     struct Line: Encodable {
         let href: String
@@ -37,7 +38,7 @@ struct HomeAgenda {
     var waiting: [Line] = []
     var returned: [Line] = []
 
-    private struct Row: Decodable, SubmissionColumns {
+    struct Row: Decodable, Sendable, SubmissionColumns {
         let id: UUID
         let agency_id: UUID
         let period_key: String
@@ -54,14 +55,14 @@ struct HomeAgenda {
         let review_comment: String?
     }
 
-    /// `agencies`: nil for every agency (the office), else the agency's lineage.
-    static func load(agencies: Set<UUID>?, req: Request) async throws -> HomeAgenda {
-        guard let sql = req.db as? any SQLDatabase else { return HomeAgenda() }
-        let today = req.today
+    /// Every obligation due since a little over a year before `today`, with its regime and submission.
+    static func rows(today: LocalDate, on db: any Database) async throws -> [Row] {
+        guard let sql = db as? any SQLDatabase else { return [] }
         let since = today.adding(days: -400).iso
-        var query = sql.select()
+        return try await sql.select()
             .columns(
-                SQLColumn("id", table: "o"), SQLColumn("agency_id", table: "o"), SQLColumn("period_key", table: "o"),
+                SQLColumn("id", table: "o"), SQLColumn("agency_id", table: "o"),
+                SQLColumn("period_key", table: "o"),
                 SQLColumn("period_label", table: "o"), SQLColumn("opens_on", table: "o"),
                 SQLColumn("due_on", table: "o"),
                 SQLAlias(SQLColumn("name", table: "r"), as: SQLIdentifier("regime_name")),
@@ -78,16 +79,21 @@ struct HomeAgenda {
                 on: SQLColumn("obligation_id", table: "s"), .equal, SQLColumn("id", table: "o")
             )
             .where(SQLColumn("due_on", table: "o"), .greaterThanOrEqual, SQLBind(since))
-        if let agencies {
-            guard !agencies.isEmpty else { return HomeAgenda() }
-            query = query.where(SQLColumn("agency_id", table: "o"), .in, SQLBind.group(Array(agencies)))
-        }
-        let rows = try await query.all(decoding: Row.self)
+            .all(decoding: Row.self)
+            .sorted { ($0.due_on ?? "", $0.regime_name) < ($1.due_on ?? "", $1.regime_name) }
+    }
+
+    /// `agencies`: nil for every agency (the office), else the agency's lineage.
+    static func load(agencies: Set<UUID>?, req: Request) async throws -> HomeAgenda {
+        if let agencies, agencies.isEmpty { return HomeAgenda() }
+        let today = req.today
+        let all = try await MemoryCaches.of(req.application).agendaRows(today: today, on: req.db)
+        let rows = agencies.map { mine in all.filter { mine.contains($0.agency_id) } } ?? all
         let names = try await req.directoryNames()
         let now = req.now
         var agenda = HomeAgenda()
         var lateByAgency: [UUID: [(Int, Line)]] = [:]
-        for row in rows.sorted(by: { ($0.due_on ?? "", $0.regime_name) < ($1.due_on ?? "", $1.regime_name) }) {
+        for row in rows {
             let due = row.due_on.flatMap(LocalDate.init(iso:))
             let standing = ReportStanding.of(
                 opensOn: LocalDate(iso: row.opens_on) ?? today, due: due, history: row.history, now: now)

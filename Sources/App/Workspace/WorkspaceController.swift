@@ -81,7 +81,8 @@ enum WorkspaceController {
             let names = try await req.directoryNames()
             let list = try await HomeAgenda.load(agencies: names.lineage(of: agencyID), req: req)
             agenda = list
-            let entries = try await AgencyTasks.load(agencyID: agencyID, names: names, on: req.db)
+            let entries = try await AgencyTasks.load(
+                agencyID: agencyID, names: names, scope: .inForce(today: req.today), on: req.db)
             deadlines = HomeDeadlines.agency(entries, req: req)
             let found = try await HomeChanges.load(entries, req: req)
             changes = found.lines

@@ -130,28 +130,30 @@ public struct ReportingRegime: Codable, Sendable, Equatable {
             consolidatedTo: try c.decodeIfPresent([String].self, forKey: .consolidatedTo) ?? [])
     }
 
+    /// What makes a regime unusable or doubtful, as codes (the app words them; `ttdn periods` prints the code).
+    public enum Problem: String, Sendable, Equatable, CaseIterable {
+        /// Ad-hoc and special-topic reports are dated by their request: the due rule must be `requester`.
+        case adHocNeedsRequester = "ad-hoc-needs-requester"
+        /// A periodic regime needs a due rule; `requester` is for ad-hoc and special-topic reports.
+        case periodicNeedsDueRule = "periodic-needs-due-rule"
+        /// A fixed day and month gives every period the same date: for yearly or nine-month regimes only.
+        case fixedDateForShortPeriods = "fixed-date-for-short-periods"
+        /// Nghị định 09 Art. 8.5: at least one working day between the cut-off and the due date.
+        case noWorkingDayAfterCutOff = "no-working-day-after-cut-off"
+    }
+
     /// Problems that make the regime unusable or doubtful, for the admin screen and `ttdn periods`.
     /// Empty when the regime is sound. Per-period problems (Art. 8.5) are on each `ReportingPeriod`.
-    public var problems: [String] {
-        var problems: [String] = []
+    public var problems: [Problem] {
         switch (frequency.isPeriodic, due) {
-        case (false, .setByRequester): break
-        case (false, _):
-            problems.append("\(frequency.rawValue) reports are dated by their request: use the due rule `requester`")
-        case (true, .setByRequester):
-            problems.append(
-                "a \(frequency.rawValue) regime needs a due rule; `requester` is for ad-hoc and special-topic reports")
+        case (false, .setByRequester): return []
+        case (false, _): return [.adHocNeedsRequester]
+        case (true, .setByRequester): return [.periodicNeedsDueRule]
         case (true, .beforeDate), (true, .byDate):
-            if frequency != .yearly && frequency != .nineMonth {
-                problems.append(
-                    "a fixed day and month (\(due)) gives every \(frequency.rawValue) period the same date: use it for yearly or nine-month regimes"
-                )
-            }
-        case (true, .workingDaysAfterCutOff(0)):
-            problems.append("0 working days after the cut-off breaks Nghị định 09 Art. 8.5 (at least one working day)")
-        default: break
+            return frequency != .yearly && frequency != .nineMonth ? [.fixedDateForShortPeriods] : []
+        case (true, .workingDaysAfterCutOff(0)): return [.noWorkingDayAfterCutOff]
+        default: return []
         }
-        return problems
     }
 }
 

@@ -43,7 +43,7 @@ public enum ReportingReports {
 
     public static func periods(_ regime: ReportingRegime, year: Int, holidays: HolidayCalendar) -> PeriodsDocument {
         PeriodsDocument(
-            year: year, regime: regime, problems: regime.problems,
+            year: year, regime: regime, problems: regime.problems.map(\.rawValue),
             periods: PeriodEngine.periods(for: regime, year: year, holidays: holidays))
     }
 

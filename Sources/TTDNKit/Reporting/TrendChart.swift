@@ -56,9 +56,12 @@ public enum TrendChart {
         public var series: [Drawn]
     }
 
-    public static func layout(title: String, periods: [String], series: [Series], width: Int = 640, height: Int = 240)
-        -> Layout
-    {
+    /// `maxLabels`: at most this many period labels under the axis, every k-th period's (a phone's narrow chart
+    /// cannot print twelve month labels side by side); every period keeps its point.
+    public static func layout(
+        title: String, periods: [String], series: [Series], width: Int = 640, height: Int = 240,
+        maxLabels: Int = .max
+    ) -> Layout {
         let left = 44.0
         let right = 12.0
         let top = 16.0
@@ -75,7 +78,9 @@ public enum TrendChart {
             grid.append(.init(x1: fmt(left), y1: yy, x2: fmt(left + plotW), y2: yy))
             yLabels.append(.init(x: fmt(left - 6), y: yy, text: "\(pct)%"))
         }
-        let xLabels = periods.enumerated().map { i, label in
+        let most = max(1, maxLabels)
+        let every = periods.count <= most ? 1 : (periods.count + most - 1) / most
+        let xLabels = periods.enumerated().filter { $0.offset % every == 0 }.map { i, label in
             Layout.Label(x: fmt(x(i)), y: fmt(top + plotH + 16), text: label)
         }
         let drawn = series.enumerated().map { k, s -> Layout.Drawn in

@@ -115,6 +115,17 @@ import Testing
         #expect(onTime.legendText.text == "Đúng hạn")
     }
 
+    @Test func aNarrowChartLabelsEveryOtherMonthButKeepsEveryPoint() {
+        let months = (1...12).map { "T\($0)" }
+        let chart = TrendChart.layout(
+            title: "Tỉ lệ gửi", periods: months,
+            series: [.init(name: "Đã gửi", cssClass: "submitted", values: months.map { _ in 0.5 })],
+            width: 360, height: 250, maxLabels: 6)
+        #expect(chart.xLabels.map(\.text) == ["T1", "T3", "T5", "T7", "T9", "T11"])
+        #expect(chart.series[0].points.count == 12)
+        #expect(TrendChart.layout(title: "", periods: months, series: []).xLabels.count == 12)
+    }
+
     @Test func indicatorsAddUpByTheirRule() {
         let perAgency: [[Double]] = [[3, 4, 5], [10]]
         #expect(IndicatorAggregation.sum.total(perAgency) == 22)

@@ -225,9 +225,10 @@ struct PeriodEngineTests {
     @Test("Regime problems")
     func problems() {
         #expect(regime(.monthly).problems.isEmpty)
-        #expect(!regime(.monthly, due: "before:15/11").problems.isEmpty)
-        #expect(!regime(.monthly, due: "requester").problems.isEmpty)
-        #expect(!regime(.adHoc, due: "by-day:25").problems.isEmpty)
-        #expect(!regime(.monthly, due: "working-days-after-cutoff:0").problems.isEmpty)
+        #expect(regime(.monthly, due: "before:15/11").problems == [.fixedDateForShortPeriods])
+        #expect(regime(.yearly, due: "before:15/11").problems.isEmpty)
+        #expect(regime(.monthly, due: "requester").problems == [.periodicNeedsDueRule])
+        #expect(regime(.adHoc, due: "by-day:25").problems == [.adHocNeedsRequester])
+        #expect(regime(.monthly, due: "working-days-after-cutoff:0").problems == [.noWorkingDayAfterCutOff])
     }
 }
