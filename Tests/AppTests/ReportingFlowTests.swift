@@ -171,7 +171,7 @@ struct ReportingFlowTests {
             #expect(officeHome.contains("<strong>Sở Văn hóa, Thể thao và Du lịch</strong> · "))
             #expect(
                 officeHome.contains(
-                    "Quý I/\(Self.year)</a> · Hạn gửi \(Formatting.date(dueQ1, .vi)) · <span class=\"tag send-missing\">trễ \(q1Late) ngày</span>"
+                    "Quý I/\(Self.year)</a> · Hạn gửi \(Formatting.date(dueQ1, .vi)) · <span class=\"tag send-missing\">Chưa gửi, quá hạn · trễ \(q1Late) ngày</span>"
                 ))
             _ = try await coordinator.post(
                 SiteURL.reportReview(q1.id!).path, form: [("decision", "return"), ("version", "2")])

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Browser test of the office's day (issue 12), on a demo of its own whose clock the test moves.
 
-The demo plan's quarterly report for Q2/2025 is due on 16/06/2025 and Sở Văn hóa, Thể thao và Du lịch has
-not sent it. With the app's clock on 10/06/2025 (TTDN_CLOCK_OFFSET_DAYS), the officer (canbo) submits it on
-time; the coordinator's home shows it waiting and the header an unread notification; the coordinator returns
-it with a comment on one task; the officer's home shows it returned with the resubmission deadline. Two weeks
-later (the app restarted with its clock on 25/06/2025) the report is overdue again: the coordinator's
-"Nhắc ngay" previews the e-mail and delivers exactly one to the officer's address, at a local SMTP server
-(aiosmtpd); the officer resends, late; the coordinator accepts; the dashboard's cell says "resent late" and
-"accepted". Along the way both homes, the dashboard and the plan page are photographed at 390 and 1280 px
-in Vietnamese and English and checked with axe-core: no serious or critical violation.
+The demo plan's quarterly report for Q2/2025 opens on 15/06 and is due on 16/06/2025. The demo is seeded as
+of 13/06 (nothing of Q2 sent) and the admin opens an account, with an e-mail address, for an officer of Sở
+Công Thương. With the app's clock on 16/06 (TTDN_CLOCK_OFFSET_DAYS), the officer of Sở Văn hóa, Thể thao và
+Du lịch (canbo) submits it on time; the coordinator's home shows it waiting and the header one more unread
+notification; the coordinator returns it with a comment on one task; the officer's home shows it returned
+with the resubmission deadline (five working days: 23/06). On 26/06 (the app restarted with its clock moved)
+the coordinator's home lists it late again ("Quá hạn gửi lại"), beside Sở Công Thương, which never sent
+its report: "Nhắc ngay" from that report previews the e-mail and delivers exactly one, to that officer's
+address, at a local SMTP server (aiosmtpd). The officer resends, late; the dashboard's cell says "resent
+late" and "waiting", then "accepted" once the coordinator accepts. Both homes, the dashboard and the plan
+page are photographed at 390 and 1280 px in Vietnamese and English and checked with axe-core: no serious or
+critical violation.
 
 Environment as in test_roles.py, plus TTDN_BIN (the ttdn executable; default .build/debug/ttdn).
 """
@@ -17,7 +20,6 @@ Environment as in test_roles.py, plus TTDN_BIN (the ttdn executable; default .bu
 from __future__ import annotations
 
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -37,12 +39,15 @@ from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 BIN = Path(os.environ.get("TTDN_BIN") or ui.ROOT / ".build" / "debug" / "ttdn")
 AGENCY = "Sở Văn hóa, Thể thao và Du lịch"
 PERIOD = "Quý II/2025"
-OFFICER_MAIL = "canbo@vhttdl.langson.example"
+OTHER_AGENCY = "Sở Công Thương"
+OTHER_OFFICER = ("congthuong", "Hoàng Thị Thương", "thuong@sct.langson.example")
 SUBMITTED = "Đã tổ chức Lễ hội Kỳ Lừa và đón 3 đoàn khách quốc tế."
 TASK_COMMENT = "Đề nghị nêu số lượt khách quốc tế theo từng đoàn."
 RESENT = "Đã tổ chức Lễ hội Kỳ Lừa; đón 3 đoàn, 126 lượt khách quốc tế."
-FIRST_DAY = date(2025, 6, 10)
-LATER_DAY = date(2025, 6, 25)
+# The report opens the day after its data window (15/06) and is due on 16/06/2025, a Monday.
+SEEDED_ON = date(2025, 6, 13)
+FIRST_DAY = date(2025, 6, 16)
+LATER_DAY = date(2025, 6, 26)
 
 
 def free_port() -> int:
@@ -53,6 +58,11 @@ def free_port() -> int:
 
 def vietnam_today() -> date:
     return datetime.now(timezone(timedelta(hours=7))).date()
+
+
+def offset_to(day: date) -> int:
+    """TTDN_CLOCK_OFFSET_DAYS that makes `day` the app's today (Vietnam's date)."""
+    return (day - vietnam_today()).days
 
 
 def working_days_after(day: date, count: int) -> date:
@@ -97,9 +107,10 @@ class Demo:
         self.mailbox = mailbox
         self.process: subprocess.Popen | None = None
         self.log = open(work / "demo.log", "ab")
+        # Seeded as of a few days before Q2's due date: the demo's reports of earlier periods are in, Q2's not.
         subprocess.run(
-            [str(BIN), "demo", "--no-serve", "--database", str(self.database)], cwd=ui.ROOT, env=self.env(0),
-            stdout=self.log, stderr=self.log, check=True, timeout=300)
+            [str(BIN), "demo", "--no-serve", "--database", str(self.database)], cwd=ui.ROOT,
+            env=self.env(offset_to(SEEDED_ON)), stdout=self.log, stderr=self.log, check=True, timeout=300)
 
     def env(self, offset: int) -> dict[str, str]:
         # Only what the app needs: a developer's SMTP_URL or DATABASE_URL must not reach it.
@@ -112,7 +123,7 @@ class Demo:
 
     def start_on(self, day: date):
         self.stop()
-        offset = (day - vietnam_today()).days
+        offset = offset_to(day)
         self.process = subprocess.Popen(
             [str(BIN), "serve", "--database", str(self.database), "--hostname", "127.0.0.1", "--port", str(self.port)],
             cwd=ui.ROOT, env=self.env(offset), stdout=self.log, stderr=self.log)
@@ -141,6 +152,19 @@ def wait_for(selector: str):
 def section_text(section: str) -> str:
     found = ui.driver().find_elements(By.CSS_SELECTOR, f"section#{section}")
     return found[0].text if found else ""
+
+
+def late_report(agency: str):
+    """On the coordinator's home: opens the agency's line among the late ones; returns the link to its report
+    of the period and the text of that line."""
+    d = ui.driver()
+    found = [e for e in d.find_elements(By.CSS_SELECTOR, "section#late details") if agency in e.text]
+    assert found, f"{agency} is not among the late agencies: {section_text('late')!r}"
+    if not found[0].get_attribute("open"):
+        found[0].find_element(By.TAG_NAME, "summary").click()
+    lines = [li for li in found[0].find_elements(By.CSS_SELECTOR, "ul li") if PERIOD in li.text]
+    assert lines, f"{PERIOD} is not among {agency}'s late reports: {found[0].text!r}"
+    return lines[0].find_element(By.TAG_NAME, "a"), lines[0].text
 
 
 def unread() -> int:
@@ -229,22 +253,26 @@ def test_a_day_of_the_office():
     try:
         demo.start_on(FIRST_DAY)
 
-        # The admin gives the officer an e-mail address, so that reminders reach them outside ttdn.
+        # The admin opens an account for the officer of another agency, with an e-mail address, so that
+        # reminders reach them outside ttdn.
         ui.log_in_as("admin")
-        ui.open_page("/app/users")
-        d.find_element(By.XPATH, "//main//tr[contains(., 'canbo')]//a").click()
-        wait_for("form #email")
-        email = d.find_element(By.ID, "email")
-        email.clear()
-        email.send_keys(OFFICER_MAIL)
+        ui.open_page("/app/users/new")
+        username, name, address = OTHER_OFFICER
+        d.find_element(By.ID, "username").send_keys(username)
+        d.find_element(By.ID, "display_name").send_keys(name)
+        d.find_element(By.ID, "email").send_keys(address)
+        d.find_element(By.ID, "password").send_keys("mat-khau-tam-2025")
+        Select(d.find_element(By.ID, "agency_id")).select_by_visible_text(OTHER_AGENCY)
+        d.find_element(By.CSS_SELECTOR, 'input[name="roles[]"][value="agency_officer"]').click()
         d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
         wait_for(".flash")
+        assert username in ui.text_of("main"), "the new account is not listed"
         ui.log_out()
         ui.log_in_as("dieuphoi")
         unread_before = unread()
         ui.log_out()
 
-        # 10/06/2025: the officer's home lists Q2 as owed; the officer sends it from there, on time.
+        # 16/06/2025: the officer's home lists Q2 as owed; the officer sends it from there, on time.
         ui.log_in_as("canbo")
         ui.open_page("/app")
         assert PERIOD in section_text("owed"), section_text("owed")
@@ -284,34 +312,36 @@ def test_a_day_of_the_office():
         assert TASK_COMMENT in ui.text_of("main"), "the comment on the task is not on the report"
         ui.log_out()
 
-        # 25/06/2025: past the resubmission deadline. "Nhắc ngay" from the report page, one agency, one e-mail.
+        # 26/06/2025: past the resubmission deadline, the returned report is late again, by agency on the
+        # coordinator's home; so is the other agency's, which never sent it.
         demo.start_on(LATER_DAY)
         ui.log_in_as("dieuphoi")
         ui.open_page("/app")
-        # Late, by agency: the agency's line opens to its late reports, each linking to the report.
-        late = [e for e in d.find_elements(By.CSS_SELECTOR, "section#late details") if AGENCY in e.text]
-        assert late, f"{AGENCY} is not among the late agencies: {section_text('late')!r}"
-        late[0].find_element(By.TAG_NAME, "summary").click()
-        reports = [a for a in late[0].find_elements(By.CSS_SELECTOR, "ul a") if PERIOD in a.text]
-        assert reports, f"{PERIOD} is not among {AGENCY}'s late reports: {late[0].text!r}"
-        assert "Quá hạn gửi lại" in late[0].text, late[0].text
-        reports[0].click()
+        link, line = late_report(AGENCY)
+        assert "Quá hạn gửi lại (23/06/2025)" in line and "trễ 3 ngày" in line, line
+        report_url = link.get_attribute("href")
+
+        # "Nhắc ngay" to the other late agency, from its report: a preview, then one e-mail to its officer.
+        late_report(OTHER_AGENCY)[0].click()
         wait_for("main h1")
-        report_url = d.current_url
         d.find_element(By.CSS_SELECTOR, "a.remind-now").click()
         wait_for(".mail-preview")
         preview = ui.text_of("main")
-        assert OFFICER_MAIL in preview and PERIOD in preview, preview
+        assert address in preview and PERIOD in preview and OTHER_AGENCY in preview, preview
         before = len(mailbox.messages)
         d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
         wait_for(".flash")
         deadline = time.time() + 10
         while len(mailbox.messages) == before and time.time() < deadline:
             time.sleep(0.2)
-        sent = [m for m in mailbox.messages[before:] if PERIOD in str(make_header(decode_header(
-            message_from_bytes(m[1])["Subject"] or ""))) or PERIOD.encode() in m[1]]
-        assert len(sent) == 1, f"expected one reminder e-mail, got {len(sent)}"
-        assert sent[0][0] == [OFFICER_MAIL], sent[0][0]
+        time.sleep(1)
+        sent = [m for m in mailbox.messages[before:] if address in m[0]]
+        assert len(sent) == 1, f"expected one reminder e-mail to {address}, got {len(sent)}"
+        message = message_from_bytes(sent[0][1])
+        subject = str(make_header(decode_header(message["Subject"] or "")))
+        part = message.get_payload(0) if message.is_multipart() else message
+        text = subject + "\n" + (part.get_payload(decode=True) or b"").decode("utf-8", "replace")
+        assert PERIOD in text, text
         ui.log_out()
 
         # The officer resends, late.

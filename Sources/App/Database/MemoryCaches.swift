@@ -10,13 +10,16 @@ import Vapor
 ///   of rows), for the most recently viewed plans;
 /// - a regime's reporting grid (`ReportingGrid`: every obligation and its submission's dates, judged), per
 ///   day, because whether a report is late depends on the date;
-/// - the reports of the last year that the home pages sort into their lists (`HomeAgenda.Row`), per day;
+/// - the reports of the last year that belong on the home pages, judged (`HomeAgenda.Judged`), per day;
+/// - the office's task deadlines of the next 30 days (`HomeDeadlines.Due`), per day, behind `.plans` (which
+///   plans' saves also move, as a plan archived or superseded leaves the list);
 /// - a regime's accepted reports, decoded, for its consolidated reports (`ConsolidatedBuilder`).
 struct MemoryCaches: Sendable {
     private let directoryNames = RevisionCache<LocalDate, PlanAgencyNames>(.directory, capacity: 2)
     private let planTrees = RevisionCache<UUID, PlanTaskTree>(.plans, capacity: 32)
     private let reportingGrids = RevisionCache<GridKey, ReportingGrid>(.reporting, capacity: 64)
-    private let agendaRows = RevisionCache<LocalDate, [HomeAgenda.Row]>(.reporting, capacity: 2)
+    private let agenda = RevisionCache<LocalDate, [HomeAgenda.Judged]>(.reporting, capacity: 2)
+    private let officeDeadlines = RevisionCache<LocalDate, [HomeDeadlines.Due]>(.plans, capacity: 2)
     private let acceptedReports = RevisionCache<UUID, [UUID: ReportContent]>(.reporting, capacity: 8)
 
     private struct GridKey: Hashable, Sendable {
@@ -30,7 +33,7 @@ struct MemoryCaches: Sendable {
             RevisionBumping(
                 .directory, models: [Agency.self, AgencyGroup.self, AgencyGroupMember.self, AgencySuccession.self]))
         app.databases.middleware.use(
-            RevisionBumping(.plans, models: [PlanTask.self, TaskAgency.self, TaskOutput.self]))
+            RevisionBumping(.plans, models: [Plan.self, PlanTask.self, TaskAgency.self, TaskOutput.self]))
         app.databases.middleware.use(
             RevisionBumping(.reporting, models: [RegimeRecord.self, Obligation.self, Submission.self]))
         app.storage[Key.self] = MemoryCaches()
@@ -71,9 +74,14 @@ extension MemoryCaches {
         }
     }
 
-    /// The home pages' report rows as of `today`, from memory while no report changed.
-    func agendaRows(today: LocalDate, on db: any Database) async throws -> [HomeAgenda.Row] {
-        try await agendaRows.value(for: today, on: db) { try await HomeAgenda.rows(today: today, on: db) }
+    /// The home pages' reports as of `today`, from memory while no report changed.
+    func agenda(today: LocalDate, now: Date, on db: any Database) async throws -> [HomeAgenda.Judged] {
+        try await agenda.value(for: today, on: db) { try await HomeAgenda.judged(today: today, now: now, on: db) }
+    }
+
+    /// The office's task deadlines as of `today`, from memory while no plan or task changed.
+    func officeDeadlines(today: LocalDate, on db: any Database) async throws -> [HomeDeadlines.Due] {
+        try await officeDeadlines.value(for: today, on: db) { try await HomeDeadlines.officeDue(today: today, on: db) }
     }
 }
 

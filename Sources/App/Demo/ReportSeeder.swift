@@ -15,9 +15,13 @@ struct ReportSeeder {
     func fill(planID: UUID, today: LocalDate) async throws -> Int {
         let regimes = try await RegimeRecord.query(on: db).filter(\.$plan.$id == planID).all().compactMap(\.id)
         guard !regimes.isEmpty else { return 0 }
-        let obligations = try await Obligation.query(on: db).filter(\.$regime.$id ~~ regimes).sort(\.$periodKey).all()
-        let written = try await ObligationService.submittedObligationIDs(obligations.compactMap(\.id), on: db)
         let names = try await PlanAgencyNames.load(on: db, today: today)
+        // In period order, then by agency name (not by id, which differs from one database to the next).
+        let obligations = try await Obligation.query(on: db).filter(\.$regime.$id ~~ regimes).all().sorted {
+            ($0.periodKey, names.agencies[$0.$agency.id]?.sortKey ?? "")
+                < ($1.periodKey, names.agencies[$1.$agency.id]?.sortKey ?? "")
+        }
+        let written = try await ObligationService.submittedObligationIDs(obligations.compactMap(\.id), on: db)
         return try await db.transaction { tx in
             var count = 0
             // An agency's tasks are the same for every period.

@@ -18,7 +18,8 @@ extension PlanTableRow: LeafDataRepresentable {
             "anchor": .string(anchor), "ref": .string(ref), "title": .string(title), "status": .string(status),
             "statusLabel": .string(statusLabel), "depth": .string(String(depth)),
             "progress": .string(String(progress)), "lead": .array(lead.map(\.leafData)),
-            "support": .array(support.map(\.leafData)),
+            "support": .array(support.map(\.leafData)), "hasLead": .bool(!lead.isEmpty),
+            "hasSupport": .bool(!support.isEmpty),
         ]
         data["outputs"] = outputs.map { .array($0.map(LeafData.string)) }
         data["textStart"] = textStart.map(LeafData.string)

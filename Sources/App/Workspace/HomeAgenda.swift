@@ -83,22 +83,38 @@ struct HomeAgenda {
             .sorted { ($0.due_on ?? "", $0.regime_name) < ($1.due_on ?? "", $1.regime_name) }
     }
 
-    /// `agencies`: nil for every agency (the office), else the agency's lineage.
-    static func load(agencies: Set<UUID>?, req: Request) async throws -> HomeAgenda {
-        if let agencies, agencies.isEmpty { return HomeAgenda() }
-        let today = req.today
-        let all = try await MemoryCaches.of(req.application).agendaRows(today: today, on: req.db)
-        let rows = agencies.map { mine in all.filter { mine.contains($0.agency_id) } } ?? all
-        let names = try await req.directoryNames()
-        let now = req.now
-        var agenda = HomeAgenda()
-        var lateByAgency: [UUID: [(Int, Line)]] = [:]
-        for row in rows {
+    /// A report that belongs on a home page: its row, judged as of a day.
+    struct Judged: Sendable {
+        let row: Row
+        let due: LocalDate?
+        let standing: ReportStanding
+        let bucket: ReportAgenda.Bucket
+        let daysLate: Int?
+    }
+
+    /// The reports of `rows` that belong in one of the lists, judged at `now` (standings change by the day).
+    static func judged(today: LocalDate, now: Date, on db: any Database) async throws -> [Judged] {
+        try await rows(today: today, on: db).compactMap { row in
             let due = row.due_on.flatMap(LocalDate.init(iso:))
             let standing = ReportStanding.of(
                 opensOn: LocalDate(iso: row.opens_on) ?? today, due: due, history: row.history, now: now)
-            guard let bucket = ReportAgenda.bucket(standing, due: due, today: today) else { continue }
-            let daysLate = ReportAgenda.daysLate(standing, due: due, today: today)
+            guard let bucket = ReportAgenda.bucket(standing, due: due, today: today) else { return nil }
+            return Judged(
+                row: row, due: due, standing: standing, bucket: bucket,
+                daysLate: ReportAgenda.daysLate(standing, due: due, today: today))
+        }
+    }
+
+    /// `agencies`: nil for every agency (the office), else the agency's lineage.
+    static func load(agencies: Set<UUID>?, req: Request) async throws -> HomeAgenda {
+        if let agencies, agencies.isEmpty { return HomeAgenda() }
+        let all = try await MemoryCaches.of(req.application).agenda(today: req.today, now: req.now, on: req.db)
+        let judged = agencies.map { mine in all.filter { mine.contains($0.row.agency_id) } } ?? all
+        let names = try await req.directoryNames()
+        var agenda = HomeAgenda()
+        var lateByAgency: [UUID: [(Int, Line)]] = [:]
+        for item in judged {
+            let (row, due, standing, bucket, daysLate) = (item.row, item.due, item.standing, item.bucket, item.daysLate)
             let line = Line(
                 href: SiteURL.report(row.id).path, agency: names.name(of: row.agency_id) ?? "—",
                 regime: row.regime_name, period: PeriodText.label(row.period_key, stored: row.period_label, req.locale),

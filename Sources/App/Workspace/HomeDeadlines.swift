@@ -20,6 +20,17 @@ enum HomeDeadlines {
 
     static let horizon = 30
 
+    /// A task whose next milestone falls within the horizon: what the list shows, before it is worded.
+    struct Due: Sendable {
+        let date: LocalDate
+        let id: UUID
+        let ref: String
+        let title: String
+        let plan: String
+        let what: String?
+        let role: TaskAgency.Role?
+    }
+
     /// A task as this list needs it.
     private struct Candidate {
         let id: UUID
@@ -28,7 +39,7 @@ enum HomeDeadlines {
         let timeframe: Timeframe?
         let plan: String
         let year: Int?
-        let role: String?
+        let role: TaskAgency.Role?
     }
 
     private struct Row: Decodable {
@@ -40,11 +51,16 @@ enum HomeDeadlines {
         let year: Int?
     }
 
-    /// Open tasks of the plans in force (issued or draft, of last year or later). A few columns of one
-    /// joined query: with ten years of plans, loading whole tasks was most of this page's time.
+    /// The office's list, from memory while no plan or task changed (`MemoryCaches`).
     static func office(req: Request) async throws -> [Line] {
-        guard let sql = req.db as? any SQLDatabase else { return [] }
-        let today = req.today
+        lines(try await MemoryCaches.of(req.application).officeDeadlines(today: req.today, on: req.db), req: req)
+    }
+
+    /// Open tasks of the plans in force (issued or draft, of last year or later) with a milestone in the next
+    /// 30 days, soonest first. A few columns of one joined query: with ten years of plans, loading whole
+    /// tasks was most of the office's home page.
+    static func officeDue(today: LocalDate, on db: any Database) async throws -> [Due] {
+        guard let sql = db as? any SQLDatabase else { return [] }
         let closed = [PlanTask.Status.completed.rawValue, PlanTask.Status.cancelled.rawValue]
         let rows = try await sql.select()
             .columns(
@@ -70,46 +86,49 @@ enum HomeDeadlines {
             .where(SQLColumn("status", table: "t"), .notIn, SQLBind.group(closed))
             .all(decoding: Row.self)
         let decoder = JSONDecoder()
-        return lines(
+        return due(
             rows.map { row in
                 Candidate(
                     id: row.id, ref: row.ref, title: row.title,
                     timeframe: row.timeframe.flatMap { try? decoder.decode(Timeframe.self, from: Data($0.utf8)) },
                     plan: row.plan_title, year: row.year, role: nil)
-            }, req: req)
+            }, today: today)
     }
 
     /// The agency's own open tasks.
     static func agency(_ entries: [AgencyTasks.Entry], req: Request) -> [Line] {
-        lines(
-            entries.compactMap { entry in
-                let task = entry.task
-                guard let id = task.id, task.taskStatus != .completed, task.taskStatus != .cancelled else { return nil }
-                return Candidate(
-                    id: id, ref: task.ref, title: task.title, timeframe: task.timeframe, plan: entry.plan.title,
-                    year: entry.plan.year, role: req.t("task.role.\(entry.role.rawValue)"))
-            }, req: req)
+        let candidates = entries.compactMap { entry -> Candidate? in
+            let task = entry.task
+            guard let id = task.id, task.taskStatus != .completed, task.taskStatus != .cancelled else { return nil }
+            return Candidate(
+                id: id, ref: task.ref, title: task.title, timeframe: task.timeframe, plan: entry.plan.title,
+                year: entry.plan.year, role: entry.role)
+        }
+        return lines(due(candidates, today: req.today), req: req)
     }
 
-    private static func lines(_ tasks: [Candidate], req: Request) -> [Line] {
-        let today = req.today
+    private static func due(_ tasks: [Candidate], today: LocalDate) -> [Due] {
         let limit = today.adding(days: horizon)
-        var found: [(LocalDate, Line)] = []
-        for task in tasks {
+        return tasks.compactMap { task -> Due? in
             guard
                 let milestone = PlanMilestones.nextMilestone(task.timeframe, planYear: task.year, today: today),
                 milestone.due <= limit
-            else { continue }
-            let days = today.days(until: milestone.due)
-            found.append(
-                (
-                    milestone.due,
-                    Line(
-                        href: SiteURL.task(task.id).path, date: Formatting.date(milestone.due, req.locale),
-                        days: days == 0 ? req.t("home.today") : req.t("home.in_days", String(days)),
-                        task: "\(task.ref) \(task.title)", plan: task.plan, what: milestone.title, role: task.role)
-                ))
+            else { return nil }
+            return Due(
+                date: milestone.due, id: task.id, ref: task.ref, title: task.title, plan: task.plan,
+                what: milestone.title, role: task.role)
+        }.sorted { $0.date < $1.date }
+    }
+
+    private static func lines(_ found: [Due], req: Request) -> [Line] {
+        let today = req.today
+        return found.map { due in
+            let days = today.days(until: due.date)
+            return Line(
+                href: SiteURL.task(due.id).path, date: Formatting.date(due.date, req.locale),
+                days: days == 0 ? req.t("home.today") : req.t("home.in_days", String(days)),
+                task: "\(due.ref) \(due.title)", plan: due.plan, what: due.what,
+                role: due.role.map { req.t("task.role.\($0.rawValue)") })
         }
-        return found.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
