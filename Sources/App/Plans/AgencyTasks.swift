@@ -27,6 +27,15 @@ struct AgencyTasks {
         let status: PlanTask.Status
         let role: TaskAgency.Role
         let via: String?
+        /// What a home page shows of the task without loading it.
+        let ref: String
+        let title: String
+        let timeframeJSON: String?
+        let planTitle: String
+
+        var timeframe: Timeframe? {
+            timeframeJSON.flatMap { try? JSONDecoder().decode(Timeframe.self, from: Data($0.utf8)) }
+        }
     }
 
     /// Which plans' tasks.
@@ -47,6 +56,8 @@ struct AgencyTasks {
         let task_status: String
         let position: Int
         let ref: String
+        let title: String
+        let timeframe: String?
         let year: Int?
         let document_date: String?
         let plan_title: String
@@ -62,7 +73,10 @@ struct AgencyTasks {
             .column(SQLColumn("id", table: "t"), as: "task_id")
             .column(SQLColumn("plan_id", table: "t"))
             .column(SQLColumn("status", table: "t"), as: "task_status")
-            .columns(SQLColumn("position", table: "t"), SQLColumn("ref", table: "t"))
+            .columns(
+                SQLColumn("position", table: "t"), SQLColumn("ref", table: "t"), SQLColumn("title", table: "t"),
+                SQLColumn("timeframe", table: "t")
+            )
             .columns(SQLColumn("year", table: "p"), SQLColumn("document_date", table: "p"))
             .column(SQLColumn("title", table: "p"), as: "plan_title")
             .columns(
@@ -101,7 +115,8 @@ struct AgencyTasks {
                 ? nil : strongest.first?.group_id.flatMap { names.groups[$0]?.name }
             return Ref(
                 taskID: first.task_id, planID: first.plan_id, year: first.year,
-                status: PlanTask.Status(rawValue: first.task_status) ?? .notStarted, role: role, via: via)
+                status: PlanTask.Status(rawValue: first.task_status) ?? .notStarted, role: role, via: via,
+                ref: first.ref, title: first.title, timeframeJSON: first.timeframe, planTitle: first.plan_title)
         }
     }
 

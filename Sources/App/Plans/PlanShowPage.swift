@@ -67,7 +67,9 @@ struct PlanShowPage: Encodable {
     let citations: [Link]?
     let purposes: String?
     let budget: String?
-    let rows: [PlanTableRow]?
+    /// Whether the table has rows, and the rows as HTML (`PlanTableHTML`).
+    let hasRows: Bool
+    let rowsHTML: String
     let taskCount: Int
     let shownCount: Int
     let filtered: Bool
@@ -185,7 +187,7 @@ struct PlanShowPage: Encodable {
                         .joined(separator: " · ").nonEmptyText)
             }.nonEmpty,
             purposes: plan.purposes.nonEmptyText, budget: plan.budget.nonEmptyText,
-            rows: rows.nonEmpty,
+            hasRows: !rows.isEmpty, rowsHTML: PlanTableHTML.rows(rows, labels: labels),
             taskCount: tree.nodes.count,
             shownCount: rows.count, filtered: filter.isActive, filterAgencies: filterAgencies,
             filterRoles: PlanTable.roleOptions(req, selected: filter.role),

@@ -67,7 +67,9 @@ struct DashboardPage: Encodable {
     let statuses: [SelectOption]
     let query: String
     let periods: [PeriodHead]?
-    let rows: [Row]?
+    /// Whether the grid has rows, and the rows as HTML (`DashboardGridHTML`).
+    let hasRows: Bool
+    let rowsHTML: String
     let overall: TallyText?
     /// The trend chart drawn wide (screens) and narrow (phones); the stylesheet shows one.
     let charts: [ChartView]?
@@ -112,7 +114,7 @@ struct DashboardPage: Encodable {
                 SelectOption(value: $0.id!.uuidString, label: "\($0.name) (\($0.year))", selected: $0.id == chosen?.id)
             }.nonEmpty,
             regimeName: nil, regimeHref: nil, regimeProblems: nil, statuses: statuses, query: filter.q ?? "",
-            periods: nil, rows: nil,
+            periods: nil, hasRows: false, rowsHTML: "",
             overall: nil, charts: nil, legend: nil, reviewLegend: nil, csvHref: nil,
             followUpHref: SiteURL.planFollowUp(planID).path,
             createRegimes: reviewer && regimes.isEmpty ? SiteURL.planRegimes(planID).path : nil, duties: duties,
@@ -196,7 +198,8 @@ struct DashboardPage: Encodable {
                         }
                         ? SiteURL.remindNow(regimeID).with(["period": period.key]) : nil)
             }.nonEmpty,
-            rows: rows.nonEmpty, overall: TallyText(summary.overall), charts: grid.periods.isEmpty ? nil : charts,
+            hasRows: !rows.isEmpty, rowsHTML: DashboardGridHTML.rows(rows, rateLabel: req.t("dashboard.rate")),
+            overall: TallyText(summary.overall), charts: grid.periods.isEmpty ? nil : charts,
             legend: [
                 Legend(status: "on-time", label: req.t("dashboard.legend.on_time"), count: summary.overall.onTime),
                 Legend(
@@ -226,20 +229,8 @@ extension PeriodText {
     }
 }
 
-// The grid's rows as Leaf sees them, built directly (see PlanLeafData.swift: Leaf's encoder and its
-// conversion of numbers and truth values are the dashboard's main cost at 480 cells). Numbers are text;
-// the template tests presence with `!= nil`.
-extension DashboardPage.CellView: LeafDataRepresentable {
-    var leafData: LeafData {
-        var data: [String: LeafData] = [
-            "period": .string(period), "sending": .string(sending), "label": .string(label), "review": .string(review),
-        ]
-        data["reviewLabel"] = reviewLabel.map(LeafData.string)
-        data["href"] = href.map(LeafData.string)
-        return .dictionary(data)
-    }
-}
-
+// The tallies as Leaf sees them, built directly (see PlanLeafData.swift: Leaf's encoder and its conversion
+// of numbers). The grid's rows are HTML already (`DashboardGridHTML`).
 extension DashboardPage.TallyText: LeafDataRepresentable {
     var leafData: LeafData {
         .dictionary([
@@ -247,11 +238,5 @@ extension DashboardPage.TallyText: LeafDataRepresentable {
             "onTime": .string(String(onTime)),
             "submittedRate": .string(submittedRate), "onTimeRate": .string(onTimeRate),
         ])
-    }
-}
-
-extension DashboardPage.Row: LeafDataRepresentable {
-    var leafData: LeafData {
-        .dictionary(["agency": .string(agency), "cells": .array(cells.map(\.leafData)), "tally": tally.leafData])
     }
 }

@@ -22,7 +22,7 @@ enum HomeChanges {
     /// visit before, rather than vanishing on a reload.
     static let visitGap: TimeInterval = 30 * 60
 
-    static func load(_ entries: [AgencyTasks.Entry], req: Request) async throws -> (lines: [Line], since: String) {
+    static func load(_ refs: [AgencyTasks.Ref], req: Request) async throws -> (lines: [Line], since: String) {
         let session = req.sessionIfReady()
         func date(_ key: String) -> Date? {
             session?.data[key].flatMap(Double.init).map(Date.init(timeIntervalSince1970:))
@@ -37,13 +37,10 @@ enum HomeChanges {
             session?.data[sinceKey] = String(since.timeIntervalSince1970)
         }
         session?.data[lastKey] = String(now.timeIntervalSince1970)
-        let taskIDs = entries.compactMap { $0.task.id?.uuidString }
-        let planIDs = Set(entries.compactMap { $0.plan.id?.uuidString })
-        let titles = Dictionary(
-            entries.compactMap { e in e.task.id.map { ($0.uuidString, "\(e.task.ref) \(e.task.title)") } }
-        ) { a, _ in a }
-        let plans = Dictionary(entries.compactMap { e in e.plan.id.map { ($0.uuidString, e.plan.title) } }) { a, _ in a
-        }
+        let taskIDs = refs.map(\.taskID.uuidString)
+        let planIDs = Set(refs.map(\.planID.uuidString))
+        let titles = Dictionary(refs.map { ($0.taskID.uuidString, "\($0.ref) \($0.title)") }) { a, _ in a }
+        let plans = Dictionary(refs.map { ($0.planID.uuidString, $0.planTitle) }) { a, _ in a }
         guard !taskIDs.isEmpty || !planIDs.isEmpty else { return ([], Formatting.dateTime(since, req.locale)) }
         let rows = try await AuditEntry.query(on: req.db)
             .filter(\.$at > since)

@@ -96,13 +96,12 @@ enum HomeDeadlines {
     }
 
     /// The agency's own open tasks.
-    static func agency(_ entries: [AgencyTasks.Entry], req: Request) -> [Line] {
-        let candidates = entries.compactMap { entry -> Candidate? in
-            let task = entry.task
-            guard let id = task.id, task.taskStatus != .completed, task.taskStatus != .cancelled else { return nil }
+    static func agency(_ refs: [AgencyTasks.Ref], req: Request) -> [Line] {
+        let candidates = refs.compactMap { ref -> Candidate? in
+            guard ref.status != .completed, ref.status != .cancelled else { return nil }
             return Candidate(
-                id: id, ref: task.ref, title: task.title, timeframe: task.timeframe, plan: entry.plan.title,
-                year: entry.plan.year, role: entry.role)
+                id: ref.taskID, ref: ref.ref, title: ref.title, timeframe: ref.timeframe, plan: ref.planTitle,
+                year: ref.year, role: ref.role)
         }
         return lines(due(candidates, today: req.today), req: req)
     }

@@ -81,10 +81,10 @@ enum WorkspaceController {
             let names = try await req.directoryNames()
             let list = try await HomeAgenda.load(agencies: names.lineage(of: agencyID), req: req)
             agenda = list
-            let entries = try await AgencyTasks.load(
+            let refs = try await AgencyTasks.refs(
                 agencyID: agencyID, names: names, scope: .inForce(today: req.today), on: req.db)
-            deadlines = HomeDeadlines.agency(entries, req: req)
-            let found = try await HomeChanges.load(entries, req: req)
+            deadlines = HomeDeadlines.agency(refs, req: req)
+            let found = try await HomeChanges.load(refs, req: req)
             changes = found.lines
             since = found.since
             counts = [
