@@ -108,7 +108,7 @@ struct PlanFixture {
     /// The refs of the rows of the plan-wide table (or of "Nhiệm vụ của đơn vị") in a page.
     static func tableRefs(_ html: String) -> [String] {
         html.matches(of: #/<td class="ref"[^>]*>([^<]+)</td>/#).map { String($0.1) }
-            + html.matches(of: #/<td><span class="ref">([^<]+)</span>/#).map { String($0.1) }
+            + html.matches(of: #/<td[^>]*><span class="ref">([^<]+)</span>/#).map { String($0.1) }
     }
 
     /// A user of another agency, for "someone else's agency" checks.

@@ -19,6 +19,6 @@ enum Migrations {
         app.migrations.add(AddVersionedWrites())
         app.migrations.add(AddPlanText())
         app.migrations.add(AddResubmissionDeadline())
-        app.migrations.add(AddAuditIndexes())
+        app.migrations.add(AddGrowthIndexes())
     }
 }

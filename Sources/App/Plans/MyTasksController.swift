@@ -15,14 +15,15 @@ struct MyTasksPage: Encodable {
     }
 
     let layout: LayoutContext
-    let labels: PlanShowPage.Labels
     let agencyName: String?
     let agencyHref: String?
     let canChoose: Bool
     let agencies: [AccountController.Option]
     /// Why there is nothing to show.
     let explanation: String?
-    let rows: [PlanTableRow]?
+    /// Whether the page has rows, and the rows as HTML (`MyTasksHTML`).
+    let hasRows: Bool
+    let rowsHTML: String
     let leadCount: Int
     let supportCount: Int
     /// The filter form (nil without an agency).
@@ -77,7 +78,7 @@ enum MyTasksController {
                     entry.task, depth: 0, named: [], outputs: [], memo: &memo, timeframe: entry.task.timeframe,
                     planYear: entry.plan.year, today: today, req: req, canEdit: false)
                 row.role = req.t("task.role.\(entry.role.rawValue)")
-                row.via = entry.via
+                row.via = entry.via.map { req.t("mytasks.via", $0) }
                 row.planTitle = [entry.plan.numberAndSymbol, entry.plan.title].compactMap { $0 }.joined(
                     separator: " · ")
                 row.planHref = SiteURL.plan(entry.plan.id!).path + "#" + row.anchor
@@ -117,13 +118,19 @@ enum MyTasksController {
             SelectOption(value: "", label: req.t("mytasks.filter.any_status"), selected: !filter.openOnly),
             SelectOption(value: "open", label: req.t("mytasks.filter.open"), selected: filter.openOnly),
         ]
+        let labels = PlanShowPage.Labels(req)
         let page = MyTasksPage(
-            layout: req.layout(titleKey: "mytasks.title"), labels: PlanShowPage.Labels(req),
+            layout: req.layout(titleKey: "mytasks.title"),
             agencyName: agency?.officialName,
             agencyHref: agency?.id.map { SiteURL.agency($0).path }, canChoose: canChoose,
             agencies: canChoose ? names.currentAgencyOptions(selected: agencyID) : [],
             explanation: agency != nil ? nil : req.t(canChoose ? "mytasks.choose" : "mytasks.no_agency"),
-            rows: rows.nonEmpty, leadCount: refs.filter { $0.role == .lead }.count,
+            hasRows: !rows.isEmpty,
+            rowsHTML: MyTasksHTML.rows(
+                rows,
+                columns: .init(
+                    role: req.t("mytasks.col.role"), task: req.t("mytasks.col.task"), plan: req.t("mytasks.col.plan")),
+                labels: labels), leadCount: refs.filter { $0.role == .lead }.count,
             supportCount: refs.filter { $0.role == .support }.count, years: years, roles: roles,
             statuses: statuses, showing: showing, previousPage: previousPage, nextPage: nextPage, empty: empty,
             calendar: calendar)

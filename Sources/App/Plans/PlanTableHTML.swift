@@ -5,59 +5,39 @@ enum PlanTableHTML {
     static func rows(_ rows: [PlanTableRow], labels: PlanShowPage.Labels) -> String {
         var out = HTMLBuffer(capacity: rows.count * 1_500)
         for row in rows {
-            out.raw("\n  <tr id=\"")
-            out.text(row.anchor)
-            out.raw("\">\n    <td class=\"ref\" data-label=\"")
-            out.text(labels.ref)
-            out.raw("\">")
-            out.text(row.ref)
-            out.raw("</td>\n    <td class=\"depth-\(row.depth) title-cell\">")
+            out.wrap("\n  <tr id=\"", row.anchor, "\">\n    <td class=\"ref\" data-label=\"")
+            out.wrap("", labels.ref, "\">")
+            out.wrap("", row.ref, "</td>\n    ")
+            out.raw("<td class=\"depth-\(row.depth) title-cell\">")
             out.text(row.title)
             taskText(row, labels: labels, into: &out)
             if let outputs = row.outputs {
                 out.raw("<ul class=\"outputs\">")
-                for output in outputs {
-                    out.raw("<li>")
-                    out.text(output)
-                    out.raw("</li>")
-                }
+                for output in outputs { out.wrap("<li>", output, "</li>") }
                 out.raw("</ul>")
             }
             if let actions = row.actions {
-                out.raw("\n      <span class=\"task-actions\"><a href=\"")
-                out.text(row.editHref ?? "")
-                out.raw("\">")
-                out.text(labels.edit)
-                out.raw("</a> <a href=\"")
-                out.text(actions.addHref)
-                out.raw("\">")
-                out.text(labels.addChild)
-                out.raw("</a>")
+                out.raw("\n      <span class=\"task-actions\">")
+                out.link(row.editHref ?? "", labels.edit)
+                out.raw(" ")
+                out.link(actions.addHref, labels.addChild)
                 for (direction, label) in [("up", actions.upLabel), ("down", actions.downLabel)] {
                     guard let label else { continue }
-                    out.raw(" <button type=\"submit\" class=\"link\" formaction=\"")
-                    out.text(actions.href)
-                    out.raw("/move\" name=\"direction\" value=\"\(direction):\(actions.version)\" aria-label=\"")
-                    out.text(label)
-                    out.raw(direction == "up" ? "\">↑</button>" : "\">↓</button>")
+                    out.wrap(" <button type=\"submit\" class=\"link\" formaction=\"", actions.href, "/move\" ")
+                    out.wrap("name=\"direction\" value=\"\(direction):\(actions.version)\" aria-label=\"", label, "\">")
+                    out.raw(direction == "up" ? "↑</button>" : "↓</button>")
                 }
-                out.raw(" <a href=\"")
-                out.text(actions.href)
-                out.raw("/remove\">")
-                out.text(labels.remove)
-                out.raw("</a></span>")
+                out.raw(" ")
+                out.link(actions.href + "/remove", labels.remove)
+                out.raw("</span>")
             } else if let edit = row.editHref {
-                out.raw(" <a class=\"edit\" href=\"")
-                out.text(edit)
-                out.raw("\">")
-                out.text(labels.edit)
-                out.raw("</a>")
+                out.raw(" ")
+                out.link(edit, labels.edit, class: "edit")
             }
             out.raw("</td>")
             for (label, named) in [(labels.lead, row.lead), (labels.support, row.support)] {
-                out.raw("\n    <td data-label=\"")
-                out.text(label)
-                out.raw("\">")
+                out.raw("\n    ")
+                out.cell(label: label)
                 if named.isEmpty { out.raw("<span class=\"muted\">—</span>") }
                 for (k, agency) in named.enumerated() {
                     if k > 0 { out.raw(";<br>") }
@@ -65,90 +45,72 @@ enum PlanTableHTML {
                 }
                 out.raw("</td>")
             }
-            out.raw("\n    <td data-label=\"")
-            out.text(labels.timeframe)
-            out.raw("\">")
+            out.raw("\n    ")
+            out.cell(label: labels.timeframe)
             if let timeframe = row.timeframe {
                 out.text(timeframe)
-                out.raw("<br><span class=\"tag\">")
-                out.text(row.timeframeKind ?? "")
-                out.raw("</span>")
+                out.wrap("<br><span class=\"tag\">", row.timeframeKind ?? "", "</span>")
             } else {
                 out.raw("<span class=\"muted\">—</span>")
             }
-            out.raw("</td>\n    <td data-label=\"")
-            out.text(labels.milestone)
-            out.raw("\">")
-            if let milestone = row.milestone {
-                out.text(milestone.date)
-                if let label = milestone.label {
-                    out.raw(" <span class=\"muted\">")
-                    out.text(label)
-                    out.raw("</span>")
-                }
-            } else {
-                out.raw("<span class=\"muted\">—</span>")
-            }
-            out.raw("</td>\n    <td data-label=\"")
-            out.text(labels.status)
-            out.raw("\"><span class=\"tag status-")
-            out.text(row.status)
-            out.raw("\">")
-            out.text(row.statusLabel)
-            out.raw("</span></td>\n    <td class=\"num\" data-label=\"")
-            out.text(labels.progress)
-            out.raw("\"><progress max=\"100\" value=\"\(row.progress)\" aria-label=\"")
-            out.text(labels.progress)
-            out.raw("\"></progress> \(row.progress)%</td>\n  </tr>")
+            out.raw("</td>\n    ")
+            out.cell(label: labels.milestone)
+            milestone(row, into: &out)
+            out.raw("</td>\n    ")
+            out.cell(label: labels.status)
+            status(row, into: &out)
+            out.wrap("</td>\n    <td class=\"num\" data-label=\"", labels.progress, "\">")
+            progress(row, labels: labels, into: &out)
+            out.raw("</td>\n  </tr>")
         }
         return out.html
+    }
+
+    /// The next milestone's date and what is due then, or a dash.
+    static func milestone(_ row: PlanTableRow, into out: inout HTMLBuffer) {
+        guard let milestone = row.milestone else {
+            out.raw("<span class=\"muted\">—</span>")
+            return
+        }
+        out.text(milestone.date)
+        if let label = milestone.label { out.wrap(" <span class=\"muted\">", label, "</span>") }
+    }
+
+    static func status(_ row: PlanTableRow, into out: inout HTMLBuffer) {
+        out.wrap("<span class=\"tag status-", row.status, "\">")
+        out.wrap("", row.statusLabel, "</span>")
+    }
+
+    static func progress(_ row: PlanTableRow, labels: PlanShowPage.Labels, into out: inout HTMLBuffer) {
+        out.wrap("<progress max=\"100\" value=\"\(row.progress)\" aria-label=\"", labels.progress, "\"></progress>")
+        out.raw(" \(row.progress)%")
     }
 
     /// `plans/_task-text`: the start of what the task asks, the whole behind "xem thêm".
     static func taskText(_ row: PlanTableRow, labels: PlanShowPage.Labels, into out: inout HTMLBuffer) {
         guard let start = row.textStart else { return }
         guard let whole = row.textWhole else {
-            out.raw("<p class=\"task-text\">")
-            out.text(start)
-            out.raw("</p>")
+            out.wrap("<p class=\"task-text\">", start, "</p>")
             return
         }
-        out.raw("<details class=\"task-text\"><summary><span class=\"start\">")
-        out.text(start)
-        out.raw("</span> <span class=\"more\">")
-        out.text(labels.more)
-        out.raw("</span><span class=\"less\">")
-        out.text(labels.less)
-        out.raw("</span></summary>")
-        for paragraph in whole {
-            out.raw("<p>")
-            out.text(paragraph)
-            out.raw("</p>")
-        }
+        out.wrap("<details class=\"task-text\"><summary><span class=\"start\">", start, "</span> ")
+        out.wrap("<span class=\"more\">", labels.more, "</span>")
+        out.wrap("<span class=\"less\">", labels.less, "</span></summary>")
+        for paragraph in whole { out.wrap("<p>", paragraph, "</p>") }
         out.raw("</details>")
     }
 
     /// `plans/_agency`: the directory's name linked, the document's wording when it differs.
     static func agency(_ agency: PlanAgencyNames.Named, labels: PlanShowPage.Labels, into out: inout HTMLBuffer) {
         if agency.unresolved {
-            out.raw("<mark class=\"unresolved\" title=\"")
-            out.text(labels.unresolvedHint)
-            out.raw("\">")
-            out.text(agency.name)
-            out.raw("</mark>")
+            out.wrap("<mark class=\"unresolved\" title=\"", labels.unresolvedHint, "\">")
+            out.wrap("", agency.name, "</mark>")
             return
         }
-        out.raw("<a href=\"")
-        out.text(agency.href ?? "")
-        out.raw("\">")
-        out.text(agency.name)
-        out.raw("</a>")
+        out.link(agency.href ?? "", agency.name)
         if let wording = agency.wording {
-            out.raw(" <span class=\"wording\">(")
-            out.text(labels.wording)
-            out.raw(" ")
-            out.text(wording)
-            out.raw(")</span>")
+            out.wrap(" <span class=\"wording\">(", labels.wording, " ")
+            out.wrap("", wording, ")</span>")
         }
     }
 }

@@ -5,38 +5,17 @@ enum DashboardGridHTML {
     static func rows(_ rows: [DashboardPage.Row], rateLabel: String) -> String {
         var out = HTMLBuffer(capacity: rows.count * (rows.first?.cells.count ?? 1) * 160)
         for row in rows {
-            out.raw("\n  <tr>\n    <th scope=\"row\" class=\"agency\">")
-            out.text(row.agency)
-            out.raw("</th>\n    ")
+            out.wrap("\n  <tr>\n    <th scope=\"row\" class=\"agency\">", row.agency, "</th>\n    ")
             for cell in row.cells {
-                out.raw("<td class=\"cell send-")
-                out.text(cell.sending)
-                out.raw(" rev-")
-                out.text(cell.review)
-                out.raw("\" data-label=\"")
-                out.text(cell.period)
-                out.raw("\">")
-                if let href = cell.href {
-                    out.raw("<a href=\"")
-                    out.text(href)
-                    out.raw("\">")
-                    out.text(cell.label)
-                    out.raw("</a>")
-                } else {
-                    out.text(cell.label)
-                }
-                if let review = cell.reviewLabel {
-                    out.raw("<span class=\"review\">")
-                    out.text(review)
-                    out.raw("</span>")
-                }
+                out.wrap("<td class=\"cell send-", cell.sending, " rev-")
+                out.wrap("", cell.review, "\" data-label=\"")
+                out.wrap("", cell.period, "\">")
+                if let href = cell.href { out.link(href, cell.label) } else { out.text(cell.label) }
+                if let review = cell.reviewLabel { out.wrap("<span class=\"review\">", review, "</span>") }
                 out.raw("</td>")
             }
-            out.raw("\n    <td class=\"num\" data-label=\"")
-            out.text(rateLabel)
-            out.raw("\">")
-            out.text("\(row.tally.submitted)/\(row.tally.expected) · \(row.tally.onTimeRate)")
-            out.raw("</td>\n  </tr>")
+            out.wrap("\n    <td class=\"num\" data-label=\"", rateLabel, "\">")
+            out.wrap("", "\(row.tally.submitted)/\(row.tally.expected) · \(row.tally.onTimeRate)", "</td>\n  </tr>")
         }
         return out.html
     }
