@@ -19,7 +19,10 @@ import Vapor
         for case let url as URL in views where url.pathExtension == "leaf" {
             let text = try String(contentsOf: url, encoding: .utf8)
             for match in text.matches(of: #/#t\("([^"]+)"/#) { used.insert(String(match.1)) }
-            #expect(!text.contains("#unsafeHTML"), "\(url.lastPathComponent) uses #unsafeHTML")
+            // Unescaped output only for the rows written in Swift by `HTMLBuffer` (which escapes as Leaf does).
+            for match in text.matches(of: #/#unsafeHTML\(([^)]*)\)/#) {
+                #expect(match.1 == "rowsHTML", "\(url.lastPathComponent) prints \(match.1) with #unsafeHTML")
+            }
         }
         #expect(used.count > 50)
         for locale in AppLocale.allCases {
