@@ -49,6 +49,28 @@ public enum Policy {
         mayActFor(actor, agency: agency) || allows(actor, .readAllReports)
     }
 
+    /// Writing the text of an article's language version: editors write any language, translators
+    /// translations only (the Vietnamese source is the editors'); the coordinating office and admins too.
+    public static func mayWriteArticle(_ actor: Actor?, translation: Bool) -> Bool {
+        if has(actor, anyOf: [.admin, .coordinator, .editor]) { return true }
+        return translation && has(actor, anyOf: [.translator])
+    }
+
+    /// Making an editorial move on a language version: its writers submit it and reopen it; approvers return,
+    /// approve, schedule, publish, unpublish and archive (and reopen); admins do everything. The security
+    /// check and the other blocks are `EditorialGate`'s.
+    public static func mayMove(_ actor: Actor?, _ move: EditorialMove, translation: Bool) -> Bool {
+        if has(actor, anyOf: [.admin]) { return true }
+        switch move {
+        case .submit:
+            return mayWriteArticle(actor, translation: translation)
+        case .reopen:
+            return mayWriteArticle(actor, translation: translation) || has(actor, anyOf: [.approver])
+        case .returnToDraft, .approve, .schedule, .publish, .unpublish, .archive:
+            return has(actor, anyOf: [.approver])
+        }
+    }
+
     static func has(_ actor: Actor?, anyOf roles: Set<Role>) -> Bool {
         guard let actor else { return false }
         return !actor.roles.isDisjoint(with: roles)
