@@ -68,7 +68,7 @@ public enum TextDiff {
         return out
     }
 
-    private static func lcs(_ a: [Substring], _ b: [Substring]) -> [(Kind, Substring)] {
+    static func lcs(_ a: [Substring], _ b: [Substring]) -> [(Kind, Substring)] {
         let n = a.count
         let m = b.count
         // lengths[i][j]: the longest common run of a[i...] and b[j...], in one flat array.
