@@ -519,7 +519,7 @@ struct ConsolidatedReportTests {
             let plan = try await PlanFixture.seed(app, fixture, year: ReportingFlowTests.year)
             let regime = try #require(try await RegimeRecord.query(on: app.db).first())
             let built = try #require(
-                try await ConsolidatedBuilder(db: app.db).build(
+                try await ConsolidatedBuilder(db: app.db, caches: MemoryCaches.of(app)).build(
                     regime: regime, periodKey: "\(plan.year)-Q1", today: app.clock.today))
             let report = built.report
             // Reports go to Sở Ngoại vụ: it compiles and issues the report, and owes nobody its own.
@@ -537,7 +537,7 @@ struct ConsolidatedReportTests {
                 $0.regime = edited
             }
             let again = try #require(
-                try await ConsolidatedBuilder(db: app.db).build(
+                try await ConsolidatedBuilder(db: app.db, caches: MemoryCaches.of(app)).build(
                     regime: regime, periodKey: "\(plan.year)-Q1", today: app.clock.today))
             #expect(again.report.addressees == ["Bộ Ngoại giao"])
         }

@@ -86,15 +86,7 @@ struct AgencyTasks {
         case .all: break
         case .plan(let id): query = query.where(SQLColumn("id", table: "p"), .equal, SQLBind(id))
         case .year(let year): query = query.where(SQLColumn("year", table: "p"), .equal, SQLBind(year))
-        case .inForce(let today):
-            query =
-                query
-                .where(SQLColumn("status", table: "p"), .notEqual, SQLBind(Plan.Status.superseded.rawValue))
-                // A plan whose year was not read counts as in force.
-                .where(group: { group in
-                    group.where(SQLColumn("year", table: "p"), .greaterThanOrEqual, SQLBind(today.year - 1))
-                        .orWhere(SQLColumn("year", table: "p"), .is, SQLLiteral.null)
-                })
+        case .inForce(let today): query = Plan.whereInForce(query, table: "p", today: today)
         }
         let rows = try await query.all(decoding: Row.self)
         var byTask: [UUID: [Row]] = [:]

@@ -66,7 +66,7 @@ enum MyTasksController {
             refs = inScope
             let shown = inScope.filter { ref in
                 (filter.role.map { ref.role == $0 } ?? true)
-                    && (!filter.openOnly || (ref.status != .completed && ref.status != .cancelled))
+                    && (!filter.openOnly || ref.status.isOpen)
             }
             let size = MyTasksFilter.pageSize
             let pages = max(1, (shown.count + size - 1) / size)

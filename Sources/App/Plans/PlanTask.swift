@@ -8,6 +8,10 @@ final class PlanTask: Model, @unchecked Sendable {
 
     enum Status: String, Codable, CaseIterable, Sendable {
         case notStarted, inProgress, completed, cancelled
+
+        /// Done with, either way: no more milestones to chase.
+        static let closed: [Status] = [.completed, .cancelled]
+        var isOpen: Bool { !Self.closed.contains(self) }
     }
 
     /// Where the task comes from: a numbered item of the plan's content parts, or a responsibility of

@@ -8,11 +8,11 @@ import TTDNKit
 /// tasks' targets, the agencies late or missing, and the coordinator's saved edits.
 ///
 /// Who owed what and how it stands comes from the regime's `ReportingGrid`; the accepted reports' contents
-/// are decoded once per regime. With `caches` (the app's), both, the directory and the plan's tasks come
-/// from memory while nothing changed: a year of monthly reports is hundreds of contents to decode.
+/// are decoded once per regime. Both, the directory and the plan's tasks come from the app's `caches` while
+/// nothing changed: a year of monthly reports is hundreds of contents to decode.
 struct ConsolidatedBuilder {
     let db: any Database
-    var caches: MemoryCaches? = nil
+    let caches: MemoryCaches
 
     struct Built {
         let report: ConsolidatedReport
@@ -29,29 +29,14 @@ struct ConsolidatedBuilder {
         let regimeID = try regime.requireID()
         // Standings are by the day; noon of `today` is that day whatever the time zone's edge.
         let now = today.startOfDay().addingTimeInterval(12 * 3600)
-        let grid: ReportingGrid
-        let acceptedReports: [UUID: ReportContent]
-        let names: PlanAgencyNames
-        if let caches {
-            grid = try await caches.reportingGrid(regimeID, now: now, on: db)
-            acceptedReports = try await caches.acceptedReports(regimeID, on: db)
-            names = try await caches.directoryNames(on: db, today: today)
-        } else {
-            grid = try await ReportingGrid.load(regimeID: regimeID, now: now, on: db)
-            acceptedReports = try await Self.acceptedReports(regimeID, on: db)
-            names = try await PlanAgencyNames.load(on: db, today: today)
-        }
+        let grid = try await caches.reportingGrid(regimeID, now: now, on: db)
+        let acceptedReports = try await caches.acceptedReports(regimeID, on: db)
+        let names = try await caches.directoryNames(on: db, today: today)
         guard let column = grid.periods.firstIndex(where: { $0.key == periodKey }) else { return nil }
         let period = grid.periods[column]
         let plan = try await regime.$plan.get(on: db)
         var tree: PlanTaskTree?
-        if let planID = plan?.id {
-            if let caches {
-                tree = try await caches.planTree(planID, on: db)
-            } else {
-                tree = try await PlanTaskTree.load(planID: planID, on: db)
-            }
-        }
+        if let planID = plan?.id { tree = try await caches.planTree(planID, on: db) }
         let draft = try await ConsolidatedDraft.query(on: db).filter(\.$regime.$id == regimeID).filter(
             \.$periodKey == periodKey
         ).first()

@@ -61,8 +61,7 @@ enum HomeDeadlines {
     /// tasks was most of the office's home page.
     static func officeDue(today: LocalDate, on db: any Database) async throws -> [Due] {
         guard let sql = db as? any SQLDatabase else { return [] }
-        let closed = [PlanTask.Status.completed.rawValue, PlanTask.Status.cancelled.rawValue]
-        let rows = try await sql.select()
+        let select = sql.select()
             .columns(
                 SQLColumn("id", table: "t"), SQLColumn("ref", table: "t"), SQLColumn("title", table: "t"),
                 SQLColumn("timeframe", table: "t"), SQLColumn("year", table: "p")
@@ -73,18 +72,9 @@ enum HomeDeadlines {
                 SQLAlias(SQLIdentifier(Plan.schema), as: SQLIdentifier("p")),
                 on: SQLColumn("plan_id", table: "t"), .equal, SQLColumn("id", table: "p")
             )
-            // A plan whose year was not read counts as in force.
-            .where(group: { group in
-                group.where(SQLColumn("year", table: "p"), .greaterThanOrEqual, SQLBind(today.year - 1))
-                    .orWhere(SQLColumn("year", table: "p"), .is, SQLLiteral.null)
-            })
-            .where(
-                SQLColumn("status", table: "p"), .notIn,
-                SQLBind.group([Plan.Status.archived.rawValue, Plan.Status.superseded.rawValue])
-            )
             .where(SQLColumn("timeframe", table: "t"), .isNot, SQLLiteral.null)
-            .where(SQLColumn("status", table: "t"), .notIn, SQLBind.group(closed))
-            .all(decoding: Row.self)
+            .where(SQLColumn("status", table: "t"), .notIn, SQLBind.group(PlanTask.Status.closed.map(\.rawValue)))
+        let rows = try await Plan.whereInForce(select, table: "p", today: today).all(decoding: Row.self)
         let decoder = JSONDecoder()
         return due(
             rows.map { row in
@@ -98,7 +88,7 @@ enum HomeDeadlines {
     /// The agency's own open tasks.
     static func agency(_ refs: [AgencyTasks.Ref], req: Request) -> [Line] {
         let candidates = refs.compactMap { ref -> Candidate? in
-            guard ref.status != .completed, ref.status != .cancelled else { return nil }
+            guard ref.status.isOpen else { return nil }
             return Candidate(
                 id: ref.taskID, ref: ref.ref, title: ref.title, timeframe: ref.timeframe, plan: ref.planTitle,
                 year: ref.year, role: ref.role)
