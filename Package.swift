@@ -23,13 +23,18 @@ let package = Package(
         // Leaf's own engine, named for `LeafDataRepresentable` (Leaf re-exports only part of it).
         .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // Markdown for article bodies (raw HTML is printed as text and links are checked: `ArticleBody`).
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // Domain and document logic: no Vapor, no database. Most logic lives here.
         .target(
             name: "TTDNKit",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Ink", package: "Ink"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The Vapor application, organised by feature.

@@ -24,6 +24,17 @@ import Testing
         }
     }
 
+    @Test func theNewsroomIsForThoseWhoWriteTranslateAndApprove() {
+        for role in Role.allCases {
+            #expect(
+                Policy.allows(actor(role), .newsroom)
+                    == [.admin, .coordinator, .editor, .translator, .approver].contains(role), "\(role)")
+            #expect(Policy.allows(actor(role), .manageSite) == [.admin, .coordinator].contains(role))
+            // Writers never clear their own text for publication.
+            #expect(Policy.mayCheckSecurity(actor(role)) == [.admin, .approver].contains(role))
+        }
+    }
+
     @Test func coordinatorsEditTheDirectoryViewersDoNot() {
         #expect(Policy.allows(actor(.coordinator), .editDirectory))
         #expect(!Policy.allows(actor(.viewer), .editDirectory))

@@ -50,7 +50,8 @@ enum AuditController {
         "plan_reporting_duty", "calendar_token", "import_draft", "reporting_regime", "obligation", "submission",
         "evidence_file",
         "submission_event", "indicator", "task_indicator", "consolidated_report", "holiday_adjustment",
-        "report_request",
+        "report_request", "site_language", "topic", "article", "article_topic", "article_version", "article_revision",
+        "editorial_event", "security_check", "sensitive_term", "article_image",
     ]
 
     @Sendable static func index(req: Request) async throws -> View {

@@ -29,6 +29,8 @@ struct CheckedServeCommand: AsyncCommand {
         }
         // Reminders run inside the server (claims keep several instances from sending twice).
         if app.settings.runSchedulers { ReminderScheduler.start(app) }
+        // Scheduled publishing and unpublishing, once a minute (claims again).
+        if app.settings.runSchedulers { SiteScheduler.start(app) }
         // Expired sessions are deleted hourly.
         if app.settings.runSchedulers { SessionSweeper.start(app) }
         try await app.servers.asyncCommand.run(using: context, signature: signature)

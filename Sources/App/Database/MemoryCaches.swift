@@ -21,6 +21,8 @@ struct MemoryCaches: Sendable {
     private let agenda = RevisionCache<LocalDate, [HomeAgenda.Judged]>(.reporting, capacity: 2)
     private let officeDeadlines = RevisionCache<LocalDate, [HomeDeadlines.Due]>(.plans, capacity: 2)
     private let acceptedReports = RevisionCache<UUID, [UUID: ReportContent]>(.reporting, capacity: 8)
+    /// Public pages, feeds and sitemaps by base address and path with query.
+    private let publicPages = RevisionCache<String, PublicPage>(.site, capacity: 2_000)
 
     private struct GridKey: Hashable, Sendable {
         let regimeID: UUID
@@ -36,6 +38,13 @@ struct MemoryCaches: Sendable {
             RevisionBumping(.plans, models: [Plan.self, PlanTask.self, TaskAgency.self, TaskOutput.self]))
         app.databases.middleware.use(
             RevisionBumping(.reporting, models: [RegimeRecord.self, Obligation.self, Submission.self]))
+        app.databases.middleware.use(
+            RevisionBumping(
+                .site,
+                models: [
+                    SiteLanguageRecord.self, Topic.self, Article.self, ArticleTopic.self, ArticleVersion.self,
+                    ArticleImage.self,
+                ]))
         app.storage[Key.self] = MemoryCaches()
     }
 
@@ -77,6 +86,13 @@ extension MemoryCaches {
     /// The home pages' reports as of `today`, from memory while no report changed.
     func agenda(today: LocalDate, now: Date, on db: any Database) async throws -> [HomeAgenda.Judged] {
         try await agenda.value(for: today, on: db) { try await HomeAgenda.judged(today: today, now: now, on: db) }
+    }
+
+    /// A public page, rendered once per change of anything published.
+    func publicPage(_ key: String, on db: any Database, render: () async throws -> PublicPage) async throws
+        -> PublicPage
+    {
+        try await publicPages.value(for: key, on: db, load: render)
     }
 
     /// The office's task deadlines as of `today`, from memory while no plan or task changed.

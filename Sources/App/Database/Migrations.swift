@@ -20,5 +20,7 @@ enum Migrations {
         app.migrations.add(AddPlanText())
         app.migrations.add(AddResubmissionDeadline())
         app.migrations.add(AddGrowthIndexes())
+        app.migrations.add(CreatePublishing())
+        app.migrations.add(CreateSiteSearch())
     }
 }

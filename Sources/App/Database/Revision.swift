@@ -12,6 +12,9 @@ enum Revision: String, CaseIterable {
     case plans
     /// Regimes, obligations and submissions: the reporting grids and the home pages' report lists.
     case reporting
+    /// The site's languages, topics, articles and their versions and images: every public page, feed and
+    /// sitemap is kept rendered behind it.
+    case site
 
     static let schema = "revisions"
 

@@ -61,6 +61,9 @@ struct DemoSeed {
             try await ReportSeeder(db: app.db, audit: .system("ttdn demo", clock: app.clock)).fill(
                 planID: summary.planID, today: app.clock.today)
         }
+        // The foreign-information site: a dozen articles in several languages, in every state.
+        try await ArticleSeeder(db: app.db, now: app.clock.now()).fill(
+            from: app.directory.resourcesDirectory + "Demo/articles.json")
         return true
     }
 }

@@ -110,6 +110,9 @@ extension Request {
         ("nav.notifications", .notifications, .signedIn),  // Reporting
         ("nav.holidays", .holidays, .reviewReports),  // Reporting
         ("nav.indicators", .indicators, .reviewReports),  // Reporting
+        ("nav.articles", .articles, .newsroom),  // Publishing
+        ("nav.translations", .translations, .newsroom),  // Publishing
+        ("nav.site", .siteSettings, .manageSite),  // Publishing
         ("nav.agencies", .agencies, .viewDirectory),
         ("nav.groups", .agencyGroups, .viewDirectory),
         ("nav.users", .users, .manageUsers),

@@ -83,6 +83,41 @@ enum SiteURL: Sendable, Equatable {
     case indicators
     case indicator(UUID)
     case planTargets(UUID)
+    // The newsroom of the foreign-information site
+    case articles
+    case articleNew
+    case articleFiling(UUID)
+    case articleTranslate(UUID)
+    case articleImages(UUID)
+    case translations
+    case translationsCSV
+    case articleVersion(UUID)
+    case articleVersionEdit(UUID)
+    case articleVersionMove(UUID)
+    case articleVersionCheck(UUID)
+    case articleVersionDiff(UUID)
+    case siteSettings
+    case siteLanguages
+    case siteTopics
+    case siteTerms
+    // The public site: the language tag first (`/vi/…`, `/zh-Hans/…`), no session.
+    case siteHome(String)
+    case siteArticle(String, String)
+    case siteTopic(String, String)
+    case siteArchive(String, Int, Int)
+    case siteSearch(String)
+    case siteFeed(String, FeedFormat)
+    case siteTopicFeed(String, String, FeedFormat)
+    case sitemapIndex
+    case sitemap(String)
+    case robots
+    case media(UUID)
+
+    /// The two feed formats, by their file names.
+    enum FeedFormat: String, Sendable, CaseIterable {
+        case rss = "feed.xml"
+        case atom = "atom.xml"
+    }
 
     /// The path with parameters filled in, for links and redirects.
     var path: String {
@@ -166,6 +201,33 @@ enum SiteURL: Sendable, Equatable {
         case .indicators: ["app", "indicators"]
         case .indicator: ["app", "indicators", ":id"]
         case .planTargets: ["app", "plans", ":id", "indicators"]
+        case .articles: ["app", "articles"]
+        case .articleNew: ["app", "articles", "new"]
+        case .articleFiling: ["app", "articles", ":id", "filing"]
+        case .articleTranslate: ["app", "articles", ":id", "translate"]
+        case .articleImages: ["app", "articles", ":id", "images"]
+        case .translations: ["app", "translations"]
+        case .translationsCSV: ["app", "translations.csv"]
+        case .articleVersion: ["app", "article-versions", ":id"]
+        case .articleVersionEdit: ["app", "article-versions", ":id", "edit"]
+        case .articleVersionMove: ["app", "article-versions", ":id", "move"]
+        case .articleVersionCheck: ["app", "article-versions", ":id", "check"]
+        case .articleVersionDiff: ["app", "article-versions", ":id", "diff"]
+        case .siteSettings: ["app", "site"]
+        case .siteLanguages: ["app", "site", "languages"]
+        case .siteTopics: ["app", "site", "topics"]
+        case .siteTerms: ["app", "site", "terms"]
+        case .siteHome: [":lang"]
+        case .siteArticle: [":lang", "articles", ":slug"]
+        case .siteTopic: [":lang", "topics", ":slug"]
+        case .siteArchive: [":lang", "archive", ":year", ":month"]
+        case .siteSearch: [":lang", "search"]
+        case .siteFeed(_, let format): [":lang", .constant(format.rawValue)]
+        case .siteTopicFeed(_, _, let format): [":lang", "topics", ":slug", .constant(format.rawValue)]
+        case .sitemapIndex: ["sitemap.xml"]
+        case .sitemap: ["sitemaps", ":file"]
+        case .robots: ["robots.txt"]
+        case .media: ["media", ":id"]
         }
     }
 
@@ -190,8 +252,32 @@ enum SiteURL: Sendable, Equatable {
             .remindNow(let id):
             [id.uuidString.lowercased()]
         case .calendarFeed(let token): [token]
-        default: []
+        // The newsroom
+        case .articleFiling(let id), .articleTranslate(let id), .articleImages(let id), .articleVersion(let id),
+            .articleVersionEdit(let id), .articleVersionMove(let id), .articleVersionCheck(let id),
+            .articleVersionDiff(let id), .media(let id):
+            [id.uuidString.lowercased()]
+        // The public site: slugs may be Chinese or Lao, written percent-encoded in addresses.
+        case .siteHome(let lang), .siteSearch(let lang), .siteFeed(let lang, _): [lang]
+        case .siteArticle(let lang, let slug), .siteTopic(let lang, let slug), .siteTopicFeed(let lang, let slug, _):
+            [lang, Self.encoded(slug)]
+        case .siteArchive(let lang, let year, let month): [lang, String(year), String(format: "%02d", month)]
+        case .sitemap(let lang): [lang + ".xml"]
+        case .home, .healthz, .login, .logout, .workspace, .accountPassword, .accountLocale, .agencies, .agencyNew,
+            .agenciesImport, .agenciesExport, .agencyGroups, .agencyGroupNew, .resolveName, .users, .userNew, .audit,
+            .plans, .myTasks, .myTasksCalendar, .legalDocuments, .planImport, .reports, .notifications,
+            .notificationsRead, .dashboards, .holidays, .indicators, .articles, .articleNew, .translations,
+            .translationsCSV, .siteSettings, .siteLanguages, .siteTopics, .siteTerms, .sitemapIndex, .robots:
+            []
         }
+    }
+
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    /// A path segment as it is written in an address: everything but unreserved characters percent-encoded.
+    static func encoded(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: unreserved) ?? segment
     }
 
     private func parameterIndex(before index: Int) -> Int {

@@ -9,7 +9,7 @@ func routes(_ app: Application) throws {
     let site = app.grouped(PermissionMiddleware(), BodyLimitMiddleware(), CSRFMiddleware())
 
     do {  // Public
-        site.get(.home, .publicAccess, use: PublicController.home)
+        site.get(.home, .publicAccess, use: PublicSiteController.root)
         site.get(.healthz, .publicAccess, use: HealthController.check)
         site.get(.login, .publicAccess, use: LoginController.show)
         site.post(.login, .publicAccess, use: LoginController.login)
@@ -111,6 +111,45 @@ func routes(_ app: Application) throws {
         site.get(.remindNow(.placeholder), .reviewReports, use: RemindNowController.preview)
         site.post(.remindNow(.placeholder), .reviewReports, use: RemindNowController.send)
         site.post(.notificationsRead, .signedIn, use: Notifications.read)
+    }
+
+    do {  // The newsroom: articles, their language versions, the security check, translations, the site's set-up
+        site.get(.articles, .newsroom, use: NewsroomController.index)
+        site.get(.articleNew, .newsroom, use: ArticleEditController.new)
+        site.post(.articles, .newsroom, body: .collect(maxSize: "1mb"), use: ArticleEditController.create)
+        site.post(.articleFiling(.placeholder), .newsroom, use: ArticleEditController.file)
+        site.post(.articleTranslate(.placeholder), .newsroom, use: ArticleEditController.translate)
+        site.postStreamed(
+            .articleImages(.placeholder), .newsroom, maxBytes: 12 << 20, use: ArticleImageController.upload)
+        site.get(.translations, .newsroom, use: TranslationsController.index)
+        site.get(.translationsCSV, .newsroom, use: TranslationsController.csv)
+        site.get(.articleVersion(.placeholder), .newsroom, use: ArticleVersionController.show)
+        site.post(
+            .articleVersion(.placeholder), .newsroom, body: .collect(maxSize: "1mb"), use: ArticleEditController.save)
+        site.get(.articleVersionEdit(.placeholder), .newsroom, use: ArticleEditController.edit)
+        site.post(.articleVersionMove(.placeholder), .newsroom, use: ArticleVersionController.move)
+        site.post(.articleVersionCheck(.placeholder), .newsroom, use: ArticleVersionController.check)
+        site.get(.articleVersionDiff(.placeholder), .newsroom, use: ArticleVersionController.diff)
+        site.get(.siteSettings, .manageSite, use: SiteSettingsController.show)
+        site.post(.siteLanguages, .manageSite, use: SiteSettingsController.saveLanguage)
+        site.post(.siteTopics, .manageSite, use: SiteSettingsController.saveTopic)
+        site.post(.siteTerms, .manageSite, use: SiteSettingsController.saveTerms)
+    }
+
+    do {  // The public site: no session is started and nothing is written (PublicPage)
+        site.get(.siteHome(""), .publicAccess, use: PublicSiteController.home)
+        site.get(.siteArticle("", ""), .publicAccess, use: PublicArticleController.show)
+        site.get(.siteTopic("", ""), .publicAccess, use: PublicSiteController.topic)
+        site.get(.siteArchive("", 0, 0), .publicAccess, use: PublicSiteController.archive)
+        site.get(.siteSearch(""), .publicAccess, use: PublicSearchController.search)
+        for format in SiteURL.FeedFormat.allCases {
+            site.get(.siteFeed("", format), .publicAccess, use: SiteFeedsController.feed)
+            site.get(.siteTopicFeed("", "", format), .publicAccess, use: SiteFeedsController.topicFeed)
+        }
+        site.get(.sitemapIndex, .publicAccess, use: SiteFeedsController.sitemapIndex)
+        site.get(.sitemap(""), .publicAccess, use: SiteFeedsController.sitemap)
+        site.get(.robots, .publicAccess, use: SiteFeedsController.robots)
+        site.get(.media(.placeholder), .publicAccess, use: ArticleImageController.serve)
     }
 
     do {  // Administration

@@ -26,6 +26,11 @@ public enum Permission: String, CaseIterable, Sendable {
     /// Accept, return and reopen reports; set up regimes, indicators and holidays; edit and export the
     /// consolidated report; send reminders.
     case reviewReports
+    /// Work in the newsroom of the foreign-information site: the articles in every state, their history, the
+    /// translators' list. What one may write or move there is `Policy.mayWriteArticle` and `Policy.mayMove`.
+    case newsroom
+    /// Set up the site: its languages, topics and the list of sensitive terms.
+    case manageSite
     /// Create users, assign roles, reset passwords.
     case manageUsers
     /// Read the audit trail.

@@ -20,9 +20,19 @@ public enum Policy {
             return has(actor, anyOf: [.admin, .coordinator, .agencyOfficer])
         case .editDirectory, .editPlans, .reviewReports:
             return has(actor, anyOf: [.admin, .coordinator])
+        case .newsroom:
+            return has(actor, anyOf: [.admin, .coordinator, .editor, .translator, .approver])
+        case .manageSite:
+            return has(actor, anyOf: [.admin, .coordinator])
         case .manageUsers, .viewAudit:
             return has(actor, anyOf: [.admin])
         }
+    }
+
+    /// Recording the pre-publication security check of a version: approvers (the leaders who answer for what
+    /// the site says) and admins. Writers cannot clear their own text.
+    public static func mayCheckSecurity(_ actor: Actor?) -> Bool {
+        has(actor, anyOf: [.admin, .approver])
     }
 
     /// Acting for one agency's records: the coordinating office and admins act for all,

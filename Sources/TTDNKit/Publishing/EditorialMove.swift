@@ -38,12 +38,33 @@ public enum EditorialMove: String, Sendable, Codable, CaseIterable {
         allCases.filter { $0.target(from: state) != nil }
     }
 
+    /// The state the move leads to from `state` when the version has (`live`) or has not a revision on the
+    /// public site. A published version being reworked is a draft (or in review, or approved) whose earlier
+    /// revision stays on the site until the new one is published (Drupal's forward revisions); taking that
+    /// revision down (`unpublish`) leaves the work where it stands.
+    public func target(from state: EditorialState, live: Bool) -> EditorialState? {
+        if let target = target(from: state) { return target }
+        if self == .unpublish, live, [.draft, .inReview, .approved].contains(state) { return state }
+        return nil
+    }
+
+    /// The revision on the public site after the move: the current one when it is published, none when it
+    /// is taken down or archived, the same one otherwise.
+    public func liveRevision(current: Int, live: Int?) -> Int? {
+        switch self {
+        case .publish: current
+        case .unpublish, .archive: nil
+        case .submit, .returnToDraft, .approve, .schedule, .reopen: live
+        }
+    }
+
     /// Whether saving new text into a version in `state` sends it back to draft: text that was checked and
-    /// approved is no longer the text that was checked once it changes, so it needs review again.
+    /// approved is no longer the text that was checked once it changes, so it needs review again. A
+    /// published version's new text is a draft too; the published revision stays on the site meanwhile.
     public static func editReturnsToDraft(_ state: EditorialState) -> Bool {
         switch state {
-        case .inReview, .approved, .scheduled: true
-        case .draft, .published, .unpublished, .archived: false
+        case .inReview, .approved, .scheduled, .published: true
+        case .draft, .unpublished, .archived: false
         }
     }
 }

@@ -20,4 +20,7 @@ public enum EditorialState: String, Sendable, Codable, CaseIterable {
     /// Whether the public site may show this version (its page, feeds, sitemaps, search, JSON-LD).
     /// Only `published`; the security gate (`SecurityCheck`) is checked besides, never instead.
     public var isPublic: Bool { self == .published }
+
+    /// Whether its text may be changed: an archived version is reopened first.
+    public var isEditable: Bool { self != .archived }
 }

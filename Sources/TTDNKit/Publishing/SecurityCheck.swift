@@ -53,13 +53,14 @@ public enum EditorialGate {
 
     /// What blocks `move` on a version in `state`. `check` is the version's latest security check and
     /// `checkedCurrentText` whether it was made on the text as it is now; `flagged` are the sensitive terms the
-    /// text holds now; `publishAt` the time asked for by `schedule`.
+    /// text holds now; `publishAt` the time asked for by `schedule`; `live` whether an earlier revision is on
+    /// the public site (it can be taken down while new text is in the works).
     public static func blocks(
         _ move: EditorialMove, from state: EditorialState, check: SecurityCheck?, checkedCurrentText: Bool,
-        flagged: [String], publishAt: Date? = nil, now: Date
+        flagged: [String], publishAt: Date? = nil, live: Bool = false, now: Date
     ) -> [Block] {
         var blocks: [Block] = []
-        if move.target(from: state) == nil { blocks.append(.notFromHere) }
+        if move.target(from: state, live: live) == nil { blocks.append(.notFromHere) }
         let goesPublic: Set<EditorialMove> = [.approve, .schedule, .publish]
         if check?.decision == .classified, goesPublic.contains(move) { blocks.append(.classified) }
         if move == .approve {

@@ -16,6 +16,8 @@ struct RouteRecords {
     var byPattern: [String: String] = [:]
     /// The query a route needs to find its record (a consolidated report's period), by its whole path.
     var queries: [String: String] = [:]
+    /// Routes with several parameters (the public site's), filled whole: pattern → path.
+    var wholePaths: [String: String] = [:]
 
     static func seed(_ app: Application) async throws -> RouteRecords {
         let fixture = try await Fixture.seed(app)
@@ -57,6 +59,10 @@ struct RouteRecords {
         let token = String(repeating: "t", count: 43)
         try await CalendarToken(agencyID: ngoaiVu, token: token).auditedCreate(on: app.db, by: audit)
 
+        // The site: a published article with an image, in Vietnamese.
+        let article = try await PublishedArticle.make(app, title: "Tin đối ngoại công khai")
+        let topic = try #require(try await Topic.query(on: app.db).first())
+
         var records = RouteRecords(fixture: fixture, plan: plan)
         let planID = plan.planID.uuidString
         let regimeID = try regime.requireID().uuidString
@@ -73,6 +79,22 @@ struct RouteRecords {
             "app/regimes/:id": regimeID,
             "app/indicators/:id": try indicator.requireID().uuidString,
             "calendar/:token": token + ".ics",
+            "app/articles/:id": article.articleID.uuidString,
+            "app/article-versions/:id": article.versionID.uuidString,
+            "media/:id": article.imageID.uuidString,
+        ]
+        let now = LocalDate(app.clock.now())
+        records.wholePaths = [
+            ":lang": "/vi",
+            ":lang/articles/:slug": "/vi/articles/" + article.slug,
+            ":lang/topics/:slug": "/vi/topics/" + topic.slug,
+            ":lang/topics/:slug/feed.xml": "/vi/topics/\(topic.slug)/feed.xml",
+            ":lang/topics/:slug/atom.xml": "/vi/topics/\(topic.slug)/atom.xml",
+            ":lang/archive/:year/:month": "/vi/archive/\(now.year)/\(now.month)",
+            ":lang/search": "/vi/search?q=ha+noi",
+            ":lang/feed.xml": "/vi/feed.xml",
+            ":lang/atom.xml": "/vi/atom.xml",
+            "sitemaps/:file": "/sitemaps/vi.xml",
         ]
         let period = "period=" + obligation.periodKey
         records.queries = [
@@ -86,6 +108,18 @@ struct RouteRecords {
     /// route's permission (`Policy.mayRead`, `Policy.mayWriteReport`); nil where the permission alone decides.
     func recordRule(_ route: Route, _ actor: Actor?) -> Bool? {
         let agency = fixture.agencies["so-ngoai-vu"]!
+        // The newsroom: who may write which language, check, upload (the seeded version is the Vietnamese source).
+        switch (route.method, route.path.map(\.description).joined(separator: "/")) {
+        case (.GET, "app/articles/new"), (.POST, "app/articles"), (.POST, "app/articles/:id/filing"),
+            (.GET, "app/article-versions/:id/edit"), (.POST, "app/article-versions/:id"):
+            return Policy.mayWriteArticle(actor, translation: false)
+        case (.POST, "app/articles/:id/translate"), (.POST, "app/articles/:id/images"):
+            return Policy.mayWriteArticle(actor, translation: true)
+        case (.POST, "app/article-versions/:id/check"):
+            return Policy.mayCheckSecurity(actor)
+        default:
+            break
+        }
         switch (route.method, Self.pattern(route)) {
         case (.GET, "app/reports/:id"), (.GET, "app/evidence/:id"):
             return Policy.mayRead(actor, reportOf: agency)
@@ -118,6 +152,7 @@ struct RouteRecords {
     /// query the route needs. Records an issue for a route with a parameter this table does not fill.
     func fill(_ route: Route, parameter: String? = nil) -> String {
         let parts = route.path.map(\.description)
+        if parameter == nil, let whole = wholePaths[parts.joined(separator: "/")] { return whole }
         let pattern = Self.pattern(route)
         let value = parameter ?? pattern.flatMap { byPattern[$0] }
         if pattern != nil, value == nil {

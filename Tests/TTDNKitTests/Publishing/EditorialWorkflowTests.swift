@@ -34,6 +34,23 @@ struct EditorialWorkflowTests {
         #expect(EditorialMove.editReturnsToDraft(.approved) && !EditorialMove.editReturnsToDraft(.draft))
     }
 
+    @Test("A published version being reworked keeps its published revision until the new one is published")
+    func liveRevision() {
+        // Editing published text starts a new draft; the revision on the site stays.
+        #expect(EditorialMove.editReturnsToDraft(.published))
+        #expect(EditorialMove.submit.liveRevision(current: 4, live: 3) == 3)
+        #expect(EditorialMove.approve.liveRevision(current: 4, live: 3) == 3)
+        #expect(EditorialMove.publish.liveRevision(current: 4, live: 3) == 4)
+        #expect(EditorialMove.unpublish.liveRevision(current: 4, live: 3) == nil)
+        #expect(EditorialMove.archive.liveRevision(current: 4, live: 3) == nil)
+        // Taking the old revision down leaves the new work where it stands; without one there is nothing to take.
+        #expect(EditorialMove.unpublish.target(from: .inReview, live: true) == .inReview)
+        #expect(EditorialMove.unpublish.target(from: .inReview, live: false) == nil)
+        #expect(EditorialMove.unpublish.target(from: .published, live: true) == .unpublished)
+        #expect(EditorialMove.unpublish.target(from: .archived, live: true) == nil)
+        #expect(!EditorialState.archived.isEditable && EditorialState.published.isEditable)
+    }
+
     @Test("Approval needs a check of the current text, and a sign-off when the text holds sensitive terms")
     func gate() {
         func blocks(_ check: SecurityCheck?, current: Bool = true, flagged: [String] = []) -> [EditorialGate.Block] {
