@@ -46,7 +46,11 @@ func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(PublicFiles(publicDirectory: app.directory.publicDirectory))
+    #if DEBUG
+        app.middleware.use(PublicFiles(publicDirectory: app.directory.publicDirectory, reloads: true))
+    #else
+        app.middleware.use(PublicFiles(publicDirectory: app.directory.publicDirectory))
+    #endif
     app.middleware.use(SessionsReady())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(UserSessionAuthenticator())

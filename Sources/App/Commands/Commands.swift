@@ -11,6 +11,7 @@ enum Commands {
         app.asyncCommands.use(AgenciesCommand(), as: "agencies")
         app.asyncCommands.use(RemindCommand(), as: "remind")
         app.asyncCommands.use(SeedReportingCommand(), as: "seed-reporting")
+        app.asyncCommands.use(SeedSiteCommand(), as: "seed-site")
     }
 }
 

@@ -9,7 +9,7 @@ import Vapor
 struct ArticleEditPage: Encodable {
     struct Source: Encodable {
         let title: String
-        let summary: String
+        let summary: String?
         let body: String
         let revision: Int
         let lang: String
@@ -57,7 +57,8 @@ struct ArticleEditPage: Encodable {
                     .filter(\.$language == SiteLanguage.source.tag).first()
             {
                 source = Source(
-                    title: original.title, summary: original.summary, body: original.body,
+                    title: original.title, summary: original.summary.isEmpty ? nil : original.summary,
+                    body: original.body,
                     revision: original.revision, lang: original.language)
             }
             if version.isSource {

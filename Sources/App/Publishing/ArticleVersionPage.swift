@@ -10,14 +10,14 @@ struct ArticleVersionPage: Encodable {
     struct Move: Encodable {
         let move: String
         let label: String
-        let blocks: [String]
+        let blocks: [String]?
         let needsComment: Bool
         let needsTime: Bool
         let offersEnd: Bool
     }
 
     struct Check: Encodable {
-        let flagged: [String]
+        let flagged: [String]?
         let needsSignOff: Bool
     }
 
@@ -47,14 +47,14 @@ struct ArticleVersionPage: Encodable {
         let at: String
         let who: String
         let what: String
-        let comment: String
+        let comment: String?
     }
 
     struct Revision: Encodable {
         let number: Int
         let at: String
         let who: String
-        let note: String
+        let note: String?
         let significant: Bool
         let diffHref: String?
     }
@@ -63,10 +63,10 @@ struct ArticleVersionPage: Encodable {
     let lang: String
     let languageName: String
     let isSource: Bool
-    let title: String
-    let summary: String
+    let title: String?
+    let summary: String?
     let rowsHTML: String
-    let problems: [String]
+    let problems: [String]?
     let state: String
     let stateLabel: String
     let revision: Int
@@ -78,10 +78,10 @@ struct ArticleVersionPage: Encodable {
     let classified: Bool
     let slug: String
     let channel: String
-    let topicNames: String
+    let topicNames: String?
     let editHref: String?
     let moveAction: String
-    let moves: [Move]
+    let moves: [Move]?
     let checkAction: String
     let check: Check?
     let lastCheck: String?
@@ -89,7 +89,7 @@ struct ArticleVersionPage: Encodable {
     let languages: [Language]
     let translateAction: String
     let filing: Filing?
-    let events: [Event]
+    let events: [Event]?
     let revisions: [Revision]
     let defaultTime: String
     let imageAction: String
@@ -139,7 +139,7 @@ struct ArticleVersionPage: Encodable {
             moves.append(
                 Move(
                     move: move.rawValue, label: req.t("editorial.move.\(move.rawValue)"),
-                    blocks: blocks.map { req.t("editorial.block.\($0.rawValue)") },
+                    blocks: blocks.map { req.t("editorial.block.\($0.rawValue)") }.nonEmpty,
                     needsComment: move == .returnToDraft, needsTime: move == .schedule,
                     offersEnd: move == .schedule || move == .publish))
         }
@@ -149,7 +149,7 @@ struct ArticleVersionPage: Encodable {
         let check: Check? =
             Policy.mayCheckSecurity(actor) && !version.classified
                 && [.inReview, .draft].contains(version.editorialState)
-            ? Check(flagged: flagged, needsSignOff: !flagged.isEmpty) : nil
+            ? Check(flagged: flagged.nonEmpty, needsSignOff: !flagged.isEmpty) : nil
 
         var outdated: Outdated?
         if translation, let source, let made = version.sourceRevision, made < article.lastSignificant {
@@ -193,13 +193,14 @@ struct ArticleVersionPage: Encodable {
             .all().map { event in
                 Event(
                     at: Formatting.dateTime(event.at, req.locale), who: event.userName,
-                    what: req.t("editorial.event.\(event.move)"), comment: event.comment)
+                    what: req.t("editorial.event.\(event.move)"), comment: event.comment.isEmpty ? nil : event.comment)
             }
         let revisions = try await ArticleRevision.query(on: db).filter(\.$version.$id == id)
             .sort(\.$number, .descending).all().map { revision in
                 Revision(
                     number: revision.number, at: Formatting.dateTime(revision.createdAt, req.locale),
-                    who: revision.authorName, note: revision.note, significant: revision.significant,
+                    who: revision.authorName, note: revision.note.isEmpty ? nil : revision.note,
+                    significant: revision.significant,
                     diffHref: revision.number > 1
                         ? SiteURL.articleVersionDiff(id).with([
                             "from": String(revision.number - 1), "to": String(revision.number),
@@ -232,9 +233,10 @@ struct ArticleVersionPage: Encodable {
         return ArticleVersionPage(
             layout: req.layout(title: version.title.isEmpty ? req.t("article.untitled") : version.title),
             lang: version.language, languageName: catalog.languageName(version.language, req),
-            isSource: version.isSource, title: version.title, summary: version.summary,
+            isSource: version.isSource, title: version.title.isEmpty ? nil : version.title,
+            summary: version.summary.isEmpty ? nil : version.summary,
             rowsHTML: rendered.html,
-            problems: rendered.problems.map { req.t("article.body.\($0.rawValue)") },
+            problems: rendered.problems.map { req.t("article.body.\($0.rawValue)") }.nonEmpty,
             state: version.state, stateLabel: req.t("editorial.state.\(version.state)"), revision: version.revision,
             version: version.version,
             live: version.liveRevision.map { revision in
@@ -248,13 +250,13 @@ struct ArticleVersionPage: Encodable {
             unpublishAt: version.unpublishAt.map { Formatting.dateTime($0, req.locale) },
             classified: version.classified, slug: version.slug, channel: req.t("channel.\(article.channel)"),
             topicNames: catalog.topics.filter { $0.id.map(topicIDs.contains) ?? false }.map(\.name)
-                .joined(separator: ", "),
+                .joined(separator: ", ").nonEmptyText,
             editHref: version.editorialState.isEditable && Policy.mayWriteArticle(actor, translation: translation)
                 ? SiteURL.articleVersionEdit(id).path : nil,
-            moveAction: SiteURL.articleVersionMove(id).path, moves: moves,
+            moveAction: SiteURL.articleVersionMove(id).path, moves: moves.nonEmpty,
             checkAction: SiteURL.articleVersionCheck(id).path, check: check, lastCheck: lastCheckText,
             outdated: outdated, languages: languages, translateAction: SiteURL.articleTranslate(articleID).path,
-            filing: filing, events: events, revisions: revisions,
+            filing: filing, events: events.nonEmpty, revisions: revisions,
             defaultTime: LocalDateTime.format(req.application.clock.now().addingTimeInterval(3600)),
             imageAction: SiteURL.articleImages(articleID).path, versionID: id.uuidString,
             images: images.isEmpty ? nil : images)

@@ -29,7 +29,7 @@ enum NewsroomController {
         let states: [SelectOption]
         let topics: [SelectOption]
         let channels: [SelectOption]
-        let rows: [Row]
+        let rows: [Row]?
         let showing: String?
         let previousPage: String?
         let nextPage: String?
@@ -111,7 +111,7 @@ enum NewsroomController {
                 channels: [
                     SelectOption(value: "", label: req.t("newsroom.filter.any_channel"), selected: channel == nil)
                 ] + NewsroomCatalog.channelOptions(req, selected: channel?.rawValue),
-                rows: rows,
+                rows: rows.nonEmpty,
                 showing: total > 0 ? "\(first + 1)–\(first + rows.count) / \(total)" : nil,
                 previousPage: page > 1 ? pageLink(page - 1) : nil,
                 nextPage: first + rows.count < total ? pageLink(page + 1) : nil))

@@ -29,15 +29,15 @@ enum PublicArticleController {
     struct Page: Encodable {
         let frame: PublicFrame
         let title: String
-        let summary: String
+        let summary: String?
         let rowsHTML: String
         let date: String
         let dateISO: String
         let updated: String?
         let updatedISO: String?
         let image: Image?
-        let topics: [TopicLink]
-        let others: [Other]
+        let topics: [TopicLink]?
+        let others: [Other]?
     }
 
     struct MissingPage: Encodable {
@@ -103,16 +103,17 @@ enum PublicArticleController {
         let view = try await req.view.render(
             "site/article",
             Page(
-                frame: frame, title: version.liveTitle, summary: version.liveSummary, rowsHTML: body.html,
+                frame: frame, title: version.liveTitle,
+                summary: version.liveSummary.isEmpty ? nil : version.liveSummary, rowsHTML: body.html,
                 date: site.date(published_), dateISO: ISO8601DateFormatter().string(from: published_),
                 updated: modified.timeIntervalSince(published_) > 3600 ? site.date(modified) : nil,
                 updatedISO: ISO8601DateFormatter().string(from: modified), image: image,
-                topics: mine.map { topic in
+                topics: mine.nonEmpty?.map { topic in
                     let named = topic.named(in: version.language)
                     return .init(
                         name: named.name, lang: named.lang, href: SiteURL.siteTopic(version.language, topic.slug).path)
                 },
-                others: others))
+                others: others.nonEmpty))
         return PublicPage(
             body: String(buffer: view.data), contentType: "text/html; charset=utf-8", lastModified: modified)
     }

@@ -11,7 +11,7 @@ enum PublicSearchController {
         let frame: PublicFrame
         let query: String
         let heading: String
-        let items: [PublicSiteController.Item]
+        let items: [PublicSiteController.Item]?
         let summary: String?
         let empty: String?
         let previousPage: String?
@@ -32,9 +32,7 @@ enum PublicSearchController {
         let items = found.ids.compactMap { byID[$0] }.filter(\.isPublic).map { version in
             // The passage where the words are: the summary and the text together, the densest window shown.
             let text = [version.liveSummary, ArticleBody.render(version.liveBody).plainText].joined(separator: "\n\n")
-            let snippet = SearchHighlight.snippet(of: text, query: query, maxLength: 240).map {
-                PublicSiteController.Snippet(text: $0.text, match: $0.isMatch)
-            }
+            let snippet = joined(SearchHighlight.snippet(of: text, query: query, maxLength: 240))
             return PublicSiteController.item(version, site: site, snippet: snippet)
         }
         let url = SiteURL.siteSearch(lang)
@@ -45,7 +43,7 @@ enum PublicSearchController {
             alternates: Dictionary(uniqueKeysWithValues: site.languages.map { ($0.tag, SiteURL.siteSearch($0.tag)) }),
             topics: try await site.topics(), query: typed)
         let page_ = Page(
-            frame: frame, query: typed, heading: heading, items: items,
+            frame: frame, query: typed, heading: heading, items: items.nonEmpty,
             summary: found.total > 0 ? req.t("site.search.count", String(found.total)) : nil,
             empty: typed.isEmpty
                 ? nil
@@ -58,5 +56,26 @@ enum PublicSearchController {
         // Result pages are not for search engines' indexes.
         response.headers.replaceOrAdd(name: "X-Robots-Tag", value: "noindex")
         return response
+    }
+
+    /// The passage's parts, with matches separated only by spaces made one (`<mark>Đồng Đăng</mark>`, not
+    /// two marks), as a reader sees the words they typed together.
+    static func joined(_ segments: [SearchHighlight.Segment]) -> [PublicSiteController.Snippet] {
+        var out: [PublicSiteController.Snippet] = []
+        var index = 0
+        while index < segments.count {
+            let segment = segments[index]
+            if segment.isMatch, let last = out.last, last.match {
+                out[out.count - 1] = .init(text: last.text + segment.text, match: true)
+            } else if !segment.isMatch, index + 1 < segments.count, segments[index + 1].isMatch, let last = out.last,
+                last.match, segment.text.allSatisfy(\.isWhitespace), !segment.text.contains("\n")
+            {
+                out[out.count - 1] = .init(text: last.text + segment.text, match: true)
+            } else {
+                out.append(.init(text: segment.text, match: segment.isMatch))
+            }
+            index += 1
+        }
+        return out
     }
 }

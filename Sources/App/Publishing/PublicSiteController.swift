@@ -11,7 +11,7 @@ enum PublicSiteController {
 
     struct Item: Encodable {
         let title: String
-        let summary: String
+        let summary: String?
         let href: String
         let date: String
         let dateISO: String
@@ -29,7 +29,7 @@ enum PublicSiteController {
         /// The heading's language when it is not the page's (a topic named only in Vietnamese).
         let headingLang: String?
         let intro: String?
-        let items: [Item]
+        let items: [Item]?
         let previousPage: String?
         let nextPage: String?
         let empty: String?
@@ -132,7 +132,7 @@ enum PublicSiteController {
             "site/list",
             ListPage(
                 frame: frame, heading: heading, headingLang: headingLang == site.lang ? nil : headingLang,
-                intro: intro, items: items,
+                intro: intro, items: items.nonEmpty,
                 previousPage: page > 1 ? pageURL(page - 1) : nil,
                 nextPage: page * pageSize < total ? pageURL(page + 1) : nil,
                 empty: items.isEmpty ? req.t("site.empty") : nil, feedHref: feed, months: monthLinks))
@@ -166,7 +166,7 @@ enum PublicSiteController {
     static func item(_ version: ArticleVersion, site: PublicSite, snippet: [Snippet]? = nil) -> Item {
         let date = version.firstPublishedAt ?? version.liveAt ?? Date(timeIntervalSince1970: 0)
         return Item(
-            title: version.liveTitle, summary: version.liveSummary,
+            title: version.liveTitle, summary: version.liveSummary.isEmpty ? nil : version.liveSummary,
             href: SiteURL.siteArticle(version.language, version.slug).path, date: site.date(date),
             dateISO: ISO8601DateFormatter().string(from: date), snippet: snippet)
     }
@@ -178,6 +178,7 @@ enum PublicSiteController {
 
     /// Serves the page under `key` from memory, rendering it when anything published changed.
     static func cached(_ req: Request, key: String, render: () async throws -> PublicPage) async throws -> Response {
+        guard req.application.settings.publicPageCache else { return try await render().response(for: req) }
         let page = try await MemoryCaches.of(req.application).publicPage(PublicSite.base(req) + "|" + key, on: req.db) {
             try await render()
         }

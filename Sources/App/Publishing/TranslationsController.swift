@@ -28,7 +28,7 @@ enum TranslationsController {
 
         let layout: LayoutContext
         let columns: [String]
-        let rows: [Row]
+        let rows: [Row]?
         let languages: [SelectOption]
         let statuses: [SelectOption]
         let csvHref: String
@@ -125,7 +125,7 @@ enum TranslationsController {
             "newsroom/translations",
             Page(
                 layout: req.layout(titleKey: "translations.title"),
-                columns: matrix.languages.map { catalog.languageName($0.tag, req) }, rows: Array(rows),
+                columns: matrix.languages.map { catalog.languageName($0.tag, req) }, rows: Array(rows).nonEmpty,
                 languages: [
                     SelectOption(
                         value: "", label: req.t("translations.all_languages"), selected: filter.language == nil)

@@ -52,6 +52,9 @@ struct AppSettings: Sendable {
     /// rehearse a reporting cycle or show a demo as it will look on another day. Refused in production,
     /// where every date (deadlines, the audit trail) must be the real one.
     var clockOffsetDays = 0
+    /// Whether public pages are kept rendered in memory (`TTDN_PUBLIC_PAGE_CACHE=0` switches it off, for
+    /// `scripts/bench-public` to show what the cache gives).
+    var publicPageCache = true
     /// `HOST` and `PORT` to listen on; `--hostname` and `--port` on the command line win.
     var host: String?
     var port: Int?
@@ -85,6 +88,7 @@ struct AppSettings: Sendable {
         if !publicURL.isEmpty {
             settings.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         }
+        settings.publicPageCache = env["TTDN_PUBLIC_PAGE_CACHE"] != "0"
         settings.host = env["HOST"].flatMap { $0.isEmpty ? nil : $0 }
         settings.port = env["PORT"].flatMap(Int.init)
         if environment != .production, let days = env["TTDN_CLOCK_OFFSET_DAYS"].flatMap(Int.init),
