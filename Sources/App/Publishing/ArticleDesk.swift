@@ -185,8 +185,8 @@ struct ArticleDesk {
                     }
                 }
                 try await event(
-                    version, move: "check", from: before, to: version.editorialState,
-                    comment: decision.rawValue + (reason.isEmpty ? "" : ": " + reason), publishAt: nil, on: tx)
+                    version, move: "check-\(decision.rawValue)", from: before, to: version.editorialState,
+                    comment: reason, publishAt: nil, on: tx)
                 try await SiteSearch.update(version, on: tx)
             }
         } catch is VersionConflict {

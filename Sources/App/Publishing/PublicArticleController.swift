@@ -109,7 +109,7 @@ enum PublicArticleController {
                 updated: modified.timeIntervalSince(published_) > 3600 ? site.date(modified) : nil,
                 updatedISO: ISO8601DateFormatter().string(from: modified), image: image,
                 topics: mine.nonEmpty?.map { topic in
-                    let named = topic.named(in: version.language)
+                    let named = topic.named(in: version.language, or: req.locale.rawValue)
                     return .init(
                         name: named.name, lang: named.lang, href: SiteURL.siteTopic(version.language, topic.slug).path)
                 },

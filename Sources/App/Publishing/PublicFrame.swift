@@ -45,6 +45,8 @@ struct PublicFrame: Encodable {
     let ogLocale: String
     let jsonLD: String?
     let query: String
+    /// The search page has its own search box: the header's is left out.
+    let isSearchPage: Bool
 }
 
 /// The public site's shared look-ups: its languages, the chrome language, absolute addresses.
@@ -111,12 +113,13 @@ struct PublicSite {
             title: title, description: description, canonical: absolute(canonical), alternates: links,
             switcher: switcher,
             topics: topics.map { topic in
-                let named = topic.named(in: lang)
+                let named = topic.named(in: lang, or: req.locale.rawValue)
                 return .init(name: named.name, lang: named.lang, href: SiteURL.siteTopic(lang, topic.slug).path)
             },
             homeHref: SiteURL.siteHome(lang).path, searchHref: SiteURL.siteSearch(lang).path,
             rssHref: SiteURL.siteFeed(lang, .rss).path, atomHref: SiteURL.siteFeed(lang, .atom).path, ogType: ogType,
-            ogImage: ogImage, ogLocale: lang.replacingOccurrences(of: "-", with: "_"), jsonLD: jsonLD, query: query)
+            ogImage: ogImage, ogLocale: lang.replacingOccurrences(of: "-", with: "_"), jsonLD: jsonLD, query: query,
+            isSearchPage: { if case .siteSearch = canonical { true } else { false } }())
     }
 
     /// Where the switcher sends a reader of a page that has no version in `tag`: for an article, its address

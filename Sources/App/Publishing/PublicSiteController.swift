@@ -59,7 +59,8 @@ enum PublicSiteController {
         return try await cached(req, key: "home|\(lang)|\(page)") {
             guard let site = try await PublicSite.load(req, lang: lang) else { return try await notFound(req) }
             return try await list(
-                site, heading: req.t("site.home.heading"), intro: nil, url: .siteHome(lang), page: page,
+                site, heading: req.t("site.home.heading"), headingLang: req.locale.rawValue, intro: nil,
+                url: .siteHome(lang), page: page,
                 alternates: { .siteHome($0) }, query: site.publicVersions(), feed: nil, months: true)
         }
     }
@@ -75,7 +76,8 @@ enum PublicSiteController {
             let ids = try await ArticleTopic.query(on: req.db).filter(\.$topic.$id == topic.requireID())
                 .all(\.$article.$id)
             return try await list(
-                site, heading: topic.name(in: lang), headingLang: topic.named(in: lang).lang,
+                site, heading: topic.named(in: lang, or: req.locale.rawValue).name,
+                headingLang: topic.named(in: lang, or: req.locale.rawValue).lang,
                 intro: req.t("site.topic.intro"), url: .siteTopic(lang, slug),
                 page: page, alternates: { .siteTopic($0, slug) },
                 query: site.publicVersions().filter(\.$article.$id ~~ ids),
@@ -194,7 +196,11 @@ enum PublicSiteController {
 extension PublicSite {
     /// A date as the page's language writes it, in Vietnam.
     func date(_ date: Date) -> String {
-        date.formatted(
+        if lang == SiteLanguage.source.tag {
+            let day = LocalDate(date)
+            return "\(day.day) tháng \(day.month) năm \(day.year)"
+        }
+        return date.formatted(
             Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: lang), timeZone: LocalDate.vietnam)
         )
     }

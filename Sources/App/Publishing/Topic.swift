@@ -39,10 +39,13 @@ final class Topic: Model, @unchecked Sendable {
     /// The name in `language`, Vietnamese when none was written for it.
     func name(in language: String) -> String { named(in: language).name }
 
-    /// The name in `language` and the language it is in (Vietnamese when none was written for `language`), so
+    /// The name in `language`, else in `fallback` (the language of the page's chrome: English on a Chinese
+    /// page, so that the menu is not in three languages), else in Vietnamese; with the language it is in, so
     /// that the page marks it with the right `lang`.
-    func named(in language: String) -> (name: String, lang: String) {
-        guard language != "vi", let named = names[language], !named.isEmpty else { return (name, "vi") }
-        return (named, language)
+    func named(in language: String, or fallback: String? = nil) -> (name: String, lang: String) {
+        for tag in [language, fallback].compactMap({ $0 }) where tag != "vi" {
+            if let named = names[tag], !named.isEmpty { return (named, tag) }
+        }
+        return (name, "vi")
     }
 }

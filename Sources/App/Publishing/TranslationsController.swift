@@ -36,6 +36,7 @@ enum TranslationsController {
         let nextPage: String?
         let previousPage: String?
         let canStart: Bool
+        let unused: [SelectOption]?
     }
 
     /// The filter from the address: one language or all, one status, "needs-work" (the default) or all.
@@ -66,13 +67,24 @@ enum TranslationsController {
     struct Matrix {
         var languages: [SiteLanguageRecord]
         var rows: [(source: ArticleVersion, article: Article, cells: [(TranslationStatus, ArticleVersion?)])]
+        /// Languages with no translation yet, left out of the columns.
+        var unused: [SiteLanguageRecord] = []
     }
 
     static func matrix(_ req: Request, filter: Filter) async throws -> Matrix {
         let catalog = try await NewsroomCatalog.load(on: req.db)
-        let languages = catalog.targets.filter { filter.language == nil || $0.tag == filter.language }
+        // Without a language chosen, the columns are the languages someone translates into: those with at
+        // least one version (the others would make every article "missing" nine times over).
+        let used = Set(
+            try await ArticleVersion.query(on: req.db).filter(\.$language != SiteLanguage.source.tag).unique()
+                .all(\.$language))
+        let languages = catalog.targets.filter {
+            filter.language == nil ? used.contains($0.tag) : $0.tag == filter.language
+        }
+        // Archived sources and those found classified are not for translating.
         let sources = try await ArticleVersion.query(on: req.db).filter(\.$language == SiteLanguage.source.tag)
-            .filter(\.$state != EditorialState.archived.rawValue).sort(\.$updatedAt, .descending).all()
+            .filter(\.$state != EditorialState.archived.rawValue).filter(\.$classified == false)
+            .sort(\.$updatedAt, .descending).all()
         let articles = Dictionary(
             try await Article.query(on: req.db).all().compactMap { a in a.id.map { ($0, a) } },
             uniquingKeysWith: { a, _ in a })
@@ -92,7 +104,9 @@ enum TranslationsController {
             guard cells.contains(where: { filter.admits($0.0) }) else { continue }
             rows.append((source, article, cells))
         }
-        return Matrix(languages: languages, rows: rows)
+        return Matrix(
+            languages: languages, rows: rows,
+            unused: filter.language == nil ? catalog.targets.filter { !used.contains($0.tag) } : [])
     }
 
     static let pageSize = 50
@@ -141,7 +155,12 @@ enum TranslationsController {
                 csvHref: SiteURL.translationsCSV.with(filter.query),
                 showing: matrix.rows.isEmpty ? nil : "\(first + 1)–\(first + rows.count) / \(matrix.rows.count)",
                 nextPage: first + rows.count < matrix.rows.count ? link(page + 1) : nil,
-                previousPage: page > 1 ? link(page - 1) : nil, canStart: canStart))
+                previousPage: page > 1 ? link(page - 1) : nil, canStart: canStart,
+                unused: matrix.unused.map {
+                    SelectOption(
+                        value: SiteURL.translations.with(["language": $0.tag, "status": filter.status]),
+                        label: catalog.languageName($0.tag, req), selected: false)
+                }.nonEmpty))
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {
