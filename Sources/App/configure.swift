@@ -42,15 +42,16 @@ func configure(_ app: Application, settings: AppSettings) async throws {
 
     // The global middleware stack, outermost first. Route-level middleware (CSRF and permissions)
     // is in routes.swift, because it needs to know which route matched.
+    // `Public/` comes first: a stylesheet needs no log line, error page or session, and answers from memory.
     app.middleware = .init()
-    app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(RequestLogMiddleware())
-    app.middleware.use(ErrorPageMiddleware())
     #if DEBUG
         app.middleware.use(PublicFiles(publicDirectory: app.directory.publicDirectory, reloads: true))
     #else
         app.middleware.use(PublicFiles(publicDirectory: app.directory.publicDirectory))
     #endif
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(SessionsReady())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(UserSessionAuthenticator())

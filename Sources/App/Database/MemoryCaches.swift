@@ -22,7 +22,7 @@ struct MemoryCaches: Sendable {
     private let officeDeadlines = RevisionCache<LocalDate, [HomeDeadlines.Due]>(.plans, capacity: 2)
     private let acceptedReports = RevisionCache<UUID, [UUID: ReportContent]>(.reporting, capacity: 8)
     /// Public pages, feeds and sitemaps by base address and path with query.
-    private let publicPages = RevisionCache<String, PublicPage>(.site, capacity: 2_000)
+    private let publicPages = RevisionCache<String, PublicPage>(.site, capacity: 2_000, trust: .seconds(1))
 
     private struct GridKey: Hashable, Sendable {
         let regimeID: UUID

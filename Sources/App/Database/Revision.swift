@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -25,7 +26,12 @@ enum Revision: String, CaseIterable {
         return try row?.decode(column: "value", as: Int.self) ?? 0
     }
 
+    /// How many times this process bumped each counter: a cache that trusts its last reading for a moment
+    /// (`RevisionCache.trust`) reads afresh as soon as a change was made here, so that whoever made it sees it.
+    static let localBumps = NIOLockedValueBox<[Revision: Int]>([:])
+
     func bump(on db: any Database) async throws {
+        Self.localBumps.withLockedValue { $0[self, default: 0] += 1 }
         guard let sql = db as? any SQLDatabase else { return }
         try await sql.raw(
             """

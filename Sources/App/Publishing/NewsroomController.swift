@@ -20,6 +20,8 @@ enum NewsroomController {
             let channel: String
             let state: String
             let stateLabel: String
+            /// New text in the works while an earlier revision is on the site.
+            let alsoLive: Bool
             let updated: String
             let chips: [Chip]
         }
@@ -86,6 +88,7 @@ enum NewsroomController {
                 title: source.title, href: SiteURL.articleVersion(id).path,
                 channel: req.t("channel.\(article.channel)"),
                 state: source.state, stateLabel: req.t("editorial.state.\(source.state)"),
+                alsoLive: source.isPublic && source.editorialState != .published,
                 updated: source.updatedAt.map { Formatting.dateTime($0, req.locale) } ?? "", chips: chips)
         }
         func pageLink(_ n: Int) -> String {

@@ -21,6 +21,7 @@ enum TranslationsController {
             let href: String
             let state: String
             let stateLabel: String
+            let alsoLive: Bool
             let articleID: String
             let translateAction: String
             let cells: [Cell]
@@ -123,7 +124,9 @@ enum TranslationsController {
             guard let id = row.source.id, let articleID = row.article.id else { return nil }
             return Page.Row(
                 title: row.source.title, href: SiteURL.articleVersion(id).path, state: row.source.state,
-                stateLabel: req.t("editorial.state.\(row.source.state)"), articleID: articleID.uuidString,
+                stateLabel: req.t("editorial.state.\(row.source.state)"),
+                alsoLive: row.source.isPublic && row.source.editorialState != .published,
+                articleID: articleID.uuidString,
                 translateAction: SiteURL.articleTranslate(articleID).path,
                 cells: zip(matrix.languages, row.cells).map { language, cell in
                     Page.Cell(

@@ -4,7 +4,8 @@ import Ink
 /// An article's body, written in Markdown, as the safe HTML of its page, its plain text (feeds' summaries,
 /// the search index) and what an editor should know (`Problem`). Ink reads the Markdown; it was not made for
 /// text from people other than the site's owner, so nothing it writes is trusted as is:
-/// - raw HTML is shown as text: every `<` the author typed is hidden from Ink and written back as `&lt;`;
+/// - raw HTML is shown as text: every `<` the author typed is hidden from Ink and written back as `&lt;`
+///   (`InkInput`, which also keeps from Ink the brackets and ampersands on which it would take forever);
 /// - every link and image target is read again from the source and passes `LinkTarget.allowed`: a refused
 ///   link keeps only its text, a refused image is dropped; links to other sites get `rel="noopener"`;
 /// - images need an alternative text, carry their size when the site knows it and load lazily; a titled
@@ -20,7 +21,7 @@ public enum ArticleBody {
     ) -> Rendered {
         let source = prepared(markdown)
         let pieces = BodyPieces(avoiding: source)
-        let hidden = pieces.hidingTags(source)
+        let hidden = InkInput.prepare(source, pieces: pieces)
         let modifiers = BodyModifiers(pieces: pieces, definitions: MarkdownLinkSource.definitions(in: hidden))
         let inkHTML = MarkdownParser(modifiers: modifiers.all).html(from: hidden)
         var output = BodyOutput(pieces: pieces)
@@ -30,8 +31,9 @@ public enum ArticleBody {
     }
 
     /// NFC (what the platform stores), browsers' CRLF line ends made LF, control characters other than tab
-    /// and line feed removed. A first line of exactly `---` becomes `***`, the same rule: otherwise Ink would
-    /// read the lines up to the next `---` as metadata and drop them from the page.
+    /// and line feed removed. The first line of exactly `---` before any block (reference definitions make
+    /// none) becomes `***`, the same rule: otherwise Ink would read the lines up to the next `---` as
+    /// metadata and leave them out of the page.
     static func prepared(_ markdown: String) -> String {
         let text = VietnameseText.nfc(markdown).replacingOccurrences(of: "\r\n", with: "\n")
         var scalars = String.UnicodeScalarView()
@@ -42,10 +44,13 @@ public enum ArticleBody {
                 scalars.append(scalar)
             }
         }
-        var out = String(scalars)
-        if let start = out.firstIndex(where: { !$0.isWhitespace }), out[start...].hasPrefix("---\n") {
-            out.replaceSubrange(start..<out.index(start, offsetBy: 3), with: "***")
+        var lines = String(scalars).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0.isWhitespace }
+            if trimmed.isEmpty || trimmed.wholeMatch(of: /\[[^\]]*\]:[ \t].*/) != nil { continue }
+            if trimmed == "---" { lines[index] = line.replacingOccurrences(of: "---", with: "***") }
+            break
         }
-        return out
+        return lines.joined(separator: "\n")
     }
 }

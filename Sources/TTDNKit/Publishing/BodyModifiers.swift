@@ -29,19 +29,18 @@ struct BodyModifiers {
     /// Ink writes `<a href="TARGET">TEXT</a>`; the text is kept, the target read from the source and checked.
     func link(_ input: Modifier.Input) -> String {
         guard let (written, text) = inner(of: input, opening: { "<a href=\"\($0)\">" }, closing: "</a>") else {
-            return pieces.token(.markup(XMLText.text(pieces.showingTags(input.markdown))))
+            return pieces.token(.markup(XMLText.text(pieces.restoring(input.markdown))))
         }
-        let (raw, title) = MarkdownLinkSource.targetAndTitle(pieces.showingTags(written))
+        let (raw, title) = MarkdownLinkSource.targetAndTitle(pieces.restoring(written))
         guard let target = LinkTarget.allowed(raw) else {
             return pieces.token(.problem(.linkRefused)) + text
         }
-        pieces.dropLinks(in: text)
         var open = "<a href=\"\(XMLText.attribute(target))\""
         if let title, !title.isEmpty { open += " title=\"\(XMLText.attribute(title))\"" }
         // Another site may not reach back into this page through `window.opener`.
         let scheme = target.prefix { $0 != ":" }.lowercased()
         if scheme == "http" || scheme == "https" { open += " rel=\"noopener\"" }
-        return pieces.token(.link(open + ">")) + text + pieces.token(.link("</a>"))
+        return pieces.token(.markup(open + ">")) + text + pieces.token(.markup("</a>"))
     }
 
     /// Ink writes `<img src="TARGET" alt="TEXT"/>` (no `alt` when the text is empty), the text unescaped.
@@ -52,9 +51,9 @@ struct BodyModifiers {
                 $0.inner.isEmpty ? $0 : nil
             }
         guard let (written, altHTML) = found else {
-            return pieces.token(.markup(XMLText.text(pieces.showingTags(input.markdown))))
+            return pieces.token(.markup(XMLText.text(pieces.restoring(input.markdown))))
         }
-        let (raw, title) = MarkdownLinkSource.targetAndTitle(pieces.showingTags(written))
+        let (raw, title) = MarkdownLinkSource.targetAndTitle(pieces.restoring(written))
         var output = BodyOutput(pieces: pieces, recording: false)
         let alt = HTMLPlainText.text(of: output.write(altHTML) { _ in nil })
         let image = BodyImage(
@@ -71,13 +70,18 @@ struct BodyModifiers {
         while language.last?.isWhitespace == true { language = language.dropLast() }
         let opening = language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(language)\">"
         guard let code = Self.between(input.html, opening, "</code></pre>") else {
-            return pieces.token(.markup(XMLText.text(pieces.showingTags(input.markdown))))
+            return pieces.token(.markup(XMLText.text(pieces.restoring(input.markdown))))
         }
-        let safe = language.unicodeScalars.filter {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-_.#".unicodeScalars.contains($0))
-        }
-        let open = safe.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(String(String.UnicodeScalarView(safe.prefix(32))))\">"
+        let name = String(String.UnicodeScalarView(language.unicodeScalars.filter(Self.isClassName).prefix(32)))
+        let open = name.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(name)\">"
         return pieces.token(.markup(open)) + code + pieces.token(.markup("</code></pre>"))
+    }
+
+    /// What a language's class name keeps: ASCII letters and digits, `+`, `-`, `_`, `.` and `#` (`c++`, `c#`).
+    static func isClassName(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "+-_.#".unicodeScalars.contains(scalar))
     }
 
     /// The page's title is its `<h1>`: a body's headings start at `<h2>`.
@@ -89,12 +93,12 @@ struct BodyModifiers {
                 return "<h\(moved)>\(text)</h\(moved)>"
             }
         }
-        return pieces.token(.markup(XMLText.text(pieces.showingTags(input.markdown))))
+        return pieces.token(.markup(XMLText.text(pieces.restoring(input.markdown))))
     }
 
-    /// Raw HTML is shown as text. (`hidingTags` means Ink never finds any; this is the second lock.)
+    /// Raw HTML is shown as text. (`InkInput` hides every `<`, so Ink finds none; this is the second lock.)
     func rawHTML(_ input: Modifier.Input) -> String {
-        pieces.token(.markup(XMLText.text(pieces.showingTags(input.markdown))))
+        pieces.token(.markup(XMLText.text(pieces.restoring(input.markdown))))
     }
 
     /// The target Ink wrote (one of the candidates the source allows) and what stands between `opening` and

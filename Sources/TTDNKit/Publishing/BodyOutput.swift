@@ -1,8 +1,8 @@
-/// The final pass over Ink's HTML: tokens become the pieces they stand for (`BodyPieces`), `sentinel`
-/// becomes `&lt;`, and anything Ink wrote that is not one of its own plain tags is escaped. Ink writes
-/// `&name;` through as typed, `;` included and whatever stands between (`&<img/src=x/onerror=…>;`): that
-/// is what this pass is for, besides the tokens. It also collects what the page uses: its site images and
-/// the problems, in reading order.
+/// The final pass over Ink's HTML: tokens become the pieces they stand for (`BodyPieces`), what `InkInput`
+/// hid is written back as typed, and anything else that is not one of Ink's own plain tags is escaped (Ink
+/// writes `&…;` through as typed, whatever stands between: `&<img/src=x/onerror=…>;`; `InkInput` already
+/// keeps such text from Ink, this is the second lock). It also collects what the page uses: its site images
+/// and the problems, in reading order.
 struct BodyOutput {
     /// The tags Ink writes without attributes from the author (after headings are moved down a level).
     static let plainTags: Set<String> = {
@@ -46,8 +46,12 @@ struct BodyOutput {
                 }
                 index += 1
                 out += resolve(number, imageSize: imageSize)
-            case pieces.sentinel:
+            case pieces.lessThan:
                 out += "&lt;"
+            case pieces.ampersand:
+                out += "&amp;"
+            case pieces.bracket:
+                out += "["
             case "<":
                 let tag = Self.tag(in: scalars, from: index - 1)
                 if let tag, Self.plainTags.contains(tag) || Self.isListStart(tag) {
@@ -70,7 +74,7 @@ struct BodyOutput {
     private mutating func resolve(_ number: Int, imageSize: (String) -> (width: Int, height: Int)?) -> String {
         guard pieces.pieces.indices.contains(number) else { return "" }
         switch pieces.pieces[number] {
-        case .markup(let html), .link(let html):
+        case .markup(let html):
             return html
         case .problem(let problem):
             if recording { problems.append(problem) }

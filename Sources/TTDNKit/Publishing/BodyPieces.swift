@@ -1,19 +1,20 @@
 /// What `ArticleBody`'s modifiers put in place of Ink's output, kept aside until the final pass
 /// (`BodyOutput`) writes the page. Ink's HTML only ever carries a token for them: two `mark` scalars around
-/// the piece's number. `mark` and `sentinel` (which stands for every `<` the author typed) are private-use
-/// scalars the body does not contain, so neither the author nor Ink can forge a token or a tag.
+/// the piece's number. `mark` and the scalars that stand for what Ink must not see (`InkInput`) are
+/// private-use scalars the body does not contain, so neither the author nor Ink can forge a token or a tag.
 final class BodyPieces {
     enum Piece {
         /// Markup this renderer wrote: tags with checked, escaped attributes.
         case markup(String)
-        /// The opening or closing tag of a link, dropped when the link sits inside another link's text.
-        case link(String)
         case image(BodyImage)
         /// A problem, reported where the token lands in the page.
         case problem(ArticleBody.Problem)
     }
 
-    let sentinel: Unicode.Scalar
+    /// Stand for every `<`, every `&` that starts no character reference, and every `[` that opens no link.
+    let lessThan: Unicode.Scalar
+    let ampersand: Unicode.Scalar
+    let bracket: Unicode.Scalar
     let mark: Unicode.Scalar
     private(set) var pieces: [Piece] = []
 
@@ -22,25 +23,22 @@ final class BodyPieces {
         // 6,400 private-use scalars: a body cannot hold all of them and stay under any size limit we keep.
         var free = (UInt32(0xE000)...0xF8FF).lazy.compactMap(Unicode.Scalar.init).filter { !used.contains($0) }
             .makeIterator()
-        sentinel = free.next() ?? "\u{F0000}"
-        mark = free.next() ?? "\u{F0001}"
+        lessThan = free.next() ?? "\u{F0000}"
+        ampersand = free.next() ?? "\u{F0001}"
+        bracket = free.next() ?? "\u{F0002}"
+        mark = free.next() ?? "\u{F0003}"
     }
 
-    /// `text` with every `<` replaced by `sentinel`: Ink then never sees raw HTML (which it would write
-    /// through, and which swallows the rest of the body when a tag is not closed, as `<br>` never is).
-    func hidingTags(_ text: String) -> String {
+    /// Text taken from the Markdown source Ink was given (a link's target, a title) as the author typed it.
+    func restoring(_ text: some StringProtocol) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            out.append(scalar == "<" ? sentinel : scalar)
-        }
-        return String(out)
-    }
-
-    /// Undoes `hidingTags` in text taken from the Markdown source (a link target, a title).
-    func showingTags(_ text: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            out.append(scalar == sentinel ? "<" : scalar)
+            switch scalar {
+            case lessThan: out.append("<")
+            case ampersand: out.append("&")
+            case bracket: out.append("[")
+            default: out.append(scalar)
+            }
         }
         return String(out)
     }
@@ -74,13 +72,6 @@ final class BodyPieces {
                 image.isInline = true
                 pieces[n] = .image(image)
             }
-        }
-    }
-
-    /// A link inside another link's text loses its tags: HTML has no nested `<a>`.
-    func dropLinks(in html: String) {
-        for n in tokens(in: html) {
-            if case .link = pieces[n] { pieces[n] = .markup("") }
         }
     }
 }

@@ -18,7 +18,9 @@ enum MarkdownLinkSource {
         var found: [String: [String]] = [:]
         for start in chars.indices where chars[start] == "[" {
             var end = start + 1
-            while end < chars.count, chars[end] != "]", !chars[end].isNewline { end += 1 }
+            // Stopping at `[` keeps this linear: `InkInput` leaves no `[` before another's `]` but in a
+            // linked image, which is no definition.
+            while end < chars.count, chars[end] != "]", chars[end] != "[", !chars[end].isNewline { end += 1 }
             guard end + 2 < chars.count, chars[end] == "]", chars[end + 1] == ":", isSpace(chars[end + 2])
             else { continue }
             var from = end + 2
@@ -66,11 +68,12 @@ enum MarkdownLinkSource {
     }
 
     /// What Ink may have written as the target, its likeliest choice first: the last definition of the name,
-    /// the others, then the name itself (Ink's fallback).
+    /// the others (the last 16: a link whose target is not among them is shown as its source), then the name
+    /// itself (Ink's fallback).
     static func candidates(for reference: Reference, definitions: [String: [String]]) -> [String] {
         switch reference {
         case .inline(let target): return [target]
-        case .named(let name): return (definitions[name.lowercased()] ?? []).reversed() + [name]
+        case .named(let name): return (definitions[name.lowercased()] ?? []).suffix(16).reversed() + [name]
         }
     }
 

@@ -12,7 +12,8 @@ struct ArticleBodyPropertyTests {
         "# ", "> ", "- ", "1. ", "|", "---", "\\", "\n", "\n\n", " ", "<script>", "</script>", "<img src=x ",
         "onerror=alert(1)", "javascript:", "java\tscript:", "data:text/html,", "&#58;", "&lt;", "&amp;", "//evil",
         "https://x.org", "/media/1", "\u{301}", "\u{0}", "\r\n", "Lạng Sơn", "chợ", "<br>", "<p", "<!--", "-->",
-        "\u{E000}", "\u{E001}", "0", "7",
+        "\u{E000}", "\u{E001}", "0", "7", "[a](", "[![a](/media/1)](", "](", "][", "&a", "&#", "  \n", "| a |",
+        "[r]: javascript:alert(1)\n", "[r]", "\u{2028}",
     ]
 
     static let bodies = Gen.int(in: 0..<fragments.count).array(of: 0...50).map { $0.map { fragments[$0] }.joined() }

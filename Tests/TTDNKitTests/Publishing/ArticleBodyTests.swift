@@ -101,7 +101,8 @@ struct ArticleBodyTests {
         #expect(render("[bấm][x]\n\n[x]: javascript:alert(1)").problems == [.linkRefused])
         #expect(render("![ảnh](javascript:alert(1))").html == "")
         #expect(render("<script>alert(1)</script>").html == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
-        #expect(render("a &<img/src=x/onerror=alert(1)>; b").html == "<p>a &amp;&lt;img/src=x/onerror=alert(1)&gt;; b</p>")
+        #expect(
+            render("a &<img/src=x/onerror=alert(1)>; b").html == "<p>a &amp;&lt;img/src=x/onerror=alert(1)&gt;; b</p>")
     }
 
     @Test("Typed HTML is text, and an unclosed tag does not swallow the rest of the body")
@@ -125,9 +126,16 @@ struct ArticleBodyTests {
         #expect(body.problems == [.linkRefused])
         #expect(render("[a](https://x.org/a b)").problems == [.linkRefused])
         #expect(render("[a](<https://x.org/a>)").html == "<p><a href=\"https://x.org/a\" rel=\"noopener\">a</a></p>")
-        // A link inside a link's text loses its tags; emphasis inside a link stays.
+        // Emphasis inside a link stays; a link inside a link's text is the only link (HTML nests none).
         #expect(
-            render("[**đậm** [trong](/b)](/a)").html == "<p><a href=\"/a\"><strong>đậm</strong> trong</a></p>")
+            render("[**đậm** [trong](/b)](/a)").html
+                == "<p>[<strong>đậm</strong> <a href=\"/b\">trong</a>](/a)</p>")
+        // A linked image, a target with parentheses, an ampersand in the text.
+        #expect(
+            render("[![Bản đồ](/media/1)](/vi/ban-do) [Sở VH&DL](https://vi.wikipedia.org/wiki/A_(B))").html
+                == "<p><a href=\"/vi/ban-do\"><img src=\"/media/1\" alt=\"Bản đồ\" width=\"800\" height=\"600\" "
+                + "loading=\"lazy\"></a> <a href=\"https://vi.wikipedia.org/wiki/A_(B)\" rel=\"noopener\">Sở VH&amp;DL</a></p>"
+        )
         // A reference that is never defined is its own target, as Ink has it.
         #expect(render("[a][/vi]").html == "<p><a href=\"/vi\">a</a></p>")
     }
@@ -168,12 +176,33 @@ struct ArticleBodyTests {
                 + "<table><thead><tr><th align=\"left\">a</th><th align=\"right\">b</th></tr></thead>"
                 + "<tbody><tr><td align=\"left\">1</td><td align=\"right\">2</td></tr></tbody></table><hr><p>cuối</p>")
         #expect(
-            body.plainText == "Một\n\nHai\n\nSáu\n\nlet a = 1 < 2 && b\n\na\n\nb\n\nc\n\nd\n\ntrích\n\na b\n\n1 2\n\ncuối")
+            body.plainText
+                == "Một\n\nHai\n\nSáu\n\nlet a = 1 < 2 && b\n\na\n\nb\n\nc\n\nd\n\ntrích\n\na b\n\n1 2\n\ncuối")
+    }
+
+    @Test("Brackets, ampersands and open targets that would keep Ink busy for ever: quick, and shown as typed")
+    func denialOfService() {
+        // Ink 0.6.0 alone takes about 50 seconds for 16 `![` in a row, twice as long for each more.
+        for (unit, count) in [("![", 20_000), ("[", 20_000), ("[a][", 10_000), ("[a](", 10_000), ("&a", 20_000)] {
+            let body = String(repeating: unit, count: count)
+            var html = ""
+            let elapsed = ContinuousClock().measure { html = render(body).html }
+            #expect(elapsed < .seconds(10), "\(unit) × \(count): \(elapsed)")
+            let escaped = body.replacingOccurrences(of: "&", with: "&amp;")
+            #expect(html == "<p>\(escaped)</p>", "\(unit)")
+        }
+        #expect(
+            render("Theo báo cáo [1], [sic] và [a][b và [[x]]").html
+                == "<p>Theo báo cáo [1], [sic] và [a][b và [[x]]</p>")
+        #expect(
+            render("```json\n[[1, 2], [3, 4]] & <b>\n```").html.contains(">[[1, 2], [3, 4]] &amp; &lt;b&gt;\n</code>"))
     }
 
     @Test("A first line of --- is a rule, not metadata that would vanish")
     func noFrontMatter() {
         #expect(render("---\ntác giả: A\n---\nchữ").plainText == "tác giả: A\n\nchữ")
+        #expect(render("[a]: /x\n\n  ---\ntác giả: A\n---\nchữ [b][a]").plainText == "tác giả: A\n\nchữ b")
+        #expect(render("chữ\n---\nnữa").html == "<p>chữ</p><hr><p>nữa</p>")
     }
 
     @Test("Vietnamese text comes out composed (NFC), whatever the input's form")
