@@ -20,6 +20,10 @@ struct CreateSiteSearch: AsyncMigration {
                     tokenize = 'ascii', prefix = '2 3')
                 """
             ).run()
+            // The FTS row of each version, by rowid (FTS5 cannot index `version_id`).
+            try await sql.raw(
+                "CREATE TABLE site_search_keys (id INTEGER PRIMARY KEY, version_id TEXT NOT NULL UNIQUE)"
+            ).run()
         } else {
             try await sql.raw(
                 """
@@ -39,5 +43,6 @@ struct CreateSiteSearch: AsyncMigration {
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw("DROP TABLE site_search").run()
+        if sql.dialect.name == "sqlite" { try await sql.raw("DROP TABLE site_search_keys").run() }
     }
 }

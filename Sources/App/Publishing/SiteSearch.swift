@@ -13,22 +13,48 @@ enum SiteSearch {
         var total: Int
     }
 
-    /// Puts the version's live text in the index, or takes it out when nothing of it is public.
+    /// Puts the version's live text in the index, or takes it out when nothing of it is public. On SQLite the
+    /// FTS5 row is found by its rowid, which `site_search_keys` keeps per version (a search by the FTS table's
+    /// `version_id` column would read the whole index); on PostgreSQL `version_id` is the primary key.
     static func update(_ version: ArticleVersion, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let id = try version.requireID().uuidString.lowercased()
-        try await sql.raw("DELETE FROM site_search WHERE version_id = \(bind: id)").run()
+        let sqlite = sql.dialect.name == "sqlite"
+        struct Key: Decodable { let id: Int }
+        var rowid: Int?
+        if sqlite {
+            rowid = try await sql.raw("SELECT id FROM site_search_keys WHERE version_id = \(bind: id)")
+                .first(decoding: Key.self)?.id
+            if let rowid { try await sql.raw("DELETE FROM site_search WHERE rowid = \(bind: rowid)").run() }
+        } else {
+            try await sql.raw("DELETE FROM site_search WHERE version_id = \(bind: id)").run()
+        }
         guard version.isPublic else { return }
         let text = [version.liveSummary, version.liveImageCaption, ArticleBody.render(version.liveBody).plainText]
             .joined(separator: "\n\n")
         let at = (version.firstPublishedAt ?? version.liveAt ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970
-        try await sql.raw(
-            """
-            INSERT INTO site_search (version_id, language, published_at, title, body)
-            VALUES (\(bind: id), \(bind: version.language), \(bind: at), \(bind: SearchKey.index(version.liveTitle)), \
-            \(bind: SearchKey.index(text)))
-            """
-        ).run()
+        let title = SearchKey.index(version.liveTitle)
+        let body = SearchKey.index(text)
+        if sqlite {
+            if rowid == nil {
+                rowid = try await sql.raw(
+                    "INSERT INTO site_search_keys (version_id) VALUES (\(bind: id)) RETURNING id"
+                ).first(decoding: Key.self)?.id
+            }
+            try await sql.raw(
+                """
+                INSERT INTO site_search (rowid, version_id, language, published_at, title, body)
+                VALUES (\(bind: rowid), \(bind: id), \(bind: version.language), \(bind: at), \(bind: title), \(bind: body))
+                """
+            ).run()
+        } else {
+            try await sql.raw(
+                """
+                INSERT INTO site_search (version_id, language, published_at, title, body)
+                VALUES (\(bind: id), \(bind: version.language), \(bind: at), \(bind: title), \(bind: body))
+                """
+            ).run()
+        }
     }
 
     /// The public versions in `language` matching `query`: those matching in the title first (SQLite: BM25 with
