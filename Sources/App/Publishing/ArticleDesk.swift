@@ -199,11 +199,15 @@ struct ArticleDesk {
         async throws -> [EditorialGate.Block]
     {
         let check = try await latestCheck(of: version)
+        let lead = try await Article.find(version.$article.id, on: db)?.leadImageID
+        let altMissing =
+            ArticleBody.render(version.body).problems.contains(.imageAltMissing)
+            || (lead != nil && version.imageAlt.isEmpty)
         var blocks = EditorialGate.blocks(
             move, from: version.editorialState, check: check?.check,
             checkedCurrentText: check?.revision == version.revision,
             flagged: terms.found(in: ArticleText(version).checkedText), publishAt: publishAt,
-            live: version.liveRevision != nil, now: now)
+            live: version.liveRevision != nil, altMissing: altMissing, now: now)
         if version.classified, [.approve, .schedule, .publish].contains(move), !blocks.contains(.classified) {
             blocks.append(.classified)
         }

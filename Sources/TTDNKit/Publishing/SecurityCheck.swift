@@ -49,15 +49,18 @@ public enum EditorialGate {
         case classified
         /// Scheduling needs a time after now.
         case timeInPast = "time-in-past"
+        /// An image of the version has no description in its language: it is not submitted or approved so.
+        case altTextMissing = "alt-missing"
     }
 
     /// What blocks `move` on a version in `state`. `check` is the version's latest security check and
     /// `checkedCurrentText` whether it was made on the text as it is now; `flagged` are the sensitive terms the
     /// text holds now; `publishAt` the time asked for by `schedule`; `live` whether an earlier revision is on
-    /// the public site (it can be taken down while new text is in the works).
+    /// the public site (it can be taken down while new text is in the works); `altMissing` whether an image of
+    /// the version lacks its description (alt text) in the version's language.
     public static func blocks(
         _ move: EditorialMove, from state: EditorialState, check: SecurityCheck?, checkedCurrentText: Bool,
-        flagged: [String], publishAt: Date? = nil, live: Bool = false, now: Date
+        flagged: [String], publishAt: Date? = nil, live: Bool = false, altMissing: Bool = false, now: Date
     ) -> [Block] {
         var blocks: [Block] = []
         if move.target(from: state, live: live) == nil { blocks.append(.notFromHere) }
@@ -76,6 +79,7 @@ public enum EditorialGate {
         }
         if move == .schedule, let publishAt, publishAt <= now { blocks.append(.timeInPast) }
         if move == .schedule, publishAt == nil { blocks.append(.timeInPast) }
+        if altMissing, [.submit, .approve, .schedule, .publish].contains(move) { blocks.append(.altTextMissing) }
         return blocks
     }
 }

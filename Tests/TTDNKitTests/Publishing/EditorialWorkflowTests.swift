@@ -51,6 +51,21 @@ struct EditorialWorkflowTests {
         #expect(!EditorialState.archived.isEditable && EditorialState.published.isEditable)
     }
 
+    @Test("An image without its description in the version's language holds the version back")
+    func altText() {
+        for move in [EditorialMove.submit, .approve, .publish] {
+            let state: EditorialState = move == .submit ? .draft : move == .approve ? .inReview : .approved
+            let found = EditorialGate.blocks(
+                move, from: state, check: check(.clear), checkedCurrentText: true, flagged: [], altMissing: true,
+                now: now)
+            #expect(found.contains(.altTextMissing), "\(move)")
+        }
+        let unpublish = EditorialGate.blocks(
+            .unpublish, from: .published, check: nil, checkedCurrentText: false, flagged: [], altMissing: true, now: now
+        )
+        #expect(unpublish.isEmpty, "taking down is never held back")
+    }
+
     @Test("Approval needs a check of the current text, and a sign-off when the text holds sensitive terms")
     func gate() {
         func blocks(_ check: SecurityCheck?, current: Bool = true, flagged: [String] = []) -> [EditorialGate.Block] {
