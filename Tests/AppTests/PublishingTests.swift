@@ -139,16 +139,7 @@ struct PublishingTests {
             try await Self.move(&approver, app, secret, "publish")
             #expect(!(try await Self.version(app, secret).isPublic))
             // An image of the classified article: never served to the public either.
-            let image = ArticleImage()
-            image.$article.id = classified.$article.id
-            image.filename = "qwxsecret.png"
-            image.contentType = "image/png"
-            image.width = 1
-            image.height = 1
-            image.size = PublishedArticle.png.count
-            image.sha256 = String(repeating: "b", count: 64)
-            image.data = PublishedArticle.png
-            try await image.create(on: app.db)
+            let image = try await PublishedArticle.attachImage(app, to: classified.$article.id, name: "qwxsecret.png")
             let review = try await Self.write(&editor, title: "Draft qwxreview", body: "Text qwxreview.")
             try await Self.move(&editor, app, review, "submit")
             _ = try await Self.write(&editor, title: "Nháp qwxdraft", body: "Nháp qwxdraft.")

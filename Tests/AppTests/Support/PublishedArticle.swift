@@ -19,6 +19,21 @@ struct PublishedArticle {
         base64Encoded:
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
 
+    /// A 1×1 PNG attached to `articleID` (straight into the table: the upload is tested on its own).
+    static func attachImage(_ app: Application, to articleID: UUID, name: String) async throws -> ArticleImage {
+        let image = ArticleImage()
+        image.$article.id = articleID
+        image.filename = name
+        image.contentType = "image/png"
+        image.width = 1
+        image.height = 1
+        image.size = png.count
+        image.sha256 = String(repeating: "a", count: 64)
+        image.data = png
+        try await image.create(on: app.db)
+        return image
+    }
+
     static func make(_ app: Application, title: String, body: String = "Nội dung công khai.") async throws
         -> PublishedArticle
     {
@@ -43,16 +58,7 @@ struct PublishedArticle {
                 move, versionID: versionID, expectedVersion: current.version, comment: "", publishAt: nil,
                 terms: SensitiveTerms([]))
         }
-        let image = ArticleImage()
-        image.$article.id = created.$article.id
-        image.filename = "anh.png"
-        image.contentType = "image/png"
-        image.width = 1
-        image.height = 1
-        image.size = png.count
-        image.sha256 = String(repeating: "a", count: 64)
-        image.data = png
-        try await image.create(on: app.db)
+        let image = try await attachImage(app, to: created.$article.id, name: "anh.png")
         let published = try #require(try await ArticleVersion.find(versionID, on: app.db))
         return PublishedArticle(
             articleID: created.$article.id, versionID: versionID, imageID: try image.requireID(),
