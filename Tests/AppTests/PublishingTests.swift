@@ -257,6 +257,8 @@ struct PublishingTests {
             let page = try await translator.get(SiteURL.articleVersion(english.id!).path).text
             #expect(page.contains("Bản dịch lạc hậu so với bản gốc"))
             #expect(page.contains("Sản lượng <del>40.000 </del><ins>45.000 </ins>tấn."))
+            let diff = try await editor.get(SiteURL.articleVersionDiff(id).with(["from": "1", "to": "2"])).text
+            #expect(diff.contains("<del>40.000 </del><ins>45.000 </ins>"))
             let csv = try await translator.get(SiteURL.translationsCSV.with(["status": "outdated"])).text
             #expect(csv.contains("Mùa na Chi Lăng") && csv.contains("outdated"))
         }
@@ -277,7 +279,10 @@ struct PublishingTests {
             try await Self.check(&approver, app, id, "clear")
             try await Self.move(&approver, app, id, "approve")
             let at = start.addingTimeInterval(2 * 3600)
-            try await Self.move(&approver, app, id, "schedule", extra: [("publish_at", LocalDateTime.format(at))])
+            let end = at.addingTimeInterval(86_400)
+            try await Self.move(
+                &approver, app, id, "schedule",
+                extra: [("publish_at", LocalDateTime.format(at)), ("unpublish_at", LocalDateTime.format(end))])
             #expect(try await Self.version(app, id).editorialState == .scheduled)
             #expect(
                 try await SiteScheduler(app: app, db: app.db).runDue(now: start.addingTimeInterval(3600)).published == 0
@@ -291,6 +296,59 @@ struct PublishingTests {
             #expect(done.editorialState == .published && done.isPublic)
             let publishes = try await EditorialEvent.query(on: app.db).filter(\.$move == "publish").count()
             #expect(publishes == 1)
+            // Taken down at the time asked for when it was scheduled, once.
+            #expect(
+                try await SiteScheduler(app: app, db: app.db).runDue(now: end.addingTimeInterval(-60)).unpublished == 0)
+            #expect(
+                try await SiteScheduler(app: app, db: app.db).runDue(now: end.addingTimeInterval(60)).unpublished == 1)
+            #expect(
+                try await SiteScheduler(app: app, db: app.db).runDue(now: end.addingTimeInterval(120)).unpublished == 0)
+            #expect(!(try await Self.version(app, id).isPublic))
+        }
+    }
+
+    @Test("An uploaded image is known by its bytes, becomes the lead image, and needs its description to go out")
+    func imageUpload() async throws {
+        try await withApp { app in
+            let fixture = try await Fixture.seed(app)
+            var editor = Browser(app)
+            try await editor.login(fixture.users[.editor]!)
+            let id = try await Self.write(&editor, title: "Ảnh Mẫu Sơn", body: "Mây trên đỉnh núi.")
+            let version = try await Self.version(app, id)
+            let article = version.$article.id
+            try await editor.get(SiteURL.articleVersion(id).path)
+            // A script named like a picture is refused.
+            let fake = try await editor.multipart(
+                SiteURL.articleImages(article).path, fields: [("version_id", id.uuidString)],
+                files: [("image", "anh.png", Data("<script>alert(1)</script>".utf8))])
+            #expect(fake.status == .seeOther)
+            #expect(try await ArticleImage.query(on: app.db).count() == 0)
+            let uploaded = try await editor.multipart(
+                SiteURL.articleImages(article).path, fields: [("version_id", id.uuidString)],
+                files: [("image", "mau-son.png", PublishedArticle.png)])
+            #expect(uploaded.status == .seeOther)
+            let image = try #require(try await ArticleImage.query(on: app.db).first())
+            #expect(image.contentType == "image/png" && image.width == 1 && image.height == 1)
+            #expect(try await Article.find(article, on: app.db)?.leadImageID == image.id)
+            // The lead image has no description yet: the version cannot be submitted.
+            try await Self.move(&editor, app, id, "submit")
+            #expect(try await Self.version(app, id).editorialState == .draft)
+            let page = try await editor.get(SiteURL.articleVersion(id).path).text
+            #expect(page.contains("Có ảnh chưa có mô tả (alt)"))
+            let current = try await Self.version(app, id)
+            _ = try await editor.post(
+                SiteURL.articleVersion(id).path,
+                form: [
+                    ("title", "Ảnh Mẫu Sơn"), ("body", "Mây trên đỉnh núi."),
+                    ("image_alt", "Biển mây trên đỉnh Mẫu Sơn"),
+                    ("version", String(current.version)),
+                ])
+            try await Self.move(&editor, app, id, "submit")
+            #expect(try await Self.version(app, id).editorialState == .inReview)
+            // Before it is public, only the newsroom sees the image.
+            var reader = Browser(app)
+            #expect(try await reader.get(SiteURL.media(try image.requireID()).path).status == .notFound)
+            #expect(try await editor.get(SiteURL.media(try image.requireID()).path).status == .ok)
         }
     }
 
