@@ -37,7 +37,8 @@ struct SeedSiteCommand: AsyncCommand {
                 guard let sql = tx as? any SQLDatabase else { return }
                 for n in range {
                     let articleID = UUID()
-                    let at = now.addingTimeInterval(-Double(n) * 600)
+                    // Oldest first, as a real site's index grows.
+                    let at = now.addingTimeInterval(-Double(count - n) * 600)
                     try await sql.insert(into: Article.schema)
                         .columns("id", "channel", "last_significant", "version", "created_at", "updated_at")
                         .values(
@@ -71,7 +72,7 @@ struct SeedSiteCommand: AsyncCommand {
                         version.liveSummary = text.summary
                         version.liveBody = text.body
                         version.firstPublishedAt = at
-                        try await SiteSearch.update(version, on: tx)
+                        try await SiteSearch.update(version, on: tx, plainText: text.body)
                     }
                 }
             }

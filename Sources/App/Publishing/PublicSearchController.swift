@@ -23,7 +23,8 @@ enum PublicSearchController {
         guard let site = try await PublicSite.load(req, lang: lang) else { throw Abort(.notFound) }
         let typed = String((req.query[String.self, at: "q"] ?? "").prefix(200))
         let query = SearchQuery(typed)
-        let page = PublicSiteController.pageNumber(req)
+        // Five hundred pages of results are as far as anyone reads.
+        let page = min(PublicSiteController.pageNumber(req), 500)
         let size = PublicSiteController.pageSize
         let found = try await SiteSearch.search(
             query, language: lang, limit: size, offset: (page - 1) * size, on: req.db)
@@ -44,7 +45,9 @@ enum PublicSearchController {
             topics: try await site.topics(), query: typed)
         let page_ = Page(
             frame: frame, query: typed, heading: heading, items: items.nonEmpty,
-            summary: found.total > 0 ? req.t("site.search.count", String(found.total)) : nil,
+            summary: found.total > SiteSearch.countLimit
+                ? req.t("site.search.count_more", String(SiteSearch.countLimit))
+                : (found.total > 0 ? req.t("site.search.count", String(found.total)) : nil),
             empty: typed.isEmpty
                 ? nil
                 : (query.terms.isEmpty

@@ -16,7 +16,9 @@ enum SiteSearch {
     /// Puts the version's live text in the index, or takes it out when nothing of it is public. On SQLite the
     /// FTS5 row is found by its rowid, which `site_search_keys` keeps per version (a search by the FTS table's
     /// `version_id` column would read the whole index); on PostgreSQL `version_id` is the primary key.
-    static func update(_ version: ArticleVersion, on db: any Database) async throws {
+    /// `plainText`: the body's text when the caller has it already (generated benchmark articles, which are
+    /// plain paragraphs); otherwise the body is rendered to find it.
+    static func update(_ version: ArticleVersion, on db: any Database, plainText: String? = nil) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let id = try version.requireID().uuidString.lowercased()
         let sqlite = sql.dialect.name == "sqlite"
@@ -30,8 +32,10 @@ enum SiteSearch {
             try await sql.raw("DELETE FROM site_search WHERE version_id = \(bind: id)").run()
         }
         guard version.isPublic else { return }
-        let text = [version.liveSummary, version.liveImageCaption, ArticleBody.render(version.liveBody).plainText]
-            .joined(separator: "\n\n")
+        let text = [
+            version.liveSummary, version.liveImageCaption, plainText ?? ArticleBody.render(version.liveBody).plainText,
+        ]
+        .joined(separator: "\n\n")
         let at = (version.firstPublishedAt ?? version.liveAt ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970
         let title = SearchKey.index(version.liveTitle)
         let body = SearchKey.index(text)
@@ -43,8 +47,9 @@ enum SiteSearch {
             }
             try await sql.raw(
                 """
-                INSERT INTO site_search (rowid, version_id, language, published_at, title, body)
-                VALUES (\(bind: rowid), \(bind: id), \(bind: version.language), \(bind: at), \(bind: title), \(bind: body))
+                INSERT INTO site_search (rowid, version_id, language, published_at, lang, title, body)
+                VALUES (\(bind: rowid), \(bind: id), \(bind: version.language), \(bind: at), \(bind: languageToken(version.language)), \
+                \(bind: title), \(bind: body))
                 """
             ).run()
         } else {
@@ -57,53 +62,89 @@ enum SiteSearch {
         }
     }
 
-    /// The public versions in `language` matching `query`: those matching in the title first (SQLite: BM25 with
-    /// the title weighing ten times the text), newest first among equals.
+    /// How many matches the search ranks by relevance; past it the words are too common for ranking to mean
+    /// much, and the newest matches come first, read straight from the index without scoring every match.
+    static let rankedLimit = 1_000
+
+    /// The language as a token of the FTS5 index (`lvi`, `lzhhans`): matched inside the index, so that a search
+    /// never reads the rows of other languages.
+    static func languageToken(_ tag: String) -> String {
+        "l" + tag.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// The public versions in `language` matching `query`. Up to `rankedLimit` matches: the words side by side in
+    /// the title first, then by relevance (SQLite: BM25 with the title weighing ten times the text; PostgreSQL:
+    /// a title match first), newest first among equals. More: newest first. `total` stops counting past
+    /// `countLimit` (the page then says "more than").
+    static let countLimit = 10_000
+
     static func search(_ query: SearchQuery, language: String, limit: Int, offset: Int, on db: any Database)
         async throws -> Page
     {
         guard let sql = db as? any SQLDatabase, !query.isEmpty else { return Page(ids: [], total: 0) }
         struct Row: Decodable { let version_id: String }
-        // Several words: the articles holding them side by side (`đồng đăng`, not `đang` here and `đông`
-        // there) come first, in the title before in the text.
-        let phrase = query.terms.count > 1 ? " " + query.terms.map(\.text).joined(separator: " ") : "\u{1}"
         struct Count: Decodable { let n: Int }
+        // Several words: the articles holding them side by side in the title (`đồng đăng`, not `đang` here and
+        // `đông` there) come first.
+        let phrase = query.terms.count > 1 ? " " + query.terms.map(\.text).joined(separator: " ") : "\u{1}"
         let rows: [Row]
-        let count: Count?
+        let total: Int
         if sql.dialect.name == "sqlite" {
-            let match = query.fts5Match
-            rows = try await sql.raw(
-                """
-                SELECT version_id FROM site_search WHERE site_search MATCH \(bind: match) AND language = \(bind: language)
-                ORDER BY instr(' ' || title, \(bind: phrase)) > 0 DESC, instr(' ' || body, \(bind: phrase)) > 0 DESC,
-                bm25(site_search, 0.0, 0.0, 0.0, 10.0, 1.0), published_at DESC
-                LIMIT \(bind: limit) OFFSET \(bind: offset)
-                """
-            ).all(decoding: Row.self)
-            count = try await sql.raw(
-                """
-                SELECT COUNT(*) AS n FROM site_search
-                WHERE site_search MATCH \(bind: match) AND language = \(bind: language)
-                """
-            ).first(decoding: Count.self)
+            let match = "lang : \"\(languageToken(language))\" AND (\(query.fts5Match))"
+            total =
+                try await sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM (SELECT rowid FROM site_search WHERE site_search MATCH \(bind: match)
+                    LIMIT \(bind: countLimit + 1))
+                    """
+                ).first(decoding: Count.self)?.n ?? 0
+            if total <= rankedLimit {
+                rows = try await sql.raw(
+                    """
+                    SELECT version_id FROM site_search WHERE site_search MATCH \(bind: match)
+                    ORDER BY instr(' ' || title, \(bind: phrase)) > 0 DESC,
+                    bm25(site_search, 0.0, 0.0, 0.0, 0.0, 10.0, 1.0), published_at DESC
+                    LIMIT \(bind: limit) OFFSET \(bind: offset)
+                    """
+                ).all(decoding: Row.self)
+            } else {
+                // Rows are numbered in the order versions were first published.
+                rows = try await sql.raw(
+                    """
+                    SELECT version_id FROM site_search WHERE site_search MATCH \(bind: match)
+                    ORDER BY rowid DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
+                    """
+                ).all(decoding: Row.self)
+            }
         } else {
             let tsQuery = query.tsQuery
-            rows = try await sql.raw(
-                """
-                SELECT version_id FROM site_search
-                WHERE document @@ \(bind: tsQuery)::tsquery AND language = \(bind: language)
-                ORDER BY strpos(' ' || title, \(bind: phrase)) > 0 DESC, strpos(' ' || body, \(bind: phrase)) > 0 DESC,
-                (title_vector @@ \(bind: tsQuery)::tsquery) DESC, published_at DESC
-                LIMIT \(bind: limit) OFFSET \(bind: offset)
-                """
-            ).all(decoding: Row.self)
-            count = try await sql.raw(
-                """
-                SELECT COUNT(*) AS n FROM site_search
-                WHERE document @@ \(bind: tsQuery)::tsquery AND language = \(bind: language)
-                """
-            ).first(decoding: Count.self)
+            total =
+                try await sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM (SELECT 1 FROM site_search
+                    WHERE document @@ \(bind: tsQuery)::tsquery AND language = \(bind: language) LIMIT \(bind: countLimit + 1)) AS m
+                    """
+                ).first(decoding: Count.self)?.n ?? 0
+            if total <= rankedLimit {
+                rows = try await sql.raw(
+                    """
+                    SELECT version_id FROM site_search
+                    WHERE document @@ \(bind: tsQuery)::tsquery AND language = \(bind: language)
+                    ORDER BY strpos(' ' || title, \(bind: phrase)) > 0 DESC,
+                    (title_vector @@ \(bind: tsQuery)::tsquery) DESC, published_at DESC
+                    LIMIT \(bind: limit) OFFSET \(bind: offset)
+                    """
+                ).all(decoding: Row.self)
+            } else {
+                rows = try await sql.raw(
+                    """
+                    SELECT version_id FROM site_search
+                    WHERE document @@ \(bind: tsQuery)::tsquery AND language = \(bind: language)
+                    ORDER BY published_at DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
+                    """
+                ).all(decoding: Row.self)
+            }
         }
-        return Page(ids: rows.compactMap { UUID(uuidString: $0.version_id) }, total: count?.n ?? 0)
+        return Page(ids: rows.compactMap { UUID(uuidString: $0.version_id) }, total: min(total, countLimit + 1))
     }
 }
