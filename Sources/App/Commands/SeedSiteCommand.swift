@@ -54,6 +54,7 @@ struct SeedSiteCommand: AsyncCommand {
                                 "id", "article_id", "language", "title", "summary", "body", "slug", "image_alt",
                                 "image_caption", "state", "revision", "source_revision", "classified", "live_revision",
                                 "live_title", "live_summary", "live_body", "live_image_alt", "live_image_caption",
+                                "live_text",
                                 "first_published_at", "live_at", "updated_by", "version", "created_at", "updated_at"
                             )
                             .values(
@@ -62,7 +63,7 @@ struct SeedSiteCommand: AsyncCommand {
                                 SQLBind(EditorialState.published.rawValue), SQLBind(1),
                                 SQLBind(language == "vi" ? nil : 1 as Int?), SQLBind(false), SQLBind(1),
                                 SQLBind(text.title), SQLBind(text.summary), SQLBind(text.body), SQLBind(""),
-                                SQLBind(""),
+                                SQLBind(""), SQLBind(text.body),
                                 SQLBind(at), SQLBind(at), SQLBind("seed-site"), SQLBind(1), SQLBind(at), SQLBind(at)
                             ).run()
                         let version = ArticleVersion(article: articleID, language: language)
@@ -72,7 +73,8 @@ struct SeedSiteCommand: AsyncCommand {
                         version.liveSummary = text.summary
                         version.liveBody = text.body
                         version.firstPublishedAt = at
-                        try await SiteSearch.update(version, on: tx, plainText: text.body)
+                        version.liveText = text.body
+                        try await SiteSearch.update(version, on: tx)
                     }
                 }
             }

@@ -23,6 +23,8 @@ struct MemoryCaches: Sendable {
     private let acceptedReports = RevisionCache<UUID, [UUID: ReportContent]>(.reporting, capacity: 8)
     /// Public pages, feeds and sitemaps by base address and path with query.
     private let publicPages = RevisionCache<String, PublicPage>(.site, capacity: 2_000, trust: .seconds(1))
+    /// The languages that have something published (the public language switcher): a scan of every version.
+    private let publishedLanguages = RevisionCache<Int, Set<String>>(.site, capacity: 1, trust: .seconds(1))
 
     private struct GridKey: Hashable, Sendable {
         let regimeID: UUID
@@ -93,6 +95,15 @@ extension MemoryCaches {
         -> PublicPage
     {
         try await publicPages.value(for: key, on: db, load: render)
+    }
+
+    /// The languages with a public version, from memory while nothing published changed.
+    func publishedLanguages(on db: any Database) async throws -> Set<String> {
+        try await publishedLanguages.value(for: 0, on: db) {
+            Set(
+                try await ArticleVersion.query(on: db).filter(\.$liveRevision != nil).filter(\.$classified == false)
+                    .unique().all(\.$language))
+        }
     }
 
     /// The office's task deadlines as of `today`, from memory while no plan or task changed.

@@ -178,6 +178,10 @@ struct ArticleDesk {
                     if decision == .classified {
                         row.classified = true
                         row.liveRevision = nil
+                        row.liveTitle = ""
+                        row.liveSummary = ""
+                        row.liveBody = ""
+                        row.liveText = ""
                         row.publishAt = nil
                         if before.isPublic || before == .scheduled || before == .approved {
                             row.state = EditorialState.draft.rawValue
@@ -268,6 +272,7 @@ struct ArticleDesk {
                 row.liveBody = row.body
                 row.liveImageAlt = row.imageAlt
                 row.liveImageCaption = row.imageCaption
+                row.liveText = ArticleBody.render(row.body).plainText
                 row.liveAt = at
                 if row.firstPublishedAt == nil { row.firstPublishedAt = at }
             case .unpublish, .archive:
@@ -276,6 +281,7 @@ struct ArticleDesk {
                 row.liveBody = ""
                 row.liveImageAlt = ""
                 row.liveImageCaption = ""
+                row.liveText = ""
                 row.unpublishAt = nil
                 if move == .archive { row.publishAt = nil }
             case .returnToDraft: row.publishAt = nil

@@ -39,6 +39,9 @@ final class ArticleVersion: Model, @unchecked Sendable {
     @Field(key: "live_body") var liveBody: String
     @Field(key: "live_image_alt") var liveImageAlt: String
     @Field(key: "live_image_caption") var liveImageCaption: String
+    /// The live body as plain text (`ArticleBody.plainText`), made when it is published: what search results
+    /// quote, without rendering Markdown for every result.
+    @Field(key: "live_text") var liveText: String
     /// First put on the site (the article's date for readers); when the live text last changed.
     @OptionalField(key: "first_published_at") var firstPublishedAt: Date?
     @OptionalField(key: "live_at") var liveAt: Date?
@@ -66,6 +69,7 @@ final class ArticleVersion: Model, @unchecked Sendable {
         liveBody = ""
         liveImageAlt = ""
         liveImageCaption = ""
+        liveText = ""
         updatedBy = ""
         version = 1
     }

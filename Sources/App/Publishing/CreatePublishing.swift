@@ -68,6 +68,7 @@ struct CreatePublishing: AsyncMigration {
             .field("live_body", .string, .required)
             .field("live_image_alt", .string, .required)
             .field("live_image_caption", .string, .required)
+            .field("live_text", .string, .required)
             .field("first_published_at", .datetime)
             .field("live_at", .datetime)
             .field("updated_by", .string, .required)

@@ -65,11 +65,10 @@ struct PublicSite {
         guard let language = languages.first(where: { $0.tag == lang }) else { return nil }
         // The chrome: in the page's language when the interface has it, else in English.
         req.locale = AppLocale(rawValue: lang) ?? .en
-        let published = try await ArticleVersion.query(on: req.db).filter(\.$liveRevision != nil)
-            .filter(\.$classified == false).unique().all(\.$language)
+        let published = try await MemoryCaches.of(req.application).publishedLanguages(on: req.db)
         return PublicSite(
             req: req, languages: languages, base: Self.base(req), language: language,
-            offered: Set(published).union([SiteLanguage.source.tag]))
+            offered: published.union([SiteLanguage.source.tag]))
     }
 
     /// The site's address: `PUBLIC_URL`, else the request's host when it looks like one (a forged Host header

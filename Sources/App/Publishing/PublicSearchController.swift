@@ -32,7 +32,8 @@ enum PublicSearchController {
         let byID = Dictionary(versions.compactMap { v in v.id.map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
         let items = found.ids.compactMap { byID[$0] }.filter(\.isPublic).map { version in
             // The passage where the words are: the summary and the text together, the densest window shown.
-            let text = [version.liveSummary, ArticleBody.render(version.liveBody).plainText].joined(separator: "\n\n")
+            // The first few thousand characters: a quote needs no more, and it bounds the work per result.
+            let text = String([version.liveSummary, version.liveText].joined(separator: "\n\n").prefix(4_000))
             let snippet = joined(SearchHighlight.snippet(of: text, query: query, maxLength: 240))
             return PublicSiteController.item(version, site: site, snippet: snippet)
         }

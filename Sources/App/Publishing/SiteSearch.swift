@@ -16,9 +16,7 @@ enum SiteSearch {
     /// Puts the version's live text in the index, or takes it out when nothing of it is public. On SQLite the
     /// FTS5 row is found by its rowid, which `site_search_keys` keeps per version (a search by the FTS table's
     /// `version_id` column would read the whole index); on PostgreSQL `version_id` is the primary key.
-    /// `plainText`: the body's text when the caller has it already (generated benchmark articles, which are
-    /// plain paragraphs); otherwise the body is rendered to find it.
-    static func update(_ version: ArticleVersion, on db: any Database, plainText: String? = nil) async throws {
+    static func update(_ version: ArticleVersion, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let id = try version.requireID().uuidString.lowercased()
         let sqlite = sql.dialect.name == "sqlite"
@@ -33,7 +31,7 @@ enum SiteSearch {
         }
         guard version.isPublic else { return }
         let text = [
-            version.liveSummary, version.liveImageCaption, plainText ?? ArticleBody.render(version.liveBody).plainText,
+            version.liveSummary, version.liveImageCaption, version.liveText,
         ]
         .joined(separator: "\n\n")
         let at = (version.firstPublishedAt ?? version.liveAt ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970
