@@ -365,6 +365,7 @@ struct PublishingTests {
             #expect(root.status == .seeOther || root.status == .found)
             #expect(root.location == "/zh-Hans")
             #expect(try await reader.get("/", headers: ["Accept-Language": "de"]).location == "/vi")
+            #expect(try await reader.get("/?lang=en", headers: ["Accept-Language": "vi"]).location == "/en")
             #expect(try await reader.get("/xx-Nope").status == .notFound)
             // No session row for anyone who only reads.
             let sql = try #require(app.db as? any SQLDatabase)

@@ -42,11 +42,13 @@ enum PublicSiteController {
         let href: String
     }
 
-    /// `/`: the language the visitor's browser asks for, among those the site publishes in.
+    /// `/`: the language asked for with `?lang=` (the interface's language links), else the one the visitor's
+    /// browser asks for, among those the site publishes in.
     @Sendable static func root(req: Request) async throws -> Response {
         let languages = try await SiteLanguageRecord.query(on: req.db).filter(\.$enabled == true).sort(\.$position)
             .all().map(\.language)
-        let chosen = SiteLanguage.negotiate(req.headers.first(name: .acceptLanguage), among: languages)
+        let asked = req.query[String.self, at: "lang"].flatMap { tag in languages.first { $0.tag == tag } }
+        let chosen = asked ?? SiteLanguage.negotiate(req.headers.first(name: .acceptLanguage), among: languages)
         let response = req.redirect(to: SiteURL.siteHome(chosen.tag).path)
         response.headers.replaceOrAdd(name: .vary, value: "Accept-Language")
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=0")
