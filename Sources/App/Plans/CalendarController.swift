@@ -71,13 +71,8 @@ enum CalendarController {
         return ICalendar(name: req.t("calendar.feed.name", agencyName), events: events, stamp: req.now)
     }
 
-    /// The site's address for links that leave it (feeds, calendars): `PUBLIC_URL`, else the request's host.
-    static func publicBase(_ req: Request) -> String {
-        if let configured = req.application.settings.publicURL { return configured }
-        let host = req.headers.first(name: .host) ?? "localhost"
-        let scheme = req.headers.first(name: "X-Forwarded-Proto") ?? "http"
-        return "\(scheme)://\(host)"
-    }
+    /// The site's address for links that leave it (feeds, calendars): `PublicSite.base`.
+    static func publicBase(_ req: Request) -> String { PublicSite.base(req) }
 
     /// A new token: 32 random bytes, base64url without padding (43 characters).
     static func newToken() -> String {

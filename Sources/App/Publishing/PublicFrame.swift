@@ -71,17 +71,20 @@ struct PublicSite {
             offered: published.union([SiteLanguage.source.tag]))
     }
 
-    /// The site's address: `PUBLIC_URL`, else the request's host when it looks like one (a forged Host header
-    /// must not reach a cached page's links), else localhost.
+    /// The site's address for links that leave it (pages' canonical addresses, feeds, sitemaps, calendars):
+    /// `PUBLIC_URL`, else the request's host when it looks like one (a forged Host header must not reach a
+    /// cached page's links), with the proxy's `X-Forwarded-Proto` when it is http or https, else localhost.
     static func base(_ req: Request) -> String {
         if let configured = req.application.settings.publicURL { return configured }
+        let forwarded = req.headers.first(name: "X-Forwarded-Proto")?.lowercased()
+        let scheme = forwarded == "https" ? "https" : "http"
         let host = req.headers.first(name: .host) ?? ""
         let fits =
             !host.isEmpty && host.count <= 255
             && host.unicodeScalars.allSatisfy {
                 $0.isASCII && (CharacterSet.alphanumerics.contains($0) || ".-:[]".unicodeScalars.contains($0))
             }
-        return "http://" + (fits ? host : "localhost")
+        return scheme + "://" + (fits ? host : "localhost")
     }
 
     var lang: String { language.tag }

@@ -35,7 +35,6 @@ struct SiteScheduler {
         let key =
             "site-\(move.rawValue):\(id.uuidString.lowercased()):\(version.version):\(Int(when.timeIntervalSince1970))"
         let audit = AuditContext.system("ttdn scheduler", clock: AppClock { now })
-        let desk = ArticleDesk(db: db, audit: audit, actor: nil, userID: nil, userName: "ttdn scheduler")
         do {
             return try await db.transaction { tx in
                 let jobs = try JobStore(db: tx, claimant: "scheduler")
@@ -43,7 +42,7 @@ struct SiteScheduler {
                 let claimed = try await ArticleVersion.claim(id, expectedVersion: version.version, on: tx)
                 // The gate again: a version found classified after it was scheduled never goes out.
                 guard !(move == .publish && claimed.classified) else { return false }
-                try await ArticleDesk(db: tx, audit: audit, actor: nil, userID: nil, userName: desk.userName)
+                try await ArticleDesk(db: tx, audit: audit, actor: nil, userID: nil, userName: "ttdn scheduler")
                     .apply(move, to: claimed, publishAt: nil, comment: "", on: tx)
                 return true
             }
