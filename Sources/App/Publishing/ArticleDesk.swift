@@ -202,20 +202,31 @@ struct ArticleDesk {
     func blocks(_ move: EditorialMove, on version: ArticleVersion, publishAt: Date?, terms: SensitiveTerms)
         async throws -> [EditorialGate.Block]
     {
+        try await gate(for: version, terms: terms)(move, publishAt)
+    }
+
+    /// What blocks each move on the version, with what the gate reads (the latest check, the lead image, the
+    /// rendered body, the sensitive terms) read once: a page that lists every move asks for each.
+    func gate(for version: ArticleVersion, terms: SensitiveTerms) async throws
+        -> (EditorialMove, Date?) -> [EditorialGate.Block]
+    {
         let check = try await latestCheck(of: version)
         let lead = try await Article.find(version.$article.id, on: db)?.leadImageID
         let altMissing =
             ArticleBody.render(version.body).problems.contains(.imageAltMissing)
             || (lead != nil && version.imageAlt.isEmpty)
-        var blocks = EditorialGate.blocks(
-            move, from: version.editorialState, check: check?.check,
-            checkedCurrentText: check?.revision == version.revision,
-            flagged: terms.found(in: ArticleText(version).checkedText), publishAt: publishAt,
-            live: version.liveRevision != nil, altMissing: altMissing, now: now)
-        if version.classified, [.approve, .schedule, .publish].contains(move), !blocks.contains(.classified) {
-            blocks.append(.classified)
+        let flagged = terms.found(in: ArticleText(version).checkedText)
+        let now = now
+        return { move, publishAt in
+            var blocks = EditorialGate.blocks(
+                move, from: version.editorialState, check: check?.check,
+                checkedCurrentText: check?.revision == version.revision, flagged: flagged, publishAt: publishAt,
+                live: version.liveRevision != nil, altMissing: altMissing, now: now)
+            if version.classified, [.approve, .schedule, .publish].contains(move), !blocks.contains(.classified) {
+                blocks.append(.classified)
+            }
+            return blocks
         }
-        return blocks
     }
 
     /// Makes `move` on the version if it is still at `expectedVersion`, nobody's policy forbids it and nothing

@@ -126,15 +126,14 @@ struct ArticleVersionPage: Encodable {
         let rendered = ArticleBody.render(version.body)
 
         var moves: [Move] = []
+        let gate = try await desk.gate(for: version, terms: catalog.terms)
         let live = version.liveRevision != nil
         for move in EditorialMove.allCases
         where move.target(from: version.editorialState, live: live) != nil
             && Policy.mayMove(actor, move, translation: translation)
         {
-            let blocks = try await desk.blocks(
-                move, on: version,
-                publishAt: move == .schedule ? req.application.clock.now().addingTimeInterval(3600) : nil,
-                terms: catalog.terms
+            let blocks = gate(
+                move, move == .schedule ? req.application.clock.now().addingTimeInterval(3600) : nil
             ).filter { $0 != .timeInPast }
             moves.append(
                 Move(
