@@ -107,6 +107,37 @@ struct PublishingTests {
         }
     }
 
+    @Test("Search ranks up to its count limit; past it the newest come first, a page at a time")
+    func searchPastTheCountLimit() async throws {
+        try await withApp { app in
+            let start = Date(timeIntervalSince1970: 1_780_000_000)
+            var published: [UUID] = []
+            for n in 1...5 {
+                app.clock = .fixed(start.addingTimeInterval(Double(n) * 3600))
+                // The oldest holds the words side by side in its title: first when ranked.
+                let title = n == 1 ? "Hội chợ Đồng Đăng số \(n)" : "Đăng ký hội chợ số \(n) ở Đồng Văn"
+                published.append(try await PublishedArticle.make(app, title: title).versionID)
+            }
+            let query = SearchQuery("dong dang")
+            let ranked = try await SiteSearch.search(query, language: "vi", limit: 2, offset: 0, on: app.db)
+            #expect(ranked.total == 5 && ranked.hasNext)
+            #expect(ranked.ids.first == published[0])
+            // Past a limit of 3, the count stops at 4 and the newest come first.
+            let first = try await SiteSearch.search(
+                query, language: "vi", limit: 2, offset: 0, countLimit: 3, on: app.db)
+            #expect(first.total == 4 && first.hasNext)
+            #expect(first.ids == [published[4], published[3]])
+            let last = try await SiteSearch.search(
+                query, language: "vi", limit: 2, offset: 4, countLimit: 3, on: app.db)
+            #expect(last.ids == [published[0]] && !last.hasNext)
+            // Nothing in another language, and nothing for a word no article holds.
+            #expect(try await SiteSearch.search(query, language: "en", limit: 2, offset: 0, on: app.db).total == 0)
+            let none = try await SiteSearch.search(
+                SearchQuery("khong co"), language: "vi", limit: 2, offset: 0, on: app.db)
+            #expect(none.ids.isEmpty && none.total == 0 && !none.hasNext)
+        }
+    }
+
     @Test("Classified and unapproved text never reaches any public response")
     func secretsStayInside() async throws {
         try await withApp { app in

@@ -111,7 +111,7 @@ struct LoginThrottleStore {
             let entry = AuditEntry(
                 at: now, context: context, action: .update, entityType: User.auditType,
                 entityID: user.id?.uuidString ?? "", entityLabel: user.auditLabel,
-                changes: ["login_locked_until": [ISO8601DateFormatter().string(from: until), nil]])
+                changes: ["login_locked_until": [InternetTime.string(until), nil]])
             try await entry.create(on: tx)
         }
         return true

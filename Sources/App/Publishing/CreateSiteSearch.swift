@@ -17,7 +17,7 @@ struct CreateSiteSearch: AsyncMigration {
                 """
                 CREATE VIRTUAL TABLE site_search USING fts5(
                     version_id UNINDEXED, language UNINDEXED, published_at UNINDEXED, lang, title, body,
-                    tokenize = 'ascii', prefix = '2 3')
+                    tokenize = 'ascii', prefix = '2 3 4 5 6 7 8')
                 """
             ).run()
             // The FTS row of each version, by rowid (FTS5 cannot index `version_id`).

@@ -105,9 +105,9 @@ enum PublicArticleController {
             Page(
                 frame: frame, title: version.liveTitle,
                 summary: version.liveSummary.isEmpty ? nil : version.liveSummary, rowsHTML: body.html,
-                date: site.date(published_), dateISO: ISO8601DateFormatter().string(from: published_),
+                date: site.date(published_), dateISO: InternetTime.string(published_),
                 updated: modified.timeIntervalSince(published_) > 3600 ? site.date(modified) : nil,
-                updatedISO: ISO8601DateFormatter().string(from: modified), image: image,
+                updatedISO: InternetTime.string(modified), image: image,
                 topics: mine.nonEmpty?.map { topic in
                     let named = topic.named(in: version.language, or: req.locale.rawValue)
                     return .init(

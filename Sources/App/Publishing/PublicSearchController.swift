@@ -24,18 +24,19 @@ enum PublicSearchController {
         let typed = String((req.query[String.self, at: "q"] ?? "").prefix(200))
         let query = SearchQuery(typed)
         // Five hundred pages of results are as far as anyone reads.
-        let page = min(PublicSiteController.pageNumber(req), 500)
+        let maxPage = 500
+        let page = min(PublicSiteController.pageNumber(req), maxPage)
         let size = PublicSiteController.pageSize
         let found = try await SiteSearch.search(
             query, language: lang, limit: size, offset: (page - 1) * size, on: req.db)
-        let versions = try await ArticleVersion.query(on: req.db).filter(\.$id ~~ found.ids).all()
-        let byID = Dictionary(versions.compactMap { v in v.id.map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
-        let items = found.ids.compactMap { byID[$0] }.filter(\.isPublic).map { version in
+        let items = try await SiteSearch.listings(found.ids, on: req.db).map { listing in
             // The passage where the words are: the summary and the text together, the densest window shown.
             // The first few thousand characters: a quote needs no more, and it bounds the work per result.
-            let text = String([version.liveSummary, version.liveText].joined(separator: "\n\n").prefix(4_000))
-            let snippet = joined(SearchHighlight.snippet(of: text, query: query, maxLength: 240))
-            return PublicSiteController.item(version, site: site, snippet: snippet)
+            let text = listing.summary.isEmpty ? listing.text : listing.summary + "\n\n" + listing.text
+            let snippet = joined(SearchHighlight.snippet(of: text, query: query, maxLength: 240, scanning: 4_000))
+            return PublicSiteController.item(
+                title: listing.title, summary: listing.summary, language: listing.language, slug: listing.slug,
+                published: listing.published, site: site, snippet: snippet)
         }
         let url = SiteURL.siteSearch(lang)
         func pageURL(_ n: Int) -> String { url.with(["q": typed, "page": String(n)]) }
@@ -47,14 +48,14 @@ enum PublicSearchController {
         let page_ = Page(
             frame: frame, query: typed, heading: heading, items: items.nonEmpty,
             summary: found.total > SiteSearch.countLimit
-                ? req.t("site.search.count_more", String(SiteSearch.countLimit))
-                : (found.total > 0 ? req.t("site.search.count", String(found.total)) : nil),
+                ? req.t("site.search.count_more", Formatting.number(SiteSearch.countLimit, req.locale))
+                : (found.total > 0 ? req.t("site.search.count", Formatting.number(found.total, req.locale)) : nil),
             empty: typed.isEmpty
                 ? nil
                 : (query.terms.isEmpty
                     ? req.t("site.search.nothing_to_search") : (items.isEmpty ? req.t("site.search.none") : nil)),
             previousPage: page > 1 ? pageURL(page - 1) : nil,
-            nextPage: page * size < found.total ? pageURL(page + 1) : nil)
+            nextPage: found.hasNext && page < maxPage ? pageURL(page + 1) : nil)
         let response = try await req.view.render("site/search", page_).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")
         // Result pages are not for search engines' indexes.

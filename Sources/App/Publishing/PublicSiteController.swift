@@ -167,12 +167,20 @@ enum PublicSiteController {
         return links
     }
 
-    static func item(_ version: ArticleVersion, site: PublicSite, snippet: [Snippet]? = nil) -> Item {
-        let date = version.firstPublishedAt ?? version.liveAt ?? Date(timeIntervalSince1970: 0)
-        return Item(
-            title: version.liveTitle, summary: version.liveSummary.isEmpty ? nil : version.liveSummary,
-            href: SiteURL.siteArticle(version.language, version.slug).path, date: site.date(date),
-            dateISO: ISO8601DateFormatter().string(from: date), snippet: snippet)
+    static func item(_ version: ArticleVersion, site: PublicSite) -> Item {
+        item(
+            title: version.liveTitle, summary: version.liveSummary, language: version.language, slug: version.slug,
+            published: version.firstPublishedAt ?? version.liveAt ?? Date(timeIntervalSince1970: 0), site: site)
+    }
+
+    static func item(
+        title: String, summary: String, language: String, slug: String, published: Date, site: PublicSite,
+        snippet: [Snippet]? = nil
+    ) -> Item {
+        Item(
+            title: title, summary: summary.isEmpty ? nil : summary,
+            href: SiteURL.siteArticle(language, slug).path, date: site.date(published),
+            dateISO: InternetTime.string(published), snippet: snippet)
     }
 
     /// The page number asked for (1 when absent or not a number; at most 10,000).

@@ -1,4 +1,5 @@
 import Foundation
+import TTDNKit
 
 extension SiteLanguageRecord: Versioned {
     static let auditType = "site_language"
@@ -53,7 +54,7 @@ extension ArticleVersion: Versioned {
         ]
     }
 
-    static func stamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    static func stamp(_ date: Date) -> String { InternetTime.string(date) }
 }
 
 extension ArticleRevision: Auditable {

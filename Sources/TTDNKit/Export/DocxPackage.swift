@@ -125,9 +125,7 @@ enum DocxPackage {
             """
 
     static func coreXML(_ plan: OfficialPlan, created: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        let stamp = formatter.string(from: created)
+        let stamp = InternetTime.string(created)
         let title = WordML.escape("\(plan.kind.uppercased()) \(plan.title)")
         return xmlHead + """
             <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \

@@ -33,9 +33,5 @@ public enum AtomFeed {
     }
 
     /// `2026-12-02T08:30:00Z`.
-    static func rfc3339(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static func rfc3339(_ date: Date) -> String { InternetTime.string(date) }
 }

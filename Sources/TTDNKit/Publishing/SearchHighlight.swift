@@ -36,12 +36,25 @@ public enum SearchHighlight: Sendable {
         snippet(of: text, query: SearchQuery(terms.joined(separator: " ")), maxLength: maxLength)
     }
 
-    /// The excerpt for a parsed query, prefix terms as the query has them.
-    public static func snippet(of text: String, query: SearchQuery, maxLength: Int) -> [Segment] {
+    /// The excerpt for a parsed query, prefix terms as the query has them. Matches are looked for in the first
+    /// `scanning` characters (at most `maxScannedLength`); past them the text only gets a `…`.
+    public static func snippet(
+        of text: String, query: SearchQuery, maxLength: Int, scanning: Int = maxScannedLength
+    ) -> [Segment] {
         guard maxLength > 0 else { return [] }
-        let scanned = text.prefix(maxScannedLength)
-        let hasMore = scanned.endIndex < text.endIndex
-        let units = SearchHighlightUnits(Array(scanned))
+        // One pass over the text's characters, stopping at the bound.
+        let bound = max(0, min(scanning, maxScannedLength))
+        var scanned: [Character] = []
+        scanned.reserveCapacity(min(text.utf8.count, bound))
+        var hasMore = false
+        for character in text {
+            guard scanned.count < bound else {
+                hasMore = true
+                break
+            }
+            scanned.append(character)
+        }
+        let units = SearchHighlightUnits(scanned)
         // White space around the whole text is never shown and never marked as a cut.
         let lower = units.characters.firstIndex { !$0.isWhitespace } ?? units.count
         let upper = hasMore ? units.count : (units.characters.lastIndex { !$0.isWhitespace } ?? -1) + 1

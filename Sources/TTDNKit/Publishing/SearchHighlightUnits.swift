@@ -17,21 +17,58 @@ struct SearchHighlightUnits {
 
     init(_ characters: [Character]) {
         self.characters = characters
+        // Most characters of any Latin text are ASCII: a table answers them; the others are folded once each.
         var cache: [Character: String] = [:]
         var folded: [String] = []
+        var scripts: [SearchScript?] = []
         folded.reserveCapacity(characters.count)
+        scripts.reserveCapacity(characters.count)
         for character in characters {
-            if let known = cache[character] {
-                folded.append(known)
-            } else {
-                let key = SearchKey.fold(character)
-                cache[character] = key
-                folded.append(key)
+            if let ascii = character.asciiValue {
+                folded.append(Self.asciiFolds[Int(ascii)])
+                scripts.append(nil)
+                continue
             }
+            let key: String
+            if let latin = Self.latinFold(character) {
+                key = latin
+            } else if let known = cache[character] {
+                key = known
+            } else {
+                key = SearchKey.fold(character)
+                cache[character] = key
+            }
+            folded.append(key)
+            scripts.append(key.first.flatMap(SearchScript.init))
         }
         self.folded = folded
-        scripts = folded.map { $0.first.flatMap(SearchScript.init) }
+        self.scripts = scripts
     }
+
+    /// The Latin letters outside ASCII that Vietnamese and the languages of Europe write as one scalar
+    /// (Latin-1 Supplement to Latin Extended-B, and Latin Extended Additional, where `ắ` and `ộ` are).
+    private static let latinRanges: [ClosedRange<UInt32>] = [0x80...0x24F, 0x1E00...0x1EFF]
+
+    /// `SearchKey.fold` of each scalar of `latinRanges`, computed once for the process.
+    private static let latinFolds: [[String]] = latinRanges.map { range in
+        range.map { value in Unicode.Scalar(value).map { SearchKey.fold(Character($0)) } ?? "" }
+    }
+
+    /// The fold of a one-scalar character of `latinRanges`, from the table; `nil` for any other character.
+    private static func latinFold(_ character: Character) -> String? {
+        let scalars = character.unicodeScalars
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+            return nil
+        }
+        for (index, range) in latinRanges.enumerated() where range.contains(scalar.value) {
+            return latinFolds[index][Int(scalar.value - range.lowerBound)]
+        }
+        return nil
+    }
+
+    /// `SearchKey.fold` of each ASCII character (`\r\n`, whose `asciiValue` is a line feed's, folds to nothing
+    /// like it).
+    private static let asciiFolds: [String] = (0..<128).map { SearchKey.fold(Character(Unicode.Scalar(UInt8($0)))) }
 
     private func isWord(_ i: Int) -> Bool { !folded[i].isEmpty }
 
@@ -40,6 +77,13 @@ struct SearchHighlightUnits {
     func matches(of terms: [SearchQuery.Term]) -> [Match] {
         guard !terms.isEmpty else { return [] }
         let termScripts = terms.map { $0.text.first.flatMap(SearchScript.init) }
+        let termBytes = terms.map { Array($0.text.utf8) }
+        // A word can only match a term it begins like: most words are passed over on their first byte.
+        var starts = [Bool](repeating: false, count: 256)
+        for (t, bytes) in termBytes.enumerated() where termScripts[t] == nil {
+            if let first = bytes.first { starts[Int(first)] = true }
+        }
+        var buffer: [UInt8] = []
         var out: [Match] = []
         var i = 0
         while i < count {
@@ -53,11 +97,12 @@ struct SearchHighlightUnits {
                 for (t, term) in terms.enumerated() where termScripts[t] == script {
                     out += runMatches(of: term, index: t, in: i..<end)
                 }
-            } else if let token = SearchKey.truncated(folded[i..<end].joined()) {
+            } else if let first = folded[i].utf8.first, first < 0x80, !starts[Int(first)] {
+                // An ASCII first byte stays first in the token, and no term starts with it.
+            } else {
+                let token = spacedToken(i..<end, buffer: &buffer)
                 for (t, term) in terms.enumerated() where termScripts[t] == nil {
-                    if token.utf8.elementsEqual(term.text.utf8)
-                        || (term.isPrefix && token.utf8.starts(with: term.text.utf8))
-                    {
+                    if token.elementsEqual(termBytes[t]) || (term.isPrefix && token.starts(with: termBytes[t])) {
                         out.append(Match(range: i..<end, term: t))
                     }
                 }
@@ -65,6 +110,20 @@ struct SearchHighlightUnits {
             i = end
         }
         return out.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+    }
+
+    /// The UTF-8 of the token the index holds for the word at `run` (`SearchKey.truncated` of its folded
+    /// characters). A short word starting and ending in ASCII (any Vietnamese word) is its folded characters as
+    /// they are, since nothing is cut or sealed off: they are copied into `buffer` without making a string.
+    private func spacedToken(_ run: Range<Int>, buffer: inout [UInt8]) -> [UInt8] {
+        buffer.removeAll(keepingCapacity: true)
+        for i in run { buffer.append(contentsOf: folded[i].utf8) }
+        if buffer.count <= SearchKey.maxTokenLength, buffer.first.map({ $0 < 0x80 }) ?? true,
+            buffer.last.map({ $0 < 0x80 }) ?? true
+        {
+            return buffer
+        }
+        return SearchKey.truncated(folded[run].joined()).map { Array($0.utf8) } ?? []
     }
 
     /// Occurrences of a term in a run of a script without spaces: a character equal to the term, or two
