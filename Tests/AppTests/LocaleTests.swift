@@ -53,6 +53,8 @@ import Vapor
             + ReportingRegime.Problem.allCases.map { "regime.problem.\($0.rawValue)" }
             + (rules.fixed.map(\.code) + rules.lunar.map(\.code) + [HolidayRules.tetCode]).map { "holidays.name.\($0)" }
             + (1...7).map { "weekday.short.\($0)" }
+            + EvidenceMatcher.Reason.allCases.map { "outputs.reason.\($0.rawValue)" }
+            + OutputProgress.State.allCases.map { "outputs.progress.state.\($0.rawValue)" }
         for locale in AppLocale.allCases {
             let missing = keys.filter { !translations.has($0, locale: locale) }
             #expect(missing.isEmpty, "missing in \(locale.rawValue): \(missing)")

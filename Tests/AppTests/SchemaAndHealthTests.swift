@@ -35,7 +35,7 @@ import VaporTesting
     @Test func migrationsRevertAndRunAgain() async throws {
         try await withApp { app in
             try await app.autoRevert()
-            #expect(try await DatabaseSetup.pendingMigrations(app).count == 17)
+            #expect(try await DatabaseSetup.pendingMigrations(app).count == 18)
             try await app.autoMigrate()
             #expect(try await DatabaseSetup.pendingMigrations(app).isEmpty)
         }

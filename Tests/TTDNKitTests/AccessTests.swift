@@ -32,7 +32,12 @@ import Testing
             #expect(Policy.allows(actor(role), .manageSite) == [.admin, .coordinator].contains(role))
             // Writers never clear their own text for publication.
             #expect(Policy.mayCheckSecurity(actor(role)) == [.admin, .approver].contains(role))
+            // Work counts toward the plan when those who make or publish it say so; nobody else links it.
+            #expect(
+                Policy.mayLinkOutputs(actor(role)) == [.admin, .coordinator, .editor, .approver].contains(role),
+                "\(role)")
         }
+        #expect(!Policy.mayLinkOutputs(nil))
     }
 
     @Test func coordinatorsEditTheDirectoryViewersDoNot() {

@@ -51,7 +51,7 @@ enum AuditController {
         "evidence_file",
         "submission_event", "indicator", "task_indicator", "consolidated_report", "holiday_adjustment",
         "report_request", "site_language", "topic", "article", "article_topic", "article_version", "article_revision",
-        "editorial_event", "security_check", "sensitive_term", "article_image",
+        "editorial_event", "security_check", "sensitive_term", "article_image", "output_link",
     ]
 
     @Sendable static func index(req: Request) async throws -> View {

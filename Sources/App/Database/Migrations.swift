@@ -22,5 +22,6 @@ enum Migrations {
         app.migrations.add(AddGrowthIndexes())
         app.migrations.add(CreatePublishing())
         app.migrations.add(CreateSiteSearch())
+        app.migrations.add(CreateOutputLinks())
     }
 }

@@ -126,6 +126,8 @@ struct PlanShowPage: Encodable {
         let filterGroups = filter.agencyID.map { names.groups(of: $0) } ?? []
         var memo = PlanAgencyNames.Memo(names)
         var rows: [PlanTableRow] = []
+        let progress = try await OutputLinks.progress(
+            of: tree.nodes.map(\.task), outputs: tree.outputs, planYear: plan.year, today: today, on: req.db)
         for node in tree.nodes {
             let taskID = node.task.id!
             let named = tree.agencies[taskID] ?? []
@@ -135,6 +137,11 @@ struct PlanShowPage: Encodable {
             var row = PlanTable.row(
                 node.task, depth: node.depth, named: named, outputs: tree.outputs[taskID] ?? [], memo: &memo,
                 timeframe: tree.timeframes[taskID], planYear: plan.year, today: today, req: req, canEdit: canEdit)
+            if let measured = progress[taskID] {
+                row.outputProgress = measured.text(req, unit: tree.outputs[taskID]?.compactMap(\.unit).first)
+                row.outputState = measured.state.rawValue
+                row.outputStateLabel = measured.stateLabel(req)
+            }
             if canEdit {
                 let siblings = siblingIndex[node.task.$parent.id] ?? []
                 row.actions = OutlineActions(

@@ -108,6 +108,10 @@ struct PlanTableRow: Encodable {
     var via: String? = nil
     var planTitle: String? = nil
     var planHref: String? = nil
+    /// What the task's linked work adds up to (`OutputProgress`), and its state for the chip.
+    var outputProgress: String? = nil
+    var outputState: String? = nil
+    var outputStateLabel: String? = nil
 }
 
 /// A task row's outline controls on the plan page. The move buttons share one form and send

@@ -16,6 +16,11 @@ enum PlanTableHTML {
                 for output in outputs { out.wrap("<li>", output, "</li>") }
                 out.raw("</ul>")
             }
+            if let progress = row.outputProgress, let state = row.outputState {
+                out.raw("<p class=\"output-progress\"><span class=\"chip output-\(state)\">")
+                out.text(row.outputStateLabel ?? "")
+                out.wrap("</span> ", progress, "</p>")
+            }
             if let actions = row.actions {
                 out.raw("\n      <span class=\"task-actions\">")
                 out.link(row.editHref ?? "", labels.edit)

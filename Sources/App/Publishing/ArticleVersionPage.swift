@@ -95,6 +95,7 @@ struct ArticleVersionPage: Encodable {
     let imageAction: String
     let versionID: String
     let images: [ImageItem]?
+    let planLinks: PlanLinks
 
     struct ImageItem: Encodable {
         let src: String
@@ -258,6 +259,7 @@ struct ArticleVersionPage: Encodable {
             filing: filing, events: events.nonEmpty, revisions: revisions,
             defaultTime: LocalDateTime.format(req.application.clock.now().addingTimeInterval(3600)),
             imageAction: SiteURL.articleImages(articleID).path, versionID: id.uuidString,
-            images: images.isEmpty ? nil : images)
+            images: images.isEmpty ? nil : images,
+            planLinks: try await planLinks(req, article: article, versions: all, from: id, catalog: catalog))
     }
 }

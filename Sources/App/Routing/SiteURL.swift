@@ -91,6 +91,7 @@ enum SiteURL: Sendable, Equatable {
     case articleImages(UUID)
     case translations
     case translationsCSV
+    case articleLinks(UUID)
     case articleVersion(UUID)
     case articleVersionEdit(UUID)
     case articleVersionMove(UUID)
@@ -208,6 +209,7 @@ enum SiteURL: Sendable, Equatable {
         case .articleImages: ["app", "articles", ":id", "images"]
         case .translations: ["app", "translations"]
         case .translationsCSV: ["app", "translations.csv"]
+        case .articleLinks: ["app", "articles", ":id", "links"]
         case .articleVersion: ["app", "article-versions", ":id"]
         case .articleVersionEdit: ["app", "article-versions", ":id", "edit"]
         case .articleVersionMove: ["app", "article-versions", ":id", "move"]
@@ -253,7 +255,8 @@ enum SiteURL: Sendable, Equatable {
             [id.uuidString.lowercased()]
         case .calendarFeed(let token): [token]
         // The newsroom
-        case .articleFiling(let id), .articleTranslate(let id), .articleImages(let id), .articleVersion(let id),
+        case .articleFiling(let id), .articleTranslate(let id), .articleImages(let id), .articleLinks(let id),
+            .articleVersion(let id),
             .articleVersionEdit(let id), .articleVersionMove(let id), .articleVersionCheck(let id),
             .articleVersionDiff(let id), .media(let id):
             [id.uuidString.lowercased()]

@@ -129,6 +129,8 @@ func routes(_ app: Application) throws {
         site.get(.articleVersionEdit(.placeholder), .newsroom, use: ArticleEditController.edit)
         site.post(.articleVersionMove(.placeholder), .newsroom, use: ArticleVersionController.move)
         site.post(.articleVersionCheck(.placeholder), .newsroom, use: ArticleVersionController.check)
+        site.post(
+            .articleLinks(.placeholder), .newsroom, body: .collect(maxSize: "16kb"), use: ArticleLinksController.save)
         site.get(.articleVersionDiff(.placeholder), .newsroom, use: ArticleVersionController.diff)
         site.get(.siteSettings, .manageSite, use: SiteSettingsController.show)
         site.post(.siteLanguages, .manageSite, use: SiteSettingsController.saveLanguage)

@@ -66,6 +66,13 @@ public enum Policy {
         return translation && has(actor, anyOf: [.translator])
     }
 
+    /// Linking a piece of work (an article, a publication) to the plan tasks it counts toward, and unlinking
+    /// it: the editors who make it and the approvers who publish it, the coordinating office, admins. A
+    /// translator's work counts through its article, which an editor links.
+    public static func mayLinkOutputs(_ actor: Actor?) -> Bool {
+        has(actor, anyOf: [.admin, .coordinator, .editor, .approver])
+    }
+
     /// Making an editorial move on a language version: its writers submit it and reopen it; approvers return,
     /// approve, schedule, publish, unpublish and archive (and reopen); admins do everything. The security
     /// check and the other blocks are `EditorialGate`'s.

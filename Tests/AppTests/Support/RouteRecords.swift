@@ -117,6 +117,8 @@ struct RouteRecords {
             return Policy.mayWriteArticle(actor, translation: true)
         case (.POST, "app/article-versions/:id/check"):
             return Policy.mayCheckSecurity(actor)
+        case (.POST, "app/articles/:id/links"):
+            return Policy.mayLinkOutputs(actor)
         default:
             break
         }
