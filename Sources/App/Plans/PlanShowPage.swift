@@ -140,7 +140,8 @@ struct PlanShowPage: Encodable {
             if let measured = progress[taskID] {
                 row.outputProgress = measured.text(req, unit: tree.outputs[taskID]?.compactMap(\.unit).first)
                 row.outputState = measured.state.rawValue
-                row.outputStateLabel = measured.stateLabel(req)
+                // Nothing to be on track or late against: the count alone.
+                row.outputStateLabel = measured.state == .untargeted ? nil : measured.stateLabel(req)
             }
             if canEdit {
                 let siblings = siblingIndex[node.task.$parent.id] ?? []

@@ -17,9 +17,11 @@ enum PlanTableHTML {
                 out.raw("</ul>")
             }
             if let progress = row.outputProgress, let state = row.outputState {
-                out.raw("<p class=\"output-progress\"><span class=\"chip output-\(state)\">")
-                out.text(row.outputStateLabel ?? "")
-                out.wrap("</span> ", progress, "</p>")
+                out.raw("<p class=\"output-progress\">")
+                if let label = row.outputStateLabel {
+                    out.wrap("<span class=\"chip output-\(state)\">", label, "</span> ")
+                }
+                out.wrap("", progress, "</p>")
             }
             if let actions = row.actions {
                 out.raw("\n      <span class=\"task-actions\">")
