@@ -45,6 +45,10 @@ struct OutputLinksTests {
             try await coordinator.login(fixture.users[.coordinator]!)
             let planPage = try await coordinator.get(SiteURL.plan(plan.planID).path).text
             #expect(planPage.contains("Đã có 1/4 số"), "\(planPage)")
+            // The agency that leads the task sees it among its tasks too.
+            var officer = Browser(app)
+            try await officer.login(fixture.users[.agencyOfficer]!)
+            #expect(try await officer.get(SiteURL.myTasks.path).text.contains("Đã có 1/4 số"))
 
             // A translator sees the links and cannot change them.
             var translator = Browser(app)

@@ -9,6 +9,14 @@ extension OutputLinks {
     static func progress(
         of tasks: [PlanTask], outputs: [UUID: [TaskOutput]], planYear: Int?, today: LocalDate, on db: any Database
     ) async throws -> [UUID: OutputProgress] {
+        try await progress(of: tasks, outputs: outputs, planYears: { _ in planYear }, today: today, on: db)
+    }
+
+    /// The same for tasks of several plans (`planYears` gives each task's plan year).
+    static func progress(
+        of tasks: [PlanTask], outputs: [UUID: [TaskOutput]], planYears: (PlanTask) -> Int?, today: LocalDate,
+        on db: any Database
+    ) async throws -> [UUID: OutputProgress] {
         let ids = tasks.compactMap(\.id)
         guard !ids.isEmpty else { return [:] }
         let links = try await OutputLink.query(on: db).filter(\.$task.$id ~~ ids).all()
@@ -20,7 +28,8 @@ extension OutputLinks {
             let timeframe = task.timeframe
             let delivers = timeframe?.kind == .recurring && timeframe?.count != nil
             guard !own.isEmpty || delivers else { continue }
-            let milestones = timeframe.map { Milestones.derive(from: $0, planYear: planYear ?? today.year) } ?? []
+            let milestones =
+                timeframe.map { Milestones.derive(from: $0, planYear: planYears(task) ?? today.year) } ?? []
             let expected = timeframe?.count ?? (outputs[id] ?? []).compactMap(\.target).first
             out[id] = OutputProgress.measure(
                 milestones: milestones, expected: expected,

@@ -73,7 +73,17 @@ enum MyTasksController {
             let page = min(filter.page, pages)
             let slice = Array(shown.dropFirst((page - 1) * size).prefix(size))
             var memo = PlanAgencyNames.Memo(names)
-            for entry in try await AgencyTasks.entries(slice, on: req.db) {
+            let entries = try await AgencyTasks.entries(slice, on: req.db)
+            let planYears = Dictionary(
+                entries.compactMap { entry in entry.task.id.map { ($0, entry.plan.year) } },
+                uniquingKeysWith: { a, _ in a })
+            let outputs = try await TaskOutput.query(on: req.db).filter(\.$task.$id ~~ Array(planYears.keys)).all()
+            let expected = Dictionary(grouping: outputs, by: { $0.$task.id })
+            let progress = try await OutputLinks.progress(
+                of: entries.map(\.task), outputs: expected,
+                planYears: { task in task.id.flatMap { planYears[$0] } ?? nil },
+                today: today, on: req.db)
+            for entry in entries {
                 var row = PlanTable.row(
                     entry.task, depth: 0, named: [], outputs: [], memo: &memo, timeframe: entry.task.timeframe,
                     planYear: entry.plan.year, today: today, req: req, canEdit: false)
@@ -82,6 +92,9 @@ enum MyTasksController {
                 row.planTitle = [entry.plan.numberAndSymbol, entry.plan.title].compactMap { $0 }.joined(
                     separator: " · ")
                 row.planHref = SiteURL.plan(entry.plan.id!).path + "#" + row.anchor
+                if let id = entry.task.id, let measured = progress[id] {
+                    row.show(measured, unit: expected[id]?.compactMap(\.unit).first, req: req)
+                }
                 rows.append(row)
             }
             let chosen = canChoose ? id : nil

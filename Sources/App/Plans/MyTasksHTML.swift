@@ -18,6 +18,7 @@ enum MyTasksHTML {
             out.wrap("<span class=\"ref\">", row.ref, "</span> ")
             out.link(row.planHref ?? "", row.title)
             PlanTableHTML.taskText(row, labels: labels, into: &out)
+            PlanTableHTML.outputProgress(row, into: &out)
             out.raw("</td>\n    ")
             out.cell(label: columns.plan)
             out.text(row.planTitle ?? "")

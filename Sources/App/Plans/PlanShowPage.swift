@@ -138,10 +138,7 @@ struct PlanShowPage: Encodable {
                 node.task, depth: node.depth, named: named, outputs: tree.outputs[taskID] ?? [], memo: &memo,
                 timeframe: tree.timeframes[taskID], planYear: plan.year, today: today, req: req, canEdit: canEdit)
             if let measured = progress[taskID] {
-                row.outputProgress = measured.text(req, unit: tree.outputs[taskID]?.compactMap(\.unit).first)
-                row.outputState = measured.state.rawValue
-                // Nothing to be on track or late against: the count alone.
-                row.outputStateLabel = measured.state == .untargeted ? nil : measured.stateLabel(req)
+                row.show(measured, unit: tree.outputs[taskID]?.compactMap(\.unit).first, req: req)
             }
             if canEdit {
                 let siblings = siblingIndex[node.task.$parent.id] ?? []

@@ -114,6 +114,16 @@ struct PlanTableRow: Encodable {
     var outputStateLabel: String? = nil
 }
 
+extension PlanTableRow {
+    /// Shows what the task's linked work adds up to; a task with nothing to be on track or late against
+    /// shows the count alone, without a state.
+    mutating func show(_ progress: OutputProgress, unit: String?, req: Request) {
+        outputProgress = progress.text(req, unit: unit)
+        outputState = progress.state.rawValue
+        outputStateLabel = progress.state == .untargeted ? nil : progress.stateLabel(req)
+    }
+}
+
 /// A task row's outline controls on the plan page. The move buttons share one form and send
 /// `up:<version>` or `down:<version>` to the task's `move` address (see TaskController.move).
 struct OutlineActions: Encodable {

@@ -16,13 +16,7 @@ enum PlanTableHTML {
                 for output in outputs { out.wrap("<li>", output, "</li>") }
                 out.raw("</ul>")
             }
-            if let progress = row.outputProgress, let state = row.outputState {
-                out.raw("<p class=\"output-progress\">")
-                if let label = row.outputStateLabel {
-                    out.wrap("<span class=\"chip output-\(state)\">", label, "</span> ")
-                }
-                out.wrap("", progress, "</p>")
-            }
+            outputProgress(row, into: &out)
             if let actions = row.actions {
                 out.raw("\n      <span class=\"task-actions\">")
                 out.link(row.editHref ?? "", labels.edit)
@@ -71,6 +65,14 @@ enum PlanTableHTML {
             out.raw("</td>\n  </tr>")
         }
         return out.html
+    }
+
+    /// What the task's linked work adds up to (`OutputProgress`), under its title.
+    static func outputProgress(_ row: PlanTableRow, into out: inout HTMLBuffer) {
+        guard let progress = row.outputProgress, let state = row.outputState else { return }
+        out.raw("<p class=\"output-progress\">")
+        if let label = row.outputStateLabel { out.wrap("<span class=\"chip output-\(state)\">", label, "</span> ") }
+        out.wrap("", progress, "</p>")
     }
 
     /// The next milestone's date and what is due then, or a dash.
