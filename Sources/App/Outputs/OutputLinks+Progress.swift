@@ -21,10 +21,11 @@ extension OutputLinks {
         guard !ids.isEmpty else { return [:] }
         let links = try await OutputLink.query(on: db).filter(\.$task.$id ~~ ids).all()
         let days = try await outputDays(links, on: db)
+        let byTask = Dictionary(grouping: links, by: { $0.$task.id })
         var out: [UUID: OutputProgress] = [:]
         for task in tasks {
             guard let id = task.id else { continue }
-            let own = links.filter { $0.$task.id == id }
+            let own = byTask[id] ?? []
             let timeframe = task.timeframe
             let delivers = timeframe?.kind == .recurring && timeframe?.count != nil
             guard !own.isEmpty || delivers else { continue }

@@ -72,17 +72,19 @@ struct OutputLinks {
                 EvidenceMatcher.Task(
                     id: task.id?.uuidString ?? "", title: task.title,
                     content: [task.content, task.timeframe?.text ?? ""].joined(separator: "\n"),
-                    units: task.outputs.compactMap(\.unit) + (task.timeframe?.kind == .recurring ? ["số"] : []),
+                    units: task.outputs.compactMap(\.unit),
                     isOpen: task.taskStatus.isOpen)
             })
         let rank = Dictionary(
             proposals.enumerated().map { ($0.element.taskID, ($0.offset, $0.element)) }, uniquingKeysWith: { a, _ in a }
         )
-        return tasks.compactMap { task -> (Int, Candidate)? in
-            guard let plan = byID[task.$plan.id], let id = task.id?.uuidString else { return nil }
-            let ranked = rank[id]
-            return (ranked?.0 ?? Int.max, Candidate(task: task, plan: plan, proposal: ranked?.1))
+        let candidates = tasks.compactMap { task in
+            byID[task.$plan.id].map { plan in
+                Candidate(task: task, plan: plan, proposal: task.id.flatMap { rank[$0.uuidString]?.1 })
+            }
         }
-        .enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+        // Proposals in their rank; the rest keep plan and outline order (the sort is stable).
+        func place(_ candidate: Candidate) -> Int { candidate.task.id.flatMap { rank[$0.uuidString]?.0 } ?? Int.max }
+        return candidates.sorted { place($0) < place($1) }
     }
 }

@@ -27,7 +27,7 @@ enum CalendarController {
     static func build(agencyID: UUID, req: Request) async throws -> ICalendar {
         let names = try await req.directoryNames()
         let agencyName = names.name(of: agencyID) ?? ""
-        let base = publicBase(req)
+        let base = PublicSite.base(req)
         var events: [ICalendar.Event] = []
         for entry in try await AgencyTasks.load(agencyID: agencyID, names: names, on: req.db) {
             let taskID = entry.task.id!.uuidString.lowercased()
@@ -71,9 +71,6 @@ enum CalendarController {
         return ICalendar(name: req.t("calendar.feed.name", agencyName), events: events, stamp: req.now)
     }
 
-    /// The site's address for links that leave it (feeds, calendars): `PublicSite.base`.
-    static func publicBase(_ req: Request) -> String { PublicSite.base(req) }
-
     /// A new token: 32 random bytes, base64url without padding (43 characters).
     static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()
@@ -92,7 +89,7 @@ enum CalendarController {
         )
         .sort(\.$createdAt, .descending).first()
         return MyTasksPage.Calendar(
-            feedURL: active.map { publicBase(req) + SiteURL.calendarFeed($0.token).path },
+            feedURL: active.map { PublicSite.base(req) + SiteURL.calendarFeed($0.token).path },
             createdAt: active?.createdAt.map { Formatting.dateTime($0, req.locale) }, canManage: canManage,
             action: SiteURL.myTasksCalendar.path, agencyID: agencyID.uuidString)
     }

@@ -78,4 +78,10 @@ final class ArticleVersion: Model, @unchecked Sendable {
     var isSource: Bool { language == "vi" }
     /// Whether any of it may reach a visitor: a live revision, never classified.
     var isPublic: Bool { liveRevision != nil && !classified }
+
+    /// The article's date for readers: when it was first put on the site (else when its live text last
+    /// changed; the epoch for a version never published).
+    var publishedDate: Date { Self.publishedDate(first: firstPublishedAt, live: liveAt) }
+
+    static func publishedDate(first: Date?, live: Date?) -> Date { first ?? live ?? Date(timeIntervalSince1970: 0) }
 }

@@ -81,7 +81,7 @@ enum PublicArticleController {
                 width: stored.width, height: stored.height)
         }
         let body = ArticleBody.render(version.liveBody, imageSize: try await imageSizes(articleID, on: db))
-        let published_ = version.firstPublishedAt ?? version.liveAt ?? Date(timeIntervalSince1970: 0)
+        let published_ = version.publishedDate
         let modified = version.liveAt ?? published_
         let canonical = SiteURL.siteArticle(version.language, version.slug)
         let jsonLD = NewsArticleJSONLD(

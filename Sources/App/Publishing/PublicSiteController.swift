@@ -170,7 +170,7 @@ enum PublicSiteController {
     static func item(_ version: ArticleVersion, site: PublicSite) -> Item {
         item(
             title: version.liveTitle, summary: version.liveSummary, language: version.language, slug: version.slug,
-            published: version.firstPublishedAt ?? version.liveAt ?? Date(timeIntervalSince1970: 0), site: site)
+            published: version.publishedDate, site: site)
     }
 
     static func item(

@@ -48,7 +48,7 @@ enum SiteFeedsController {
         let req = site.req
         let publisher = req.t("site.name")
         let entries = versions.map { version in
-            let published = version.firstPublishedAt ?? version.liveAt ?? Date(timeIntervalSince1970: 0)
+            let published = version.publishedDate
             let body = ArticleBody.render(version.liveBody)
             return FeedEntry(
                 id: site.absolute(.siteArticle(version.language, version.slug)), title: version.liveTitle,

@@ -25,7 +25,7 @@ extension SiteSearch {
         }
 
         /// When it first went on the site.
-        var published: Date { firstPublishedAt ?? liveAt ?? Date(timeIntervalSince1970: 0) }
+        var published: Date { ArticleVersion.publishedDate(first: firstPublishedAt, live: liveAt) }
     }
 
     /// The listings of `ids` that are public now (a version taken down since the index answered is left out),

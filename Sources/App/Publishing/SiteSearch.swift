@@ -36,7 +36,7 @@ enum SiteSearch {
             version.liveSummary, version.liveImageCaption, version.liveText,
         ]
         .joined(separator: "\n\n")
-        let at = (version.firstPublishedAt ?? version.liveAt ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970
+        let at = version.publishedDate.timeIntervalSince1970
         let title = SearchKey.index(version.liveTitle)
         let body = SearchKey.index(text)
         if sqlite {
